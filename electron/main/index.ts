@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { IpcChannels } from '@shared/ipc/channels';
+import { APP_ENTRY_URL, APP_SCHEME, USER_DATA_DIR_NAME } from './app-origin';
+import { appInfo } from './handlers/app-info';
+import { saveWithDialog } from './handlers/files-save';
+import { registerIpcHandlers } from './ipc';
+import { createAppProtocolHandler } from './protocol';
+import { applyContentsSecurity, applySessionSecurity, trustedOrigins } from './security';
+import { createMainWindow } from './window';
+
+// Pinned before anything reads it: renaming the product must never move (and so lose) the data.
+app.setPath('userData', join(app.getPath('appData'), USER_DATA_DIR_NAME));
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true },
+  },
+]);
+
+// One instance: two would open the same IndexedDB from two processes.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const trusted = trustedOrigins(devServerUrl);
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const entryUrl = devServerUrl ?? APP_ENTRY_URL;
+
+app.on('web-contents-created', (_event, contents) => applyContentsSecurity(contents));
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+void app.whenReady().then(() => {
+  applySessionSecurity(session.defaultSession, trusted, devServerUrl);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
+  registerIpcHandlers(
+    ipcMain,
+    {
+      [IpcChannels.appInfo]: () => appInfo(app),
+      [IpcChannels.filesSave]: (request) => saveWithDialog(dialog, BrowserWindow.getFocusedWindow(), request),
+    },
+    trusted,
+  );
+  createMainWindow(preloadPath, entryUrl);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, entryUrl);
+  });
+});
+

@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IpcChannels } from '@shared/ipc/channels';
+import { APP_ORIGIN } from './app-origin';
+import { registerIpcHandlers, type IpcHandlers } from './ipc';
+import { trustedOrigins } from './security';
+
+type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+function setup() {
+  const registered = new Map<string, Listener>();
+  const ipcMain = { handle: vi.fn((channel: string, fn: Listener) => registered.set(channel, fn)) };
+  const handlers: IpcHandlers = {
+    [IpcChannels.appInfo]: vi.fn(() => ({ ok: true })),
+    [IpcChannels.filesSave]: vi.fn(async () => ({ saved: false as const })),
+  };
+  registerIpcHandlers(ipcMain as never, handlers, trustedOrigins(undefined));
+  return { registered, handlers };
+}
+
+function eventFrom(url: string, { subframe = false, gone = false } = {}) {
+  const mainFrame = { url };
+  const senderFrame = gone ? null : subframe ? { url } : mainFrame;
+  return { sender: { mainFrame }, senderFrame };
+}
+
+const validSave = {
+  suggestedName: 'bien-ban.json',
+  filter: { name: 'JSON', extensions: ['json'] },
+  data: new Uint8Array([1, 2, 3]),
+};
+
+describe('IPC handlers', () => {
+  it('registers exactly the declared channels', () => {
+    const { registered } = setup();
+    expect([...registered.keys()].sort()).toEqual(Object.values(IpcChannels).sort());
+  });
+
+  it('answer the app page', async () => {
+    const { registered, handlers } = setup();
+    await expect(registered.get('app.info')!(eventFrom(`${APP_ORIGIN}/index.html`))).resolves.toEqual({ ok: true });
+    await registered.get('files.save')!(eventFrom(`${APP_ORIGIN}/index.html`), validSave);
+    expect(handlers['files.save']).toHaveBeenCalledWith(validSave);
+  });
+
+  it('refuse other origins, subframes and vanished frames before looking at the payload', async () => {
+    const { registered, handlers } = setup();
+    const call = registered.get('app.info')!;
+    await expect(call(eventFrom('https://evil.example/'))).rejects.toThrow(/ipc.untrustedSender/);
+    await expect(call(eventFrom('file:///etc/passwd'))).rejects.toThrow(/ipc.untrustedSender/);
+    await expect(call(eventFrom(`${APP_ORIGIN}/index.html`, { subframe: true }))).rejects.toThrow(/subframe/);
+    await expect(call(eventFrom(`${APP_ORIGIN}/index.html`, { gone: true }))).rejects.toThrow(/gone/);
+    expect(handlers['app.info']).not.toHaveBeenCalled();
+  });
+
+  it('parse every payload with the channel schema and reject what does not fit', async () => {
+    const { registered, handlers } = setup();
+    const ev = eventFrom(`${APP_ORIGIN}/index.html`);
+    const save = registered.get('files.save')!;
+    await expect(registered.get('app.info')!(ev, 'extra')).rejects.toThrow(/ipc.invalidPayload/);
+    await expect(save(ev)).rejects.toThrow(/ipc.invalidPayload/);
+    await expect(save(ev, { ...validSave, suggestedName: '../../etc/passwd' })).rejects.toThrow(/suggestedName/);
+    await expect(save(ev, { ...validSave, data: 'not bytes' })).rejects.toThrow(/data/);
+    await expect(save(ev, { ...validSave, filter: { name: 'x', extensions: ['../exe'] } })).rejects.toThrow(/invalidPayload/);
+    expect(handlers['files.save']).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,117 @@
+import type { Session, WebContents, WebPreferences } from 'electron';
+import { APP_ORIGIN } from './app-origin';
+
+/** webPreferences for every window: renderer isolated and sandboxed, no Node, only the preload bridge. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+  };
+}
+
+/**
+ * The app's Content-Security-Policy. Scripts only from the app itself (no inline, no eval); images
+ * and media also from blob:/data: (evidence photos, camera preview); network only to the app and
+ * to hubs over HTTPS or on this machine.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob: mediastream:",
+  "font-src 'self'",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The development server needs inline styles and its HMR socket; nothing else is relaxed. */
+export function developmentCsp(devOrigin: string): string {
+  const ws = devOrigin.replace(/^http/, 'ws');
+  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${ws}`,
+  );
+}
+
+/** Origins whose pages may use the bridge and ask for permissions. */
+export function trustedOrigins(devServerUrl: string | undefined): ReadonlySet<string> {
+  const origins = new Set([APP_ORIGIN]);
+  if (devServerUrl) origins.add(new URL(devServerUrl).origin);
+  return origins;
+}
+
+export function originOf(url: string | undefined | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    // Custom schemes report origin "null" in WHATWG URL; rebuild it from scheme and host.
+    return u.origin === 'null' ? `${u.protocol}//${u.host}` : u.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The only permission the app asks for: the camera, to photograph evidence. */
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string | undefined,
+  mediaTypes: ReadonlyArray<string> | undefined,
+  trusted: ReadonlySet<string>,
+): boolean {
+  const origin = originOf(requestingUrl);
+  if (origin === null || !trusted.has(origin)) return false;
+  if (permission !== 'media') return false;
+  // No microphone: photos only. A request without media types would be a blanket grant.
+  return mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
+}
+
+/** Permission, device and CSP rules for the app's session. */
+export function applySessionSecurity(session: Session, trusted: ReadonlySet<string>, devServerUrl?: string): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isPermissionAllowed(permission, details.requestingUrl, mediaTypes, trusted));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const mediaType = 'mediaType' in details ? details.mediaType : undefined;
+    return isPermissionAllowed(permission, requestingOrigin, mediaType ? [mediaType] : undefined, trusted);
+  });
+  // USB, serial, HID and Bluetooth devices are never offered to the page.
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+  if (devServerUrl) {
+    const devOrigin = new URL(devServerUrl).origin;
+    const csp = developmentCsp(devOrigin);
+    session.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+  }
+}
+
+/**
+ * Navigation rules for every web contents: the app is a single page and never leaves it, opens no
+ * windows and embeds no webviews. Links to the outside world are not followed.
+ */
+export function applyContentsSecurity(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

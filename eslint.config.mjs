@@ -1,0 +1,79 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Import patterns a folder may not use, so the architecture holds as the code grows. */
+const ours = (names) =>
+  names.flatMap((name) => [`**/${name}`, `**/${name}/**`, `@${name}/**`].map((group) => group));
+
+const boundary = (message, names, extra = []) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: [{ group: [...ours(names), ...extra], message }] },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'bench-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: boundary(
+      'shared/ is the pure domain core: it imports nothing of ours, and nothing of Electron, the DOM or Node.',
+      ['renderer', 'electron', 'server', 'tests', 'scripts', 'build'],
+      ['electron', 'node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'react', 'react-dom', 'dexie', 'dexie-react-hooks'],
+    ),
+  },
+  {
+    files: ['shared/**/*.test.ts'],
+    rules: boundary('shared/ tests stay within shared/.', ['renderer', 'electron', 'server']),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...boundary('renderer/ talks to the main process only through the preload bridge; it never imports electron/ or server/.', [
+        'electron',
+        'server',
+      ], ['electron', 'node:*', 'fs', 'path', 'child_process']),
+    },
+  },
+  {
+    // Components and pages never touch the store: they use their feature's queries/mutations hooks.
+    files: ['renderer/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron', '**/electron/**', '**/server/**', 'electron', 'node:*'], message: 'renderer/ never imports electron/ or server/.' },
+            { group: ['dexie', '**/db/database', '**/db/database.ts'], message: 'Components use their feature queries/mutations hooks, never Dexie directly.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: boundary('server/ depends on shared/ only.', ['renderer', 'electron']),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: boundary('electron/ depends on shared/ only.', ['renderer', 'server']),
+  },
+);

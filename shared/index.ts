@@ -1,0 +1,10 @@
+export { FORMAT_VERSION } from './format-version';
+export * from './schemas';
+export { builtInTemplates } from './templates';
+export { checkTemplatePublish } from './templates/immutability';
+export { defaultLegalBases, defaultInspectionBasisIds } from './legal-bases/default-legal-bases';
+export { uuidv7, uuidv7Time } from './ids/uuid7';
+export { canonicalJson, CanonicalJsonError } from './hash/canonical-json';
+export { sha256Hex, canonicalHash } from './hash/sha256';
+export { toLocalIso, isoDay } from './time/local-iso';
+export * from './inspection/new-inspection';

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { FORMAT_VERSION } from '../format-version';
+import {
+  isoDateTimeSchema,
+  nameSchema,
+  optionalShortText,
+  sha256HexSchema,
+  uuidV7Schema,
+} from './common';
+import { teamSchema } from './team';
+import { templateRefSchema } from './template';
+import { unitSchema } from './unit';
+
+export const inspectionStatusSchema = z.enum(['draft', 'finalized']);
+export type InspectionStatus = z.infer<typeof inspectionStatusSchema>;
+
+/**
+ * When the team arrived. The wall clock can be wrong or changed during the visit, so the monotonic
+ * reading taken at the same moment is kept beside it; a manual change keeps the old value and why.
+ */
+export const arrivalSchema = z.object({
+  at: isoDateTimeSchema,
+  /** performance.timeOrigin + performance.now() when the stamp was taken. */
+  monotonicMs: z.number().nonnegative(),
+  adjustments: z
+    .array(
+      z.object({
+        from: isoDateTimeSchema,
+        to: isoDateTimeSchema,
+        reason: z.string().trim().min(1, 'err.arrival.reasonRequired').max(500),
+        at: isoDateTimeSchema,
+      }),
+    )
+    .default([]),
+});
+export type Arrival = z.infer<typeof arrivalSchema>;
+
+export const correctionSchema = z.object({
+  replacesRevision: z.number().int().min(1),
+  replacesHash: sha256HexSchema,
+  reason: z.string().trim().min(1, 'err.correction.reasonRequired').max(2000),
+});
+
+export const inspectionSchema = z
+  .object({
+    formatVersion: z.literal(FORMAT_VERSION),
+    id: uuidV7Schema,
+    revision: z.number().int().min(1),
+    status: inspectionStatusSchema,
+    /** "Số: …/BB-…", given by the team when the record is issued. */
+    recordNumber: optionalShortText,
+    unit: unitSchema,
+    place: nameSchema,
+    team: teamSchema,
+    legalBasisIds: z.array(z.string().regex(/^[A-Z0-9]{2,16}$/)).min(1, 'err.inspection.legalBasisRequired'),
+    templateRefs: z.array(templateRefSchema).min(1, 'err.inspection.templateRequired'),
+    arrival: arrivalSchema,
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
+    finalizedAt: isoDateTimeSchema.optional(),
+    /** SHA-256 of the canonical JSON of the finalized record. */
+    contentHash: sha256HexSchema.optional(),
+    correction: correctionSchema.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (new Set(r.legalBasisIds).size !== r.legalBasisIds.length) {
+      ctx.addIssue({ code: 'custom', message: 'err.inspection.duplicateLegalBasis', path: ['legalBasisIds'] });
+    }
+    const templateIds = r.templateRefs.map((ref) => ref.split('@')[0]);
+    if (new Set(templateIds).size !== templateIds.length) {
+      ctx.addIssue({ code: 'custom', message: 'err.inspection.duplicateTemplate', path: ['templateRefs'] });
+    }
+    if (r.status === 'finalized' && (r.finalizedAt === undefined || r.contentHash === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'err.inspection.finalizedNeedsHash', path: ['contentHash'] });
+    }
+    if (r.revision > 1 && r.correction === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'err.inspection.revisionNeedsReason', path: ['correction'] });
+    }
+    if (r.correction !== undefined && r.correction.replacesRevision !== r.revision - 1) {
+      ctx.addIssue({ code: 'custom', message: 'err.inspection.correctionRevision', path: ['correction'] });
+    }
+  });
+export type Inspection = z.infer<typeof inspectionSchema>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { isoDateSchema, localTextSchema } from './common';
+
+/** How a legal basis was checked when it was entered: read in the source, second-hand, or general knowledge. */
+export const sourceTagSchema = z.enum(['R', 'R2', 'G']);
+
+export const legalBasisSchema = z
+  .object({
+    /** Stable ASCII key used in references (e.g. "ND30"). */
+    id: z.string().regex(/^[A-Z0-9]{2,16}$/, 'err.legalBasis.id'),
+    /** Short name as written in Vietnamese (e.g. "NĐ30"). */
+    shortName: z.string().trim().min(1).max(20),
+    /** Document number as printed (e.g. "30/2020/NĐ-CP"). */
+    number: z.string().trim().min(1).max(60),
+    kind: localTextSchema,
+    /** Date of issue; null where it was not verified. */
+    issuedOn: isoDateSchema.nullable(),
+    subject: localTextSchema,
+    effectiveFrom: isoDateSchema,
+    /** Last day in force; null while in force. */
+    effectiveTo: isoDateSchema.nullable(),
+    source: sourceTagSchema,
+  })
+  .refine((b) => b.effectiveTo === null || b.effectiveTo >= b.effectiveFrom, {
+    message: 'err.legalBasis.effectiveRange',
+    path: ['effectiveTo'],
+  });
+export type LegalBasis = z.infer<typeof legalBasisSchema>;
+
+/** Whether a basis was in force on a given calendar day (YYYY-MM-DD compares as text). */
+export function isInForce(basis: LegalBasis, day: string): boolean {
+  return basis.effectiveFrom <= day && (basis.effectiveTo === null || day <= basis.effectiveTo);
+}
