@@ -30,21 +30,28 @@ function notFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain', ...securityHeaders } });
 }
 
+export type StaticHandler = (request: Request) => Promise<Response>;
+
+/** Serves the built renderer for congvu://app/… (see createStaticHandler). */
+export function createAppProtocolHandler(rendererDir: string): StaticHandler {
+  return createStaticHandler(rendererDir, { host: APP_HOST });
+}
+
 /**
- * Serves the built renderer for congvu://app/… from one folder. Anything outside that folder,
- * any other host, and any method but GET is refused.
+ * Serves one folder with the app's security headers. Anything outside that folder, any other
+ * host (when one is given), and any method but GET or HEAD is refused.
  */
-export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
-  const root = resolve(rendererDir);
+export function createStaticHandler(dir: string, { host }: { host?: string } = {}): StaticHandler {
+  const root = resolve(dir);
   return async (request) => {
-    if (request.method !== 'GET') return new Response(null, { status: 405, headers: securityHeaders });
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers: securityHeaders });
     let url: URL;
     try {
       url = new URL(request.url);
     } catch {
       return notFound();
     }
-    if (url.host !== APP_HOST) return notFound();
+    if (host !== undefined && url.host !== host) return notFound();
     let path: string;
     try {
       path = decodeURIComponent(url.pathname);

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { useI18n, type Language } from '../i18n/i18n';
+import { useSetLanguage } from '../features/settings/mutations';
+import { StatusBar } from './status-bar';
+import { href, type Route } from './router';
+
+export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
+  const { t, language } = useI18n();
+  const setLanguage = useSetLanguage();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-title">{t('app.title')}</span>
+          <span className="brand-subtitle">{t('app.subtitle')}</span>
+        </div>
+        <nav className="nav" aria-label={t('app.title')}>
+          <a href={href({ name: 'list' })} aria-current={route.name === 'list' ? 'page' : undefined}>
+            {t('nav.inspections')}
+          </a>
+          <a href={href({ name: 'new' })} aria-current={route.name === 'new' ? 'page' : undefined} className="nav-primary">
+            {t('nav.new')}
+          </a>
+        </nav>
+        <label className="lang">
+          <span className="visually-hidden">{t('lang.label')}</span>
+          <select value={language} onChange={(e) => void setLanguage(e.target.value as Language)} aria-label={t('lang.label')}>
+            <option value="vi">{t('lang.vi')}</option>
+            <option value="en">{t('lang.en')}</option>
+          </select>
+        </label>
+      </header>
+      <main className="content">{children}</main>
+      <StatusBar />
+    </div>
+  );
+}

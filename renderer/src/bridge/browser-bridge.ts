@@ -1,0 +1,37 @@
+import { FORMAT_VERSION } from '@shared/format-version';
+import { filesSaveRequestSchema, type AppInfo, type FilesSaveRequest, type FilesSaveResult } from '@shared/ipc/schemas';
+import type { CongvuApi } from './bridge';
+
+/**
+ * The same surface as the preload bridge, for the browser build. Saving hands the file to the
+ * browser's downloads (the browser, not the app, chooses the folder); nothing pretends to be the
+ * desktop app.
+ */
+export const browserBridge: CongvuApi = {
+  app: {
+    info: async (): Promise<AppInfo> => ({
+      name: 'congvu',
+      version: __APP_VERSION__,
+      runtime: 'browser',
+      platform: navigator.userAgent,
+      formatVersion: FORMAT_VERSION,
+      dataDir: null,
+    }),
+  },
+  files: {
+    save: async (request: FilesSaveRequest): Promise<FilesSaveResult> => {
+      const [valid] = filesSaveRequestSchema.parse([request]);
+      const url = URL.createObjectURL(new Blob([valid.data as Uint8Array<ArrayBuffer>]));
+      try {
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = valid.suggestedName;
+        a.rel = 'noopener';
+        a.click();
+      } finally {
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
+      return { saved: true, fileName: valid.suggestedName };
+    },
+  },
+};

@@ -1,0 +1,83 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Attachment, Finding, Inspection, LegalBasis, RosterEntry, Signature, Template, Unit } from '@shared/schemas';
+import { builtInTemplates } from '@shared/templates';
+import { checkTemplatePublish } from '@shared/templates/immutability';
+import { defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** The evidence bytes, stored once per content hash. */
+export interface BlobRow {
+  sha256: string;
+  blob: Blob;
+}
+
+export interface AuditRow {
+  inspectionId: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  detail: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export const DB_NAME = 'congvu';
+
+/**
+ * The local store. A schema version, once shipped, is never edited: a change adds
+ * `this.version(n + 1).stores({...}).upgrade(...)` below the existing ones.
+ */
+export class CongvuDb extends Dexie {
+  inspections!: Table<Inspection, [string, number]>;
+  findings!: EntityTable<Finding, 'id'>;
+  rosterEntries!: EntityTable<RosterEntry, 'id'>;
+  attachments!: Table<Attachment, [string, string]>;
+  blobs!: EntityTable<BlobRow, 'sha256'>;
+  signatures!: EntityTable<Signature, 'id'>;
+  auditLog!: Table<AuditRow, [string, number]>;
+  units!: EntityTable<Unit, 'code'>;
+  templates!: Table<Template, [string, number]>;
+  legalBases!: EntityTable<LegalBasis, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      inspections: '[id+revision], id, status, arrival.at, unit.code, updatedAt',
+      findings: 'id, inspectionId, [inspectionId+itemCode]',
+      rosterEntries: 'id, inspectionId',
+      attachments: '[inspectionId+sha256], inspectionId, sha256',
+      blobs: 'sha256',
+      signatures: 'id, inspectionId, [inspectionId+role]',
+      auditLog: '[inspectionId+seq], inspectionId',
+      units: 'code, name, province',
+      templates: '[id+version], id',
+      legalBases: 'id',
+      settings: 'key',
+    });
+    this.on('ready', (db) => installReferenceData(db as CongvuDb));
+  }
+}
+
+/**
+ * Built-in templates and legal bases are data in the store, like those the hub hands down later.
+ * A published template version is never overwritten; a newer app adds its new versions beside it.
+ */
+export async function installReferenceData(db: CongvuDb): Promise<void> {
+  await db.transaction('rw', db.templates, db.legalBases, async () => {
+    for (const template of builtInTemplates) {
+      const existing = await db.templates.get([template.id, template.version]);
+      const check = checkTemplatePublish(existing, template);
+      if (check.ok && check.action === 'insert') await db.templates.add(structuredClone(template));
+      if (!check.ok) console.warn(`${check.ref}: stored copy differs from the built-in one; the stored copy is kept`);
+    }
+    const known = new Set(await db.legalBases.toCollection().primaryKeys());
+    const missing = defaultLegalBases.filter((b) => !known.has(b.id));
+    if (missing.length > 0) await db.legalBases.bulkAdd(missing.map((b) => structuredClone(b)));
+  });
+}

@@ -1,0 +1,52 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
+import { isInForce, templateRef, type LegalBasis, type Template } from '@shared/schemas';
+import { useDb } from '../../db/db-context';
+
+const builtInOrder = new Map(defaultLegalBases.map((b, i) => [b.id, i]));
+
+/** Built-in bases in their usual order (the inspection's own bases first), then others by date. */
+function byUsualOrder(a: LegalBasis, b: LegalBasis): number {
+  const ra = builtInOrder.get(a.id) ?? Infinity;
+  const rb = builtInOrder.get(b.id) ?? Infinity;
+  return ra !== rb ? ra - rb : b.effectiveFrom.localeCompare(a.effectiveFrom);
+}
+
+/** Legal bases in force on a day (YYYY-MM-DD). */
+export function useLegalBasesInForce(day: string): LegalBasis[] | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    async () => (await db.legalBases.toArray()).filter((b) => isInForce(b, day)).sort(byUsualOrder),
+    [db, day],
+  );
+}
+
+export function useLegalBases(): LegalBasis[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.legalBases.toArray(), [db]);
+}
+
+/** The newest version of each template. */
+export function useCurrentTemplates(): Template[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const newest = new Map<string, Template>();
+    for (const t of await db.templates.toArray()) {
+      const seen = newest.get(t.id);
+      if (!seen || t.version > seen.version) newest.set(t.id, t);
+    }
+    const order = ['GIO', 'VH', 'MC'];
+    return [...newest.values()].sort((a, b) => rank(order, a.id) - rank(order, b.id) || a.id.localeCompare(b.id));
+  }, [db]);
+}
+
+/** Templates by "ID@version". */
+export function useTemplatesByRef(): Map<string, Template> | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => new Map((await db.templates.toArray()).map((t) => [templateRef(t), t])), [db]);
+}
+
+function rank(order: string[], id: string): number {
+  const i = order.indexOf(id);
+  return i === -1 ? order.length : i;
+}

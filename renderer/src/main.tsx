@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { CongvuDb } from './db/database';
+import { DbProvider } from './db/db-context';
+import { requestPersistentStorage } from './features/storage/persistence';
+import './styles.css';
+
+const db = new CongvuDb();
+
+// Ask at every start: the answer can change (site settings, disk pressure), and it is recorded.
+void requestPersistentStorage(db).catch((error: unknown) => console.error('storage.persist failed', error));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <DbProvider db={db}>
+      <App />
+    </DbProvider>
+  </StrictMode>,
+);
