@@ -14,7 +14,8 @@ export async function startWebServer(dir: string, port: number): Promise<{ url: 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const request = new Request(`http://${HOST}${req.url ?? '/'}`, { method: req.method });
     void handle(request).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      response.headers.forEach((value, name) => res.setHeader(name, value));
+      res.writeHead(response.status);
       res.end(req.method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer()));
     });
   });

@@ -9,7 +9,7 @@ import './styles.css';
 const db = new CongvuDb();
 
 // Ask at every start: the answer can change (site settings, disk pressure), and it is recorded.
-void requestPersistentStorage(db).catch((error: unknown) => console.error('storage.persist failed', error));
+void requestPersistentStorage(db, navigator.storage).catch((error: unknown) => console.error('storage.persist failed', error));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

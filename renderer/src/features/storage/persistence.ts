@@ -12,7 +12,7 @@ export interface PersistAnswer {
  * Asks the browser once per start to keep our data through storage pressure, and records the
  * answer so the status bar (and support staff) can see it.
  */
-export async function requestPersistentStorage(db: CongvuDb, storage: StorageManager | undefined = navigator.storage): Promise<PersistAnswer> {
+export async function requestPersistentStorage(db: CongvuDb, storage: StorageManager | undefined): Promise<PersistAnswer> {
   const askedAt = new Date().toISOString();
   let answer: PersistAnswer;
   if (!storage || typeof storage.persist !== 'function') {
