@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: runs every benchmark in turn and appends each result to
+ * bench-results/latest.json as {id, value, unit, target, ok}. Exits non-zero if a target is missed.
+ */
+import { benchCanonicalHash } from './canonical-hash.bench';
+import { appendResult, resetResults, RESULTS_FILE, type BenchResult } from './results';
+import { benchWebStartup } from './web-startup.bench';
+
+const benchmarks: Array<[string, () => Promise<BenchResult[]>]> = [
+  ['canonical hash', benchCanonicalHash],
+  ['web startup', benchWebStartup],
+];
+
+resetResults();
+let missed = 0;
+for (const [name, run] of benchmarks) {
+  console.log(`▶ ${name}`);
+  for (const result of await run()) {
+    appendResult(result);
+    if (!result.ok) missed += 1;
+    console.log(`  ${result.ok ? '✓' : '✗'} ${result.id} = ${result.value} ${result.unit} (target ${result.target ?? 'none'})`);
+  }
+}
+console.log(`Results in ${RESULTS_FILE}`);
+process.exit(missed > 0 ? 1 : 0);
