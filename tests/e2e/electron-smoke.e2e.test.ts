@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findElectronBinary } from '../support/electron-binary';
+import { findElectronBinary } from '../../scripts/electron-binary';
 
 const root = resolve(import.meta.dirname, '../..');
 const binary = findElectronBinary();

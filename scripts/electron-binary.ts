@@ -21,7 +21,7 @@ export function findElectronBinary(): { path: string } | { missing: string } {
     return existsSync(candidate) ? { path: candidate } : { missing: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${candidate}` };
   }
   if (relative === null) {
-    return { missing: `Electron binary not downloaded (no ${pathFile}); this machine cannot fetch it` };
+    return { missing: `Electron binary not downloaded yet (no ${pathFile})` };
   }
   const binary = join(pkgDir, 'dist', relative);
   return existsSync(binary) ? { path: binary } : { missing: `Electron binary missing at ${binary}` };
