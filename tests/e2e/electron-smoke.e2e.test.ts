@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,9 +12,11 @@ const binary = findElectronBinary();
 describe('desktop app (Electron)', () => {
   let app: ElectronApplication | undefined;
   let home: string | undefined;
+  let xvfb: ChildProcess | undefined;
 
   afterAll(async () => {
     await app?.close();
+    if (xvfb?.pid && xvfb.exitCode === null) xvfb.kill('SIGTERM');
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
@@ -29,11 +31,18 @@ describe('desktop app (Electron)', () => {
       stdio: 'inherit',
     });
     home = mkdtempSync(join(tmpdir(), 'congvu-electron-'));
+    let display = process.env['DISPLAY'];
+    if (!display && process.platform === 'linux') {
+      // A real window needs an X server; start our own virtual one.
+      display = `:${90 + (process.pid % 100)}`;
+      xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     app = await _electron.launch({
       executablePath: binary.path,
       args: [root, '--no-sandbox', '--disable-gpu'],
       cwd: root,
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData') },
+      env: { ...process.env, ...(display ? { DISPLAY: display } : {}), HOME: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData') },
     });
     const page = await app.firstWindow();
     await page.getByRole('heading', { name: 'Các cuộc kiểm tra' }).waitFor();
