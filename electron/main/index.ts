@@ -19,42 +19,44 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
-// One instance: two would open the same IndexedDB from two processes.
-if (!app.requestSingleInstanceLock()) app.quit();
-
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const trusted = trustedOrigins(devServerUrl);
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const entryUrl = devServerUrl ?? APP_ENTRY_URL;
 
-app.on('web-contents-created', (_event, contents) => applyContentsSecurity(contents));
+// One instance: a second would open the same IndexedDB from another process; it hands over to us.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
 
-app.on('second-instance', () => {
-  const [window] = BrowserWindow.getAllWindows();
-  if (window) {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  }
-});
+function start(): void {
+  app.on('web-contents-created', (_event, contents) => applyContentsSecurity(contents));
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
-
-void app.whenReady().then(() => {
-  applySessionSecurity(session.defaultSession, trusted, devServerUrl);
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
-  registerIpcHandlers(
-    ipcMain,
-    {
-      [IpcChannels.appInfo]: () => appInfo(app),
-      [IpcChannels.filesSave]: (request) => saveWithDialog(dialog, BrowserWindow.getFocusedWindow(), request),
-    },
-    trusted,
-  );
-  createMainWindow(preloadPath, entryUrl);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, entryUrl);
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
   });
-});
 
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    applySessionSecurity(session.defaultSession, trusted, devServerUrl);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
+    registerIpcHandlers(
+      ipcMain,
+      {
+        [IpcChannels.appInfo]: () => appInfo(app),
+        [IpcChannels.filesSave]: (request) => saveWithDialog(dialog, BrowserWindow.getFocusedWindow(), request),
+      },
+      trusted,
+    );
+    createMainWindow(preloadPath, entryUrl);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, entryUrl);
+    });
+  });
+}

@@ -20,6 +20,10 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
     context = await launchProfile(profile);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // A CSP violation is reported on the console; the app must not cause any.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
     await page.goto(server.url);
   }
 
@@ -147,6 +151,25 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
     expect(await page.getByTestId('inspection-detail').textContent()).toContain(RECORDER);
   });
 
+  it('offers a unit met before, filling in its details, for the next inspection', async () => {
+    await page.getByRole('link', { name: 'Tạo cuộc kiểm tra' }).first().click();
+    await page.getByTestId('existing-unit').selectOption('31471');
+    expect(await page.getByLabel('Tên đơn vị').inputValue()).toBe(UNIT);
+    expect(await page.getByLabel('Tỉnh, thành phố').inputValue()).toBe('Cần Thơ');
+    expect(await page.getByLabel('Địa điểm kiểm tra').inputValue()).toBe(`${UNIT}, Ấp Phước Hưng, xã Tân Phước Hưng`);
+    const rows = page.getByTestId('team-row');
+    await rows.nth(0).getByLabel('Họ và tên').fill('Đỗ Quang Vinh');
+    await rows.nth(1).getByRole('button', { name: 'Xóa' }).click();
+    await rows.nth(1).getByLabel('Họ và tên').fill('Bùi Thị Ngọc Ánh');
+    await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
+    await page.getByTestId('inspection-detail').waitFor();
+    await page.getByRole('link', { name: 'Các cuộc kiểm tra' }).first().click();
+    await expect.poll(() => page.getByTestId('inspection-row').count()).toBe(2);
+    // Newest arrival first.
+    expect(await page.getByTestId('inspection-row').first().textContent()).toContain('Đỗ Quang Vinh');
+    expect((await storedInspections()).map((i) => i['team']).flat()).toHaveLength(5);
+  });
+
   it('switches to English and remembers the choice', async () => {
     await page.getByRole('link', { name: 'Các cuộc kiểm tra' }).first().click();
     await page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption('en');
@@ -155,11 +178,17 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
     await page.getByRole('heading', { name: 'Inspections' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByTestId('inspection-row').first().textContent()).toContain('In progress');
+    await page.screenshot({ path: resolve(import.meta.dirname, '../../out/e2e-list-en.png') });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('vi');
     await page.getByRole('heading', { name: 'Các cuộc kiểm tra' }).waitFor();
   });
 
-  it('raised no page errors', () => {
+  it('is served with the strict CSP', async () => {
+    const response = await page.request.get(server.url);
+    expect(response.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+  });
+
+  it('raised no page errors and no CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });
 });

@@ -46,7 +46,9 @@ export class CongvuDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
 
   constructor(name: string = DB_NAME) {
-    super(name);
+    // 'strict': a commit is reported only once it is flushed to disk, so what the UI shows as
+    // saved survives a power cut, not just a crash of the app.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       inspections: '[id+revision], id, status, arrival.at, unit.code, updatedAt',
       findings: 'id, inspectionId, [inspectionId+itemCode]',
