@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMAT_VERSION } from '../format-version';
 import { buildDraftInspection, newInspectionInputSchema, type NewInspectionInput } from '../inspection/new-inspection';
+import { sampleNewInspectionInput } from '../inspection/sample';
 import { builtInTemplates } from '../templates';
 import { checkTemplatePublish } from '../templates/immutability';
 import {
@@ -14,17 +15,7 @@ import {
   unitSchema,
 } from './index';
 
-const input: NewInspectionInput = {
-  unit: { code: '31471', name: 'UBND xã Tân Phước Hưng', level: 'commune', province: 'Cần Thơ', address: '', staff: [] },
-  place: 'Trụ sở UBND xã',
-  team: [
-    { name: 'Nguyễn Thị Ánh Tuyết', position: 'Trưởng phòng', agency: 'Sở Nội vụ', role: 'leader' },
-    { name: 'Trần Văn Đức', position: '', agency: '', role: 'member' },
-    { name: 'Lê Hoàng Yến', position: '', agency: '', role: 'recorder' },
-  ],
-  legalBasisIds: ['CD968', 'CT26'],
-  templateRefs: ['GIO@1', 'VH@1'],
-};
+const input: NewInspectionInput = sampleNewInspectionInput();
 const stamp = { arrivedAt: new Date('2026-11-23T01:05:00Z'), monotonicMs: 12345.5, now: new Date('2026-11-23T01:06:00Z') };
 
 describe('new inspection', () => {

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NewInspectionInput } from '@shared/inspection/new-inspection';
+import { sampleNewInspectionInput } from '@shared/inspection/sample';
 import { builtInTemplates } from '@shared/templates';
 import { createInspection } from '../features/inspections/mutations';
 import { getInspection, listInspections } from '../features/inspections/queries';
@@ -23,16 +24,7 @@ afterEach(async () => {
   }
 });
 
-const input: NewInspectionInput = {
-  unit: { code: '31471', name: 'UBND xã Tân Phước Hưng', level: 'commune', province: 'Cần Thơ', address: '', staff: [] },
-  place: 'Trụ sở UBND xã',
-  team: [
-    { name: 'Nguyễn Thị Ánh Tuyết', position: '', agency: '', role: 'leader' },
-    { name: 'Lê Hoàng Yến', position: '', agency: '', role: 'recorder' },
-  ],
-  legalBasisIds: ['CD968'],
-  templateRefs: ['GIO@1'],
-};
+const input: NewInspectionInput = sampleNewInspectionInput();
 const stampAt = (iso: string) => ({ arrivedAt: new Date(iso), monotonicMs: 1, now: new Date(iso) });
 
 describe('local store', () => {
