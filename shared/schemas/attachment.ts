@@ -7,6 +7,7 @@ export const attachmentMimeSchema = z.enum(['image/jpeg', 'image/png', 'image/we
 export const attachmentSchema = z.object({
   sha256: sha256HexSchema,
   inspectionId: uuidV7Schema,
+  revision: z.number().int().min(1),
   /** The checklist item it documents, if any. */
   itemCode: z.string().regex(/^[A-Z]{2,5}-\d{2}$/).optional(),
   mime: attachmentMimeSchema,

@@ -13,8 +13,8 @@ export const answerSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('time'), value: timeOfDaySchema }),
   z.object({ type: z.literal('text'), value: z.string().trim().min(1, 'err.required').max(10_000) }),
-  /** Roster-type items answered as the roster rows they concern (staff involved). */
-  z.object({ type: z.literal('roster'), staffIds: z.array(uuidSchema) }),
+  /** Roster-type items: the roll-call rows of the people who breached the rule (empty: nobody). */
+  z.object({ type: z.literal('roster'), rosterIds: z.array(uuidSchema).max(2000) }),
 ]);
 export type Answer = z.infer<typeof answerSchema>;
 
@@ -22,12 +22,13 @@ export type Answer = z.infer<typeof answerSchema>;
 export const findingSchema = z.object({
   id: uuidSchema,
   inspectionId: uuidV7Schema,
+  revision: z.number().int().min(1),
   templateRef: templateRefSchema,
   itemCode: z.string().regex(/^[A-Z]{2,5}-\d{2}$/),
   answer: answerSchema.nullable(),
   note: noteSchema,
-  /** Staff members involved (from the unit's roster or added on site). */
-  staffIds: z.array(uuidSchema).default([]),
+  /** People involved, as roll-call rows (so people added on site can be named too). */
+  involvedRosterIds: z.array(uuidSchema).max(2000).default([]),
   attachmentHashes: z.array(sha256HexSchema).default([]),
   updatedAt: isoDateTimeSchema,
 });

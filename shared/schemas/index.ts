@@ -9,3 +9,4 @@ export * from './finding';
 export * from './roster';
 export * from './attachment';
 export * from './signature';
+export * from './recommendation';

@@ -5,11 +5,19 @@ import {
   nameSchema,
   optionalShortText,
   sha256HexSchema,
+  uuidSchema,
   uuidV7Schema,
 } from './common';
 import { teamSchema } from './team';
 import { templateRefSchema } from './template';
 import { unitSchema } from './unit';
+
+export const unitRepresentativeSchema = z.object({
+  id: uuidSchema,
+  name: nameSchema,
+  position: optionalShortText,
+});
+export type UnitRepresentative = z.infer<typeof unitRepresentativeSchema>;
 
 export const inspectionStatusSchema = z.enum(['draft', 'finalized']);
 export type InspectionStatus = z.infer<typeof inspectionStatusSchema>;
@@ -52,9 +60,15 @@ export const inspectionSchema = z
     unit: unitSchema,
     place: nameSchema,
     team: teamSchema,
+    /** Representatives of the inspected unit who attend and sign (Đại diện đơn vị được kiểm tra). */
+    unitRepresentatives: z.array(unitRepresentativeSchema).max(10).default([]),
     legalBasisIds: z.array(z.string().regex(/^[A-Z0-9]{2,16}$/)).min(1, 'err.inspection.legalBasisRequired'),
     templateRefs: z.array(templateRefSchema).min(1, 'err.inspection.templateRequired'),
     arrival: arrivalSchema,
+    /** General conclusions of the team, written into the record. */
+    conclusion: z.string().max(20_000, 'err.tooLong').default(''),
+    /** "được lập thành … bản có giá trị như nhau". */
+    copies: z.number().int().min(1).max(20).default(2),
     createdAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,
     finalizedAt: isoDateTimeSchema.optional(),

@@ -12,6 +12,9 @@ export const rosterEntrySchema = z
   .object({
     id: uuidSchema,
     inspectionId: uuidV7Schema,
+    revision: z.number().int().min(1),
+    /** Position in the roll call: the unit roster's order, people added on site after. */
+    seq: z.number().int().min(0),
     /** The unit roster's staff id; absent for people added on site. */
     staffId: uuidSchema.optional(),
     name: nameSchema,

@@ -74,7 +74,7 @@ describe('other records', () => {
   const uuid = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 
   it('roll call: a late person needs an arrival time, others must not have one', () => {
-    const entry = { id: uuid, inspectionId, name: 'Phạm Minh Khôi', status: 'late' };
+    const entry = { id: uuid, inspectionId, revision: 1, seq: 0, name: 'Phạm Minh Khôi', status: 'late' };
     expect(rosterEntrySchema.safeParse(entry).error?.issues[0]?.message).toBe('err.roster.lateNeedsTime');
     expect(rosterEntrySchema.safeParse({ ...entry, arrivalTime: '07:52' }).success).toBe(true);
     expect(rosterEntrySchema.safeParse({ ...entry, arrivalTime: '25:00' }).success).toBe(false);
@@ -82,7 +82,7 @@ describe('other records', () => {
   });
 
   it('findings: each answer type is checked', () => {
-    const base = { id: uuid, inspectionId, templateRef: 'MC@1', itemCode: 'MC-07', note: '', updatedAt: '2026-11-23T08:10:00+07:00' };
+    const base = { id: uuid, inspectionId, revision: 1, templateRef: 'MC@1', itemCode: 'MC-07', note: '', updatedAt: '2026-11-23T08:10:00+07:00' };
     expect(findingSchema.safeParse({ ...base, answer: { type: 'count', values: { received: 12, onTime: 10, overdue: 2 } } }).success).toBe(true);
     expect(findingSchema.safeParse({ ...base, answer: { type: 'count', values: { received: -1 } } }).success).toBe(false);
     expect(findingSchema.safeParse({ ...base, answer: { type: 'compliance', value: 'NC' } }).success).toBe(true);
@@ -92,10 +92,10 @@ describe('other records', () => {
 
   it('attachments and signatures', () => {
     const sha = 'ab'.repeat(32);
-    expect(attachmentSchema.safeParse({ sha256: sha, inspectionId, mime: 'image/jpeg', size: 1000, createdAt: '2026-11-23T08:10:00+07:00' }).success).toBe(true);
+    expect(attachmentSchema.safeParse({ sha256: sha, inspectionId, revision: 1, mime: 'image/jpeg', size: 1000, createdAt: '2026-11-23T08:10:00+07:00' }).success).toBe(true);
     expect(attachmentSchema.safeParse({ sha256: 'xyz', inspectionId, mime: 'image/jpeg', size: 1000, createdAt: '2026-11-23T08:10:00+07:00' }).success).toBe(false);
     expect(attachmentSchema.safeParse({ sha256: sha, inspectionId, mime: 'text/html', size: 1, createdAt: '2026-11-23T08:10:00+07:00' }).success).toBe(false);
-    const refused = { id: uuid, inspectionId, role: 'unit-representative', signerName: 'Võ Thành Nhân', mark: { kind: 'refused', reason: '', witness: 'Đặng Thu Hà' }, at: '2026-11-23T10:00:00+07:00' };
+    const refused = { id: uuid, inspectionId, revision: 1, role: 'unit-representative', signerName: 'Võ Thành Nhân', mark: { kind: 'refused', reason: '', witness: 'Đặng Thu Hà' }, at: '2026-11-23T10:00:00+07:00' };
     expect(signatureSchema.safeParse(refused).error?.issues[0]?.message).toBe('err.signature.refusalReason');
   });
 

@@ -8,6 +8,7 @@ export type SignatureRole = z.infer<typeof signatureRoleSchema>;
 export const signatureSchema = z.object({
   id: uuidSchema,
   inspectionId: uuidV7Schema,
+  revision: z.number().int().min(1),
   role: signatureRoleSchema,
   signerName: nameSchema,
   signerPosition: optionalShortText,

@@ -39,6 +39,8 @@ export const templateItemSchema = z
     perRosterRow: z.boolean().default(false),
     critical: z.boolean().default(false),
     required: z.boolean().default(true),
+    /** Filled in when the inspection starts, still editable: the arrival time, the roster size. */
+    prefill: z.enum(['arrival-time', 'roster-size']).optional(),
   })
   .superRefine((item, ctx) => {
     const hasCounts = item.countFields !== undefined && item.countFields.length > 0;
@@ -56,6 +58,12 @@ export const templateItemSchema = z
     }
     if (item.perRosterRow && item.answerType !== 'time') {
       ctx.addIssue({ code: 'custom', message: 'err.template.perRowOnlyForTime', path: ['perRosterRow'] });
+    }
+    if (item.prefill === 'arrival-time' && item.answerType !== 'time') {
+      ctx.addIssue({ code: 'custom', message: 'err.template.prefillType', path: ['prefill'] });
+    }
+    if (item.prefill === 'roster-size' && (item.answerType !== 'count' || item.countFields?.length !== 1)) {
+      ctx.addIssue({ code: 'custom', message: 'err.template.prefillType', path: ['prefill'] });
     }
     if (hasCounts) {
       const keys = item.countFields!.map((f) => f.key);

@@ -9,10 +9,10 @@ export const gioTemplate: TemplateInput = {
   publishedAt: '2025-11-01T00:00:00+07:00',
   sections: [
     section('GIO-A', 'Thời điểm kiểm tra và điểm danh', 'Arrival and roll call', [
-      time('GIO-01', 'Thời điểm Đoàn kiểm tra đến', 'Team arrival time', { note: 'practice' }),
+      time('GIO-01', 'Thời điểm Đoàn kiểm tra đến', 'Team arrival time', { note: 'practice', prefill: 'arrival-time' }),
       count('GIO-02', 'Tổng số CBCC theo danh sách', 'Staff on the roster', [
         field('staff', 'Số CBCC theo danh sách', 'Staff on the roster', 'người', 'people'),
-      ]),
+      ], { prefill: 'roster-size' }),
       roster(
         'GIO-03',
         'Điểm danh: có mặt / đi muộn / vắng có lý do / đi công tác / vắng không lý do',

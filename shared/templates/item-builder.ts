@@ -14,6 +14,7 @@ interface Common {
   note?: keyof typeof basisNotes;
   critical?: boolean;
   required?: boolean;
+  prefill?: 'arrival-time' | 'roster-size';
 }
 
 function base(code: string, vi: string, en: string, c: Common) {
@@ -24,6 +25,7 @@ function base(code: string, vi: string, en: string, c: Common) {
     ...(c.note ? { basisNote: basisNotes[c.note] } : {}),
     critical: c.critical ?? false,
     required: c.required ?? true,
+    ...(c.prefill ? { prefill: c.prefill } : {}),
   };
 }
 
