@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Attachment, Finding, Inspection, LegalBasis, RosterEntry, Signature, Template, Unit } from '@shared/schemas';
+import type { AuditEntry } from '@shared/audit/audit-chain';
+import type { Attachment, Finding, Inspection, LegalBasis, Recommendation, RosterEntry, Signature, Template, Unit } from '@shared/schemas';
 import { builtInTemplates } from '@shared/templates';
 import { checkTemplatePublish } from '@shared/templates/immutability';
 import { defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
@@ -15,16 +16,6 @@ export interface BlobRow {
   blob: Blob;
 }
 
-export interface AuditRow {
-  inspectionId: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  detail: unknown;
-  prevHash: string;
-  hash: string;
-}
 
 export const DB_NAME = 'congvu';
 
@@ -35,11 +26,12 @@ export const DB_NAME = 'congvu';
 export class CongvuDb extends Dexie {
   inspections!: Table<Inspection, [string, number]>;
   findings!: EntityTable<Finding, 'id'>;
+  recommendations!: EntityTable<Recommendation, 'id'>;
   rosterEntries!: EntityTable<RosterEntry, 'id'>;
   attachments!: Table<Attachment, [string, string]>;
   blobs!: EntityTable<BlobRow, 'sha256'>;
   signatures!: EntityTable<Signature, 'id'>;
-  auditLog!: Table<AuditRow, [string, number]>;
+  auditLog!: Table<AuditEntry, [string, number]>;
   units!: EntityTable<Unit, 'code'>;
   templates!: Table<Template, [string, number]>;
   legalBases!: EntityTable<LegalBasis, 'id'>;
@@ -51,11 +43,12 @@ export class CongvuDb extends Dexie {
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       inspections: '[id+revision], id, status, arrival.at, unit.code, updatedAt',
-      findings: 'id, inspectionId, [inspectionId+itemCode]',
-      rosterEntries: 'id, inspectionId',
-      attachments: '[inspectionId+sha256], inspectionId, sha256',
+      findings: 'id, [inspectionId+revision], [inspectionId+revision+itemCode]',
+      rosterEntries: 'id, [inspectionId+revision]',
+      recommendations: 'id, [inspectionId+revision]',
+      attachments: '[inspectionId+revision+sha256], [inspectionId+revision], sha256',
       blobs: 'sha256',
-      signatures: 'id, inspectionId, [inspectionId+role]',
+      signatures: 'id, [inspectionId+revision], [inspectionId+revision+role]',
       auditLog: '[inspectionId+seq], inspectionId',
       units: 'code, name, province',
       templates: '[id+version], id',

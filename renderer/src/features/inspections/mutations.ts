@@ -1,18 +1,32 @@
 import { useCallback } from 'react';
+import { initialRows } from '@shared/inspection/initial-rows';
 import { buildDraftInspection, type NewInspectionInput, type Stamp } from '@shared/inspection/new-inspection';
-import type { Inspection } from '@shared/schemas';
+import type { Inspection, Template } from '@shared/schemas';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
+import { appendAudit, recordTables } from '../recording/draft-transaction';
 
 /**
- * Creates a draft inspection and remembers its unit for next time, in one transaction: either both
- * are stored or neither is. Resolves only after IndexedDB has committed.
+ * Creates a draft inspection with its roll-call lines and one finding per checklist item, and
+ * remembers its unit for next time, in one transaction: all of it is stored or none. Resolves
+ * only after IndexedDB has committed.
  */
 export async function createInspection(db: CongvuDb, input: NewInspectionInput, stamp: Stamp): Promise<Inspection> {
   const inspection = buildDraftInspection(input, stamp);
-  await db.transaction('rw', db.inspections, db.units, async () => {
+  await db.transaction('rw', [...recordTables(db), db.units, db.templates], async () => {
+    const templates: Template[] = [];
+    for (const ref of inspection.templateRefs) {
+      const [id, version] = ref.split('@');
+      const template = await db.templates.get([id!, Number(version)]);
+      if (!template) throw new Error(`err.template.unknown: ${ref}`);
+      templates.push(template);
+    }
+    const { roster, findings } = initialRows(inspection, templates, () => crypto.randomUUID());
     await db.inspections.add(inspection);
+    await db.rosterEntries.bulkAdd(roster);
+    await db.findings.bulkAdd(findings);
     await db.units.put(inspection.unit);
+    await appendAudit(db, inspection, { action: 'inspection.create', detail: { templateRefs: inspection.templateRefs, unitCode: inspection.unit.code } }, inspection.createdAt);
   });
   return inspection;
 }

@@ -1,0 +1,238 @@
+import { useMemo } from 'react';
+import { buildCorrection } from '@shared/inspection/correction';
+import { finalizeRecord, type FinalizeResult } from '@shared/inspection/finalize';
+import {
+  answerSchema,
+  findingSchema,
+  recommendationSchema,
+  rosterEntrySchema,
+  signatureSchema,
+  templateRef,
+  unitRepresentativeSchema,
+  type Answer,
+  type AttendanceStatus,
+  type Recommendation,
+  type RosterEntry,
+  type Signature,
+  type Template,
+  type UnitRepresentative,
+} from '@shared/schemas';
+import { toLocalIso } from '@shared/time/local-iso';
+import { z } from 'zod';
+import type { CongvuDb } from '../../db/database';
+import { useDb } from '../../db/db-context';
+import { appendAudit, editDraft, RecordLockedError, recordTables, type RecordKey } from './draft-transaction';
+import { loadRecord } from './load-record';
+import { trackSave } from './save-status';
+
+async function getFinding(db: CongvuDb, key: RecordKey, findingId: string) {
+  const finding = await db.findings.get(findingId);
+  if (!finding || finding.inspectionId !== key.id || finding.revision !== key.revision) throw new Error('err.record.notFound');
+  return finding;
+}
+
+async function getRosterEntry(db: CongvuDb, key: RecordKey, rosterId: string) {
+  const entry = await db.rosterEntries.get(rosterId);
+  if (!entry || entry.inspectionId !== key.id || entry.revision !== key.revision) throw new Error('err.record.notFound');
+  return entry;
+}
+
+export function setAnswer(db: CongvuDb, key: RecordKey, findingId: string, answer: Answer | null) {
+  const parsed = answer === null ? null : answerSchema.parse(answer);
+  return editDraft(db, key, { action: 'finding.answer', detail: { findingId, answer: parsed } }, async (_i, now) => {
+    const finding = await getFinding(db, key, findingId);
+    await db.findings.put(findingSchema.parse({ ...finding, answer: parsed, updatedAt: now }));
+  });
+}
+
+export function setFindingNote(db: CongvuDb, key: RecordKey, findingId: string, note: string) {
+  return editDraft(db, key, { action: 'finding.note', detail: { findingId, note } }, async (_i, now) => {
+    const finding = await getFinding(db, key, findingId);
+    await db.findings.put(findingSchema.parse({ ...finding, note, updatedAt: now }));
+  });
+}
+
+export function setFindingInvolved(db: CongvuDb, key: RecordKey, findingId: string, rosterIds: string[]) {
+  return editDraft(db, key, { action: 'finding.involved', detail: { findingId, rosterIds } }, async (_i, now) => {
+    const finding = await getFinding(db, key, findingId);
+    await db.findings.put(findingSchema.parse({ ...finding, involvedRosterIds: rosterIds, updatedAt: now }));
+  });
+}
+
+export type RosterPatch = Partial<Pick<RosterEntry, 'status' | 'arrivalTime' | 'verification' | 'note'>>;
+
+export function updateRosterEntry(db: CongvuDb, key: RecordKey, rosterId: string, patch: RosterPatch) {
+  return editDraft(db, key, { action: 'roster.update', detail: { rosterId, ...patch } }, async () => {
+    const entry = await getRosterEntry(db, key, rosterId);
+    const next: RosterEntry = { ...entry, ...patch };
+    // Only a late person has an arrival time; an absence keeps how it was verified.
+    if (next.status !== 'late') delete next.arrivalTime;
+    await db.rosterEntries.put(rosterEntrySchema.parse(next));
+  });
+}
+
+export const newPersonSchema = z.object({
+  name: z.string().trim().min(1, 'err.required').max(200, 'err.tooLong'),
+  position: z.string().trim().max(200, 'err.tooLong').default(''),
+  department: z.string().trim().max(200, 'err.tooLong').default(''),
+});
+export type NewPerson = z.input<typeof newPersonSchema>;
+
+export function addRosterPerson(db: CongvuDb, key: RecordKey, person: NewPerson) {
+  const parsed = newPersonSchema.parse(person);
+  return editDraft(db, key, (id: string) => ({ action: 'roster.add', detail: { rosterId: id, ...parsed } }), async () => {
+    const existing = await db.rosterEntries.where('[inspectionId+revision]').equals([key.id, key.revision]).toArray();
+    const entry = rosterEntrySchema.parse({
+      id: crypto.randomUUID(),
+      inspectionId: key.id,
+      revision: key.revision,
+      seq: existing.reduce((max, e) => Math.max(max, e.seq), -1) + 1,
+      ...parsed,
+      status: 'unmarked' satisfies AttendanceStatus,
+      note: '',
+      addedOnSite: true,
+    });
+    await db.rosterEntries.add(entry);
+    return entry.id;
+  });
+}
+
+export function adjustArrival(db: CongvuDb, key: RecordKey, to: Date, reason: string) {
+  const trimmed = reason.trim();
+  if (trimmed === '') return Promise.reject(new Error('err.arrival.reasonRequired'));
+  return editDraft(db, key, { action: 'arrival.adjust', detail: { to: toLocalIso(to), reason: trimmed } }, async (inspection, now) => {
+    const adjustments = [...inspection.arrival.adjustments, { from: inspection.arrival.at, to: toLocalIso(to), reason: trimmed, at: now }];
+    await db.inspections.update([key.id, key.revision], { arrival: { ...inspection.arrival, at: toLocalIso(to), adjustments } });
+  });
+}
+
+export function setConclusion(db: CongvuDb, key: RecordKey, conclusion: string) {
+  if (conclusion.length > 20_000) return Promise.reject(new Error('err.tooLong'));
+  return editDraft(db, key, { action: 'inspection.conclusion', detail: { conclusion } }, async () => {
+    await db.inspections.update([key.id, key.revision], { conclusion });
+  });
+}
+
+export function setUnitRepresentatives(db: CongvuDb, key: RecordKey, representatives: UnitRepresentative[]) {
+  const parsed = z.array(unitRepresentativeSchema).max(10).parse(representatives);
+  return editDraft(db, key, { action: 'inspection.representatives', detail: { representatives: parsed } }, async () => {
+    await db.inspections.update([key.id, key.revision], { unitRepresentatives: parsed });
+  });
+}
+
+export type NewRecommendation = Pick<Recommendation, 'target' | 'measure' | 'text' | 'deadline'>;
+
+export function addRecommendation(db: CongvuDb, key: RecordKey, input: NewRecommendation) {
+  const recommendation = recommendationSchema.parse({
+    ...input,
+    id: crypto.randomUUID(),
+    inspectionId: key.id,
+    revision: key.revision,
+    createdAt: toLocalIso(new Date()),
+  });
+  return editDraft(db, key, { action: 'recommendation.add', detail: { ...recommendation } }, async () => {
+    await db.recommendations.add(recommendation);
+  });
+}
+
+export function removeRecommendation(db: CongvuDb, key: RecordKey, recommendationId: string) {
+  return editDraft(db, key, { action: 'recommendation.remove', detail: { recommendationId } }, async () => {
+    await db.recommendations.delete(recommendationId);
+  });
+}
+
+export interface SignatureInput {
+  role: Signature['role'];
+  signerName: string;
+  signerPosition: string;
+  mark: { kind: 'drawn'; image: Blob; sha256: string } | { kind: 'refused'; reason: string; witness: string };
+}
+
+/** Stores a signature (or a refusal), replacing an earlier one for the same role in this draft. */
+export function saveSignature(db: CongvuDb, key: RecordKey, input: SignatureInput) {
+  const mark = input.mark.kind === 'drawn' ? { kind: 'drawn' as const, imageSha256: input.mark.sha256 } : input.mark;
+  const signature = signatureSchema.parse({
+    id: crypto.randomUUID(),
+    inspectionId: key.id,
+    revision: key.revision,
+    role: input.role,
+    signerName: input.signerName,
+    signerPosition: input.signerPosition,
+    mark,
+    at: toLocalIso(new Date()),
+  });
+  return editDraft(db, key, { action: 'signature.save', detail: { role: signature.role, signerName: signature.signerName, mark } }, async () => {
+    if (input.mark.kind === 'drawn') await db.blobs.put({ sha256: input.mark.sha256, blob: input.mark.image });
+    await db.signatures.where('[inspectionId+revision+role]').equals([key.id, key.revision, input.role]).delete();
+    await db.signatures.add(signature);
+  });
+}
+
+/**
+ * Locks the draft: checks it, computes the content hash of the canonical record and stores it, in
+ * one transaction. The check runs on what is committed, so an edit from another window is either
+ * in the hashed record or refused afterwards.
+ */
+export function finalizeInspection(db: CongvuDb, key: RecordKey): Promise<FinalizeResult> {
+  return db.transaction('rw', [...recordTables(db), db.templates], async () => {
+    const record = await loadRecord(db, key);
+    if (!record) throw new Error('err.record.notFound');
+    if (record.inspection.status !== 'draft') throw new RecordLockedError();
+    const templates = new Map<string, Template>();
+    for (const ref of record.inspection.templateRefs) {
+      const [tid, version] = ref.split('@');
+      const template = await db.templates.get([tid!, Number(version)]);
+      if (template) templates.set(templateRef(template), template);
+    }
+    const now = toLocalIso(new Date());
+    const result = finalizeRecord(record, templates, now);
+    if (!result.ok) return result;
+    await db.inspections.put(result.record.inspection);
+    await appendAudit(db, result.record.inspection, { action: 'inspection.finalize', detail: { revision: key.revision, contentHash: result.record.inspection.contentHash } }, now);
+    return result;
+  });
+}
+
+/** Opens a correction: a new draft revision copied from the finalized one, with the reason. */
+export function startCorrection(db: CongvuDb, key: RecordKey, reason: string): Promise<RecordKey> {
+  if (reason.trim() === '') return Promise.reject(new Error('err.correction.reasonRequired'));
+  return db.transaction('rw', recordTables(db), async () => {
+    const record = await loadRecord(db, key);
+    if (!record) throw new Error('err.record.notFound');
+    const newer = await db.inspections.get([key.id, key.revision + 1]);
+    if (newer) throw new Error('err.correction.exists');
+    const now = toLocalIso(new Date());
+    const next = buildCorrection(record, reason, now, () => crypto.randomUUID());
+    await db.inspections.add(next.inspection);
+    await db.rosterEntries.bulkAdd(next.roster);
+    await db.findings.bulkAdd(next.findings);
+    await db.recommendations.bulkAdd(next.recommendations);
+    await db.attachments.bulkAdd(next.attachments);
+    await appendAudit(db, next.inspection, { action: 'inspection.correction', detail: { revision: next.inspection.revision, reason: reason.trim() } }, now);
+    return { id: key.id, revision: next.inspection.revision };
+  });
+}
+
+/** The recording actions for one revision, each reported to the "saved" indicator. */
+export function useRecordingActions(key: RecordKey) {
+  const db = useDb();
+  const { id, revision } = key;
+  return useMemo(() => {
+    const k = { id, revision };
+    return {
+      setAnswer: (findingId: string, answer: Answer | null) => trackSave(setAnswer(db, k, findingId, answer)),
+      setFindingNote: (findingId: string, note: string) => trackSave(setFindingNote(db, k, findingId, note)),
+      setFindingInvolved: (findingId: string, rosterIds: string[]) => trackSave(setFindingInvolved(db, k, findingId, rosterIds)),
+      updateRosterEntry: (rosterId: string, patch: RosterPatch) => trackSave(updateRosterEntry(db, k, rosterId, patch)),
+      addRosterPerson: (person: NewPerson) => trackSave(addRosterPerson(db, k, person)),
+      adjustArrival: (to: Date, reason: string) => trackSave(adjustArrival(db, k, to, reason)),
+      setConclusion: (text: string) => trackSave(setConclusion(db, k, text)),
+      setUnitRepresentatives: (reps: UnitRepresentative[]) => trackSave(setUnitRepresentatives(db, k, reps)),
+      addRecommendation: (input: NewRecommendation) => trackSave(addRecommendation(db, k, input)),
+      removeRecommendation: (recId: string) => trackSave(removeRecommendation(db, k, recId)),
+      saveSignature: (input: SignatureInput) => trackSave(saveSignature(db, k, input)),
+      finalize: () => trackSave(finalizeInspection(db, k)),
+      startCorrection: (reason: string) => trackSave(startCorrection(db, k, reason)),
+    };
+  }, [db, id, revision]);
+}
