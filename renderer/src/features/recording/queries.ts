@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import type { AuditEntry } from '@shared/audit/audit-chain';
 import type { InspectionRecord } from '@shared/inspection/record';
 import { useDb } from '../../db/db-context';
@@ -29,16 +28,8 @@ export function useAuditLog(id: string): AuditEntry[] | undefined {
   return useLiveQuery(() => db.auditLog.where('inspectionId').equals(id).sortBy('seq'), [db, id]);
 }
 
-/** An object URL for a stored blob (photo, drawn signature), revoked when no longer shown. */
-export function useBlobUrl(sha256: string | undefined): string | undefined {
+/** A stored blob (photo, drawn signature). undefined while loading or when absent. */
+export function useBlob(sha256: string | undefined): Blob | undefined {
   const db = useDb();
-  const row = useLiveQuery(async () => (sha256 ? db.blobs.get(sha256) : undefined), [db, sha256]);
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!row) return;
-    const objectUrl = URL.createObjectURL(row.blob);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [row]);
-  return row ? url : undefined;
+  return useLiveQuery(async () => (sha256 ? (await db.blobs.get(sha256))?.blob : undefined), [db, sha256]);
 }
