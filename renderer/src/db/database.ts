@@ -28,7 +28,7 @@ export class CongvuDb extends Dexie {
   findings!: EntityTable<Finding, 'id'>;
   recommendations!: EntityTable<Recommendation, 'id'>;
   rosterEntries!: EntityTable<RosterEntry, 'id'>;
-  attachments!: Table<Attachment, [string, string]>;
+  attachments!: Table<Attachment, [string, number, string]>;
   blobs!: EntityTable<BlobRow, 'sha256'>;
   signatures!: EntityTable<Signature, 'id'>;
   auditLog!: Table<AuditEntry, [string, number]>;

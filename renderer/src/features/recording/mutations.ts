@@ -3,6 +3,7 @@ import { buildCorrection } from '@shared/inspection/correction';
 import { finalizeRecord, type FinalizeResult } from '@shared/inspection/finalize';
 import {
   answerSchema,
+  attachmentSchema,
   findingSchema,
   recommendationSchema,
   rosterEntrySchema,
@@ -22,6 +23,7 @@ import { z } from 'zod';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
 import { appendAudit, editDraft, RecordLockedError, recordTables, type RecordKey } from './draft-transaction';
+import type { PreparedPhoto } from './evidence';
 import { loadRecord } from './load-record';
 import { trackSave } from './save-status';
 
@@ -213,6 +215,53 @@ export function startCorrection(db: CongvuDb, key: RecordKey, reason: string): P
   });
 }
 
+export interface NewAttachment {
+  photo: PreparedPhoto;
+  itemCode?: string;
+  caption: string;
+}
+
+/** Stores a photo's bytes (original and report copy, once per content) and links it to the record. */
+export function addAttachment(db: CongvuDb, key: RecordKey, input: NewAttachment) {
+  const { photo } = input;
+  const attachment = attachmentSchema.parse({
+    sha256: photo.sha256,
+    inspectionId: key.id,
+    revision: key.revision,
+    itemCode: input.itemCode,
+    mime: photo.mime,
+    size: photo.size,
+    caption: input.caption,
+    takenAt: photo.takenAt,
+    reportCopySha256: photo.copy?.sha256,
+    createdAt: toLocalIso(new Date()),
+  });
+  return editDraft(db, key, { action: 'attachment.add', detail: { sha256: photo.sha256, itemCode: input.itemCode ?? null, size: photo.size } }, async () => {
+    if (await db.attachments.get([key.id, key.revision, photo.sha256])) throw new Error('err.evidence.duplicate');
+    if (!(await db.blobs.get(photo.sha256))) await db.blobs.add({ sha256: photo.sha256, blob: photo.original });
+    if (photo.copy && !(await db.blobs.get(photo.copy.sha256))) await db.blobs.add({ sha256: photo.copy.sha256, blob: photo.copy.blob });
+    await db.attachments.add(attachment);
+  });
+}
+
+export function updateAttachment(db: CongvuDb, key: RecordKey, sha256: string, patch: { caption?: string; itemCode?: string | null }) {
+  return editDraft(db, key, { action: 'attachment.update', detail: { sha256, ...patch } }, async () => {
+    const current = await db.attachments.get([key.id, key.revision, sha256]);
+    if (!current) throw new Error('err.record.notFound');
+    const next = { ...current, ...(patch.caption !== undefined ? { caption: patch.caption } : {}) };
+    if (patch.itemCode === null) delete next.itemCode;
+    else if (patch.itemCode !== undefined) next.itemCode = patch.itemCode;
+    await db.attachments.put(attachmentSchema.parse(next));
+  });
+}
+
+/** Unlinks a photo from this draft. Its bytes stay: another revision or record may use them. */
+export function removeAttachment(db: CongvuDb, key: RecordKey, sha256: string) {
+  return editDraft(db, key, { action: 'attachment.remove', detail: { sha256 } }, async () => {
+    await db.attachments.delete([key.id, key.revision, sha256]);
+  });
+}
+
 /** The recording actions for one revision, each reported to the "saved" indicator. */
 export function useRecordingActions(key: RecordKey) {
   const db = useDb();
@@ -231,6 +280,9 @@ export function useRecordingActions(key: RecordKey) {
       addRecommendation: (input: NewRecommendation) => trackSave(addRecommendation(db, k, input)),
       removeRecommendation: (recId: string) => trackSave(removeRecommendation(db, k, recId)),
       saveSignature: (input: SignatureInput) => trackSave(saveSignature(db, k, input)),
+      addAttachment: (input: NewAttachment) => trackSave(addAttachment(db, k, input)),
+      updateAttachment: (sha256: string, patch: { caption?: string; itemCode?: string | null }) => trackSave(updateAttachment(db, k, sha256, patch)),
+      removeAttachment: (sha256: string) => trackSave(removeAttachment(db, k, sha256)),
       finalize: () => trackSave(finalizeInspection(db, k)),
       startCorrection: (reason: string) => trackSave(startCorrection(db, k, reason)),
     };
