@@ -55,7 +55,7 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
   }
 
   it('opens on the Vietnamese inspections list, empty', async () => {
-    await expect(page.getByRole('heading', { name: 'Các cuộc kiểm tra' })).toBeDefined();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Các cuộc kiểm tra');
     await page.getByTestId('empty-list').waitFor();
     expect(await page.getByTestId('empty-list').textContent()).toContain('Chưa có cuộc kiểm tra nào');
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
@@ -112,7 +112,9 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
     await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
 
     await page.getByTestId('inspection-detail').waitFor();
-    expect(await page.evaluate(() => location.hash)).toMatch(/^#\/inspections\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // A new inspection opens on the roll call, the first thing done on arrival.
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#\/inspections\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\/roll-call$/);
+    await page.getByRole('link', { name: 'Thông tin chung' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(UNIT);
     const detail = await page.getByTestId('inspection-detail').textContent();
     expect(detail).toContain(`${LEADER}, Phó Giám đốc Sở Nội vụ`);
@@ -148,6 +150,7 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
     expect(await storedInspections()).toEqual(before);
     await page.getByRole('link', { name: UNIT }).click();
     await page.getByTestId('inspection-detail').waitFor();
+    await page.getByRole('link', { name: 'Thông tin chung' }).click();
     expect(await page.getByTestId('inspection-detail').textContent()).toContain(RECORDER);
   });
 

@@ -2,7 +2,7 @@ import { I18nProvider } from '../i18n/i18n';
 import { useLanguage } from '../features/settings/queries';
 import { InspectionsListPage } from '../features/inspections/inspections-list-page';
 import { NewInspectionPage } from '../features/inspections/new-inspection-page';
-import { InspectionDetailPage } from '../features/inspections/inspection-detail-page';
+import { InspectionWorkspace } from '../features/recording/inspection-workspace';
 import { AppShell } from './app-shell';
 import { useRoute } from './router';
 
@@ -15,7 +15,7 @@ export function App() {
       <AppShell route={route}>
         {route.name === 'list' && <InspectionsListPage />}
         {route.name === 'new' && <NewInspectionPage />}
-        {route.name === 'inspection' && <InspectionDetailPage key={route.id} id={route.id} />}
+        {route.name === 'inspection' && <InspectionWorkspace key={route.id} id={route.id} tab={route.tab} />}
       </AppShell>
     </I18nProvider>
   );

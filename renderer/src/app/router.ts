@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { name: 'list' } | { name: 'new' } | { name: 'inspection'; id: string };
+export const workspaceTabs = ['overview', 'roll-call', 'checklist', 'evidence', 'conclusions', 'sign'] as const;
+export type WorkspaceTab = (typeof workspaceTabs)[number];
+
+export type Route = { name: 'list' } | { name: 'new' } | { name: 'inspection'; id: string; tab: WorkspaceTab };
 
 /** Hash routes keep the app a single document, which the navigation rules in main require. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/new') return { name: 'new' };
-  const match = /^\/inspections\/([0-9a-f-]{36})$/.exec(path);
-  if (match) return { name: 'inspection', id: match[1]! };
+  const match = /^\/inspections\/([0-9a-f-]{36})(?:\/([a-z-]+))?$/.exec(path);
+  if (match) {
+    const tab = (workspaceTabs as readonly string[]).includes(match[2] ?? '') ? (match[2] as WorkspaceTab) : 'overview';
+    return { name: 'inspection', id: match[1]!, tab };
+  }
   return { name: 'list' };
 }
 
@@ -18,7 +24,7 @@ export function href(route: Route): string {
     case 'new':
       return '#/new';
     case 'inspection':
-      return `#/inspections/${route.id}`;
+      return route.tab === 'overview' ? `#/inspections/${route.id}` : `#/inspections/${route.id}/${route.tab}`;
   }
 }
 

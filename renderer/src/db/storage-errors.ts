@@ -1,10 +1,20 @@
 import type { Translate } from '../i18n/i18n';
+import { vi, type MessageKey } from '../i18n/vi';
+import { z } from 'zod';
 
 /** A Vietnamese/English sentence for why a write failed, quota first as it is the one users can act on. */
 export function describeStorageError(error: unknown, t: Translate): string {
   const name = error instanceof Error ? error.name : 'Error';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return t('err.storage.quota');
+  if (error instanceof z.ZodError) {
+    const first = error.issues[0];
+    const message = first?.message ?? '';
+    return message in vi ? t(message as MessageKey) : `${first?.path.join('.') ?? ''}: ${message}`;
+  }
+  // Our own errors carry a message key ("err.record.finalized"), possibly with detail after a colon.
+  const key = error instanceof Error ? error.message.split(':')[0]! : '';
+  if (key in vi) return t(key as MessageKey);
   const message = error instanceof Error && error.message ? `${name}: ${error.message}` : name;
   return t('err.storage.unknown', { name: message });
 }

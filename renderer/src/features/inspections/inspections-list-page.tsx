@@ -58,7 +58,7 @@ export function InspectionsListPage() {
                 {visible?.map((i) => (
                   <tr key={i.id} data-testid="inspection-row">
                     <td>
-                      <a href={href({ name: 'inspection', id: i.id })}>{i.unit.name}</a>
+                      <a href={href({ name: 'inspection', id: i.id, tab: 'overview' })}>{i.unit.name}</a>
                       <div className="muted small">{i.unit.province}</div>
                     </td>
                     <td>{formatLocalDateTime(i.arrival.at, locale)}</td>

@@ -25,7 +25,9 @@ export async function createInspection(db: CongvuDb, input: NewInspectionInput, 
     await db.inspections.add(inspection);
     await db.rosterEntries.bulkAdd(roster);
     await db.findings.bulkAdd(findings);
-    await db.units.put(inspection.unit);
+    // Remember the unit; a unit typed in again without its staff list keeps the list already known.
+    const known = await db.units.get(inspection.unit.code);
+    await db.units.put(inspection.unit.staff.length === 0 && known ? { ...inspection.unit, staff: known.staff } : inspection.unit);
     await appendAudit(db, inspection, { action: 'inspection.create', detail: { templateRefs: inspection.templateRefs, unitCode: inspection.unit.code } }, inspection.createdAt);
   });
   return inspection;

@@ -14,6 +14,7 @@ import { navigate } from '../../app/router';
 import { describeStorageError } from '../../db/storage-errors';
 import { CheckboxGroup } from './checkbox-group';
 import { FieldError } from './field-error';
+import { StaffFields } from './staff-fields';
 import { useCreateInspection } from './mutations';
 
 interface Props {
@@ -51,7 +52,7 @@ export function NewInspectionForm({ arrival, bases, templates, units }: Props) {
     setSaveError(null);
     try {
       const inspection = await create(input, { ...arrival, now: new Date() });
-      navigate({ name: 'inspection', id: inspection.id });
+      navigate({ name: 'inspection', id: inspection.id, tab: 'roll-call' });
     } catch (error) {
       setSaveError(t('new.saveFailed', { reason: describeStorageError(error, t) }));
     }
@@ -59,8 +60,10 @@ export function NewInspectionForm({ arrival, bases, templates, units }: Props) {
 
   const chooseUnit = (code: string) => {
     const unit = units.find((u) => u.code === code);
-    setValue('unit', unit ? structuredClone(unit) : emptyUnit, { shouldValidate: false });
-    if (unit) setValue('place', [unit.name, unit.address].filter(Boolean).join(', '));
+    // "New unit" leaves what was typed alone; a known unit fills in its details and staff list.
+    if (!unit) return;
+    setValue('unit', structuredClone(unit), { shouldValidate: formState.isSubmitted });
+    if (!form.getValues('place').trim()) setValue('place', [unit.name, unit.address].filter(Boolean).join(', '), { shouldValidate: formState.isSubmitted });
   };
 
   const teamError = errors.team?.message ?? errors.team?.root?.message;
@@ -124,6 +127,8 @@ export function NewInspectionForm({ arrival, bases, templates, units }: Props) {
         </div>
       </fieldset>
 
+      <StaffFields control={control} register={register} errors={errors} />
+
       <fieldset>
         <legend>{t('new.section.team')}</legend>
         <p className="muted small">{t('new.teamHint')}</p>
@@ -145,10 +150,12 @@ export function NewInspectionForm({ arrival, bases, templates, units }: Props) {
                   <FieldError message={tError(errors.team?.[index]?.name?.message)} />
                 </td>
                 <td>
-                  <input {...register(`team.${index}.position`)} aria-label={t('team.position')} />
+                  <input {...register(`team.${index}.position`)} aria-label={t('team.position')} aria-invalid={!!errors.team?.[index]?.position} />
+                  <FieldError message={tError(errors.team?.[index]?.position?.message)} />
                 </td>
                 <td>
-                  <input {...register(`team.${index}.agency`)} aria-label={t('team.agency')} />
+                  <input {...register(`team.${index}.agency`)} aria-label={t('team.agency')} aria-invalid={!!errors.team?.[index]?.agency} />
+                  <FieldError message={tError(errors.team?.[index]?.agency?.message)} />
                 </td>
                 <td>
                   <select {...register(`team.${index}.role`)} aria-label={t('team.role')}>
@@ -221,6 +228,11 @@ export function NewInspectionForm({ arrival, bases, templates, units }: Props) {
         <FieldError message={tError(errors.templateRefs?.message)} />
       </fieldset>
 
+      {Object.keys(errors).length > 0 && (
+        <p className="alert" role="alert" data-testid="form-errors">
+          {t('new.fixErrors')}
+        </p>
+      )}
       {saveError && (
         <p className="alert" role="alert" data-testid="save-error">
           {saveError}

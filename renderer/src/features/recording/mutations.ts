@@ -54,10 +54,44 @@ export function setFindingNote(db: CongvuDb, key: RecordKey, findingId: string, 
   });
 }
 
-export function setFindingInvolved(db: CongvuDb, key: RecordKey, findingId: string, rosterIds: string[]) {
-  return editDraft(db, key, { action: 'finding.involved', detail: { findingId, rosterIds } }, async (_i, now) => {
+/** Sets one number of a count item, leaving the others as they are now (not as a window last saw them). */
+export function setCountValue(db: CongvuDb, key: RecordKey, findingId: string, field: string, value: number | null) {
+  return editDraft(db, key, { action: 'finding.count', detail: { findingId, field, value } }, async (_i, now) => {
     const finding = await getFinding(db, key, findingId);
-    await db.findings.put(findingSchema.parse({ ...finding, involvedRosterIds: rosterIds, updatedAt: now }));
+    const current = finding.answer?.type === 'count' ? finding.answer.values : {};
+    const values = Object.fromEntries(Object.entries({ ...current, [field]: value }).filter((e): e is [string, number] => e[1] !== null));
+    const answer = Object.keys(values).length === 0 ? null : { type: 'count' as const, values };
+    await db.findings.put(findingSchema.parse({ ...finding, answer, updatedAt: now }));
+  });
+}
+
+/** Adds or removes one person, in roll-call order, from a list kept on a finding. */
+function toggled(roster: RosterEntry[], current: string[], rosterId: string, include: boolean): string[] {
+  const set = new Set(current);
+  if (include) set.add(rosterId);
+  else set.delete(rosterId);
+  return roster.filter((r) => set.has(r.id)).map((r) => r.id);
+}
+
+async function rosterOf(db: CongvuDb, key: RecordKey) {
+  return (await db.rosterEntries.where('[inspectionId+revision]').equals([key.id, key.revision]).toArray()).sort((a, b) => a.seq - b.seq);
+}
+
+export function setInvolved(db: CongvuDb, key: RecordKey, findingId: string, rosterId: string, include: boolean) {
+  return editDraft(db, key, { action: 'finding.involved', detail: { findingId, rosterId, include } }, async (_i, now) => {
+    const finding = await getFinding(db, key, findingId);
+    const involvedRosterIds = toggled(await rosterOf(db, key), finding.involvedRosterIds, rosterId, include);
+    await db.findings.put(findingSchema.parse({ ...finding, involvedRosterIds, updatedAt: now }));
+  });
+}
+
+/** For a roster-type item: names (or un-names) one person as having breached the rule. */
+export function setViolator(db: CongvuDb, key: RecordKey, findingId: string, rosterId: string, include: boolean) {
+  return editDraft(db, key, { action: 'finding.violator', detail: { findingId, rosterId, include } }, async (_i, now) => {
+    const finding = await getFinding(db, key, findingId);
+    const current = finding.answer?.type === 'roster' ? finding.answer.rosterIds : [];
+    const rosterIds = toggled(await rosterOf(db, key), current, rosterId, include);
+    await db.findings.put(findingSchema.parse({ ...finding, answer: { type: 'roster', rosterIds }, updatedAt: now }));
   });
 }
 
@@ -271,7 +305,9 @@ export function useRecordingActions(key: RecordKey) {
     return {
       setAnswer: (findingId: string, answer: Answer | null) => trackSave(setAnswer(db, k, findingId, answer)),
       setFindingNote: (findingId: string, note: string) => trackSave(setFindingNote(db, k, findingId, note)),
-      setFindingInvolved: (findingId: string, rosterIds: string[]) => trackSave(setFindingInvolved(db, k, findingId, rosterIds)),
+      setCountValue: (findingId: string, field: string, value: number | null) => trackSave(setCountValue(db, k, findingId, field, value)),
+      setInvolved: (findingId: string, rosterId: string, include: boolean) => trackSave(setInvolved(db, k, findingId, rosterId, include)),
+      setViolator: (findingId: string, rosterId: string, include: boolean) => trackSave(setViolator(db, k, findingId, rosterId, include)),
       updateRosterEntry: (rosterId: string, patch: RosterPatch) => trackSave(updateRosterEntry(db, k, rosterId, patch)),
       addRosterPerson: (person: NewPerson) => trackSave(addRosterPerson(db, k, person)),
       adjustArrival: (to: Date, reason: string) => trackSave(adjustArrival(db, k, to, reason)),

@@ -1,0 +1,107 @@
+import type { Answer, Finding, RosterEntry, TemplateItem } from '@shared/schemas';
+import { useI18n } from '../../i18n/i18n';
+import { AutosaveText } from './autosave-text';
+import type { TabProps } from './tab-props';
+
+interface Props {
+  item: TemplateItem;
+  finding: Finding;
+  roster: RosterEntry[];
+  locked: boolean;
+  actions: TabProps['actions'];
+}
+
+export function AnswerControl({ item, finding, roster, locked, actions }: Props) {
+  const { t, language } = useI18n();
+  const save = (answer: Answer | null) => void actions.setAnswer(finding.id, answer).catch(() => undefined);
+  const answer = finding.answer;
+  switch (item.answerType) {
+    case 'compliance': {
+      const value = answer?.type === 'compliance' ? answer.value : null;
+      const options = [
+        ['C', 'answer.c', 'C'],
+        ['NC', 'answer.nc', 'N'],
+        ['NA', 'answer.na', 'A'],
+      ] as const;
+      return (
+        <div className="segmented" role="radiogroup" aria-label={item.code}>
+          {options.map(([v, key, shortcut]) => (
+            <button key={v} type="button" role="radio" aria-checked={value === v} disabled={locked} className={`seg seg-${v}`} onClick={() => save({ type: 'compliance', value: v })}>
+              {t(key)} <kbd>{shortcut}</kbd>
+            </button>
+          ))}
+        </div>
+      );
+    }
+    case 'count': {
+      const values = answer?.type === 'count' ? answer.values : {};
+      return (
+        <div className="counts-input">
+          {(item.countFields ?? []).map((field) => (
+            <label key={field.key} className="inline">
+              {field.label[language]}{' '}
+              <AutosaveText
+                type="number"
+                readOnly={locked}
+                value={values[field.key] === undefined ? '' : String(values[field.key])}
+                label={`${item.code} ${field.label[language]}`}
+                className="count-input"
+                onSave={async (raw) => {
+                  if (raw.trim() === '') return actions.setCountValue(finding.id, field.key, null);
+                  const n = Number(raw);
+                  // The browser lets "1e3" or "-1" through a number field; such input is not saved.
+                  if (!Number.isInteger(n) || n < 0) throw new Error('err.count.integer');
+                  return actions.setCountValue(finding.id, field.key, n);
+                }}
+              />{' '}
+              {field.unit[language]}
+            </label>
+          ))}
+        </div>
+      );
+    }
+    case 'time':
+      return (
+        <AutosaveText
+          type="time"
+          readOnly={locked}
+          value={answer?.type === 'time' ? answer.value : ''}
+          label={item.code}
+          onSave={(v) => actions.setAnswer(finding.id, v ? { type: 'time', value: v } : null)}
+        />
+      );
+    case 'text':
+      return (
+        <AutosaveText
+          multiline
+          value={answer?.type === 'text' ? answer.value : ''}
+          readOnly={locked}
+          label={item.code}
+          onSave={(v) => actions.setAnswer(finding.id, v.trim() ? { type: 'text', value: v } : null)}
+        />
+      );
+    case 'roster': {
+      const ids = answer?.type === 'roster' ? answer.rosterIds : null;
+      return (
+        <div className="violators">
+          <button type="button" className={`button small-button ${ids !== null && ids.length === 0 ? 'selected' : ''}`} disabled={locked} aria-pressed={ids !== null && ids.length === 0} onClick={() => save({ type: 'roster', rosterIds: [] })}>
+            {t('answer.nobody')}
+          </button>
+          <div className="checks horizontal">
+            {roster.map((r) => (
+              <label key={r.id} className="check">
+                <input
+                  type="checkbox"
+                  disabled={locked}
+                  checked={ids?.includes(r.id) ?? false}
+                  onChange={(e) => void actions.setViolator(finding.id, r.id, e.target.checked).catch(() => undefined)}
+                />
+                <span>{r.name}</span>
+              </label>
+            ))}
+          </div>
+        </div>
+      );
+    }
+  }
+}

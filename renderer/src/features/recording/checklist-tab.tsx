@@ -1,0 +1,167 @@
+import { useRef } from 'react';
+import { templateRef, type Finding, type Template, type TemplateItem } from '@shared/schemas';
+import { useI18n } from '../../i18n/i18n';
+import { href } from '../../app/router';
+import { useLegalBases } from '../reference/queries';
+import { AnswerControl } from './answer-control';
+import { AutosaveText } from './autosave-text';
+import { answerableItems, isAnswered, progress } from './checklist-progress';
+import { PeoplePicker } from './people-picker';
+import { rollCallCounts } from './roll-call-counts';
+import type { TabProps } from './tab-props';
+
+export function ChecklistTab(props: TabProps) {
+  const { record, templates } = props;
+  const { t, language } = useI18n();
+  const bases = useLegalBases();
+  const container = useRef<HTMLDivElement>(null);
+  const shortNames = new Map((bases ?? []).map((b) => [b.id, b.shortName]));
+  const all = templates.flatMap((tpl) => answerableItems(tpl).map((item) => ({ tpl, item })));
+  const done = all.filter(({ tpl, item }) => isAnswered(record, tpl, item)).length;
+
+  const focusItem = (el: Element | null | undefined) => {
+    if (el instanceof HTMLElement) {
+      el.focus();
+      el.scrollIntoView({ block: 'center' });
+    }
+  };
+  const cards = () => Array.from(container.current?.querySelectorAll<HTMLElement>('[data-item-card]') ?? []);
+  const jumpToUnanswered = (from?: HTMLElement) => {
+    const list = cards();
+    const start = from ? list.indexOf(from) + 1 : 0;
+    const ordered = [...list.slice(start), ...list.slice(0, start)];
+    focusItem(ordered.find((c) => c.dataset['answered'] === 'false'));
+  };
+  const move = (from: HTMLElement, step: number) => {
+    const list = cards();
+    focusItem(list[list.indexOf(from) + step]);
+  };
+
+  return (
+    <div ref={container}>
+      <div className="checklist-head">
+        <span data-testid="overall-progress">{t('checklist.progress', { done, total: all.length })}</span>
+        <button type="button" className="button" onClick={() => jumpToUnanswered()} disabled={done === all.length} data-testid="next-unanswered">
+          {t('checklist.nextUnanswered')}
+        </button>
+        <span className="muted small shortcuts">{t('checklist.shortcuts')}</span>
+      </div>
+      {templates.map((tpl) => (
+        <section key={templateRef(tpl)} className="template-block">
+          <h2>
+            {tpl.id} — {tpl.title[language]}
+          </h2>
+          {tpl.sections.map((section) => {
+            const items = section.items.filter((i) => !i.perRosterRow);
+            const p = progress(record, tpl, items);
+            return (
+              <div key={section.code} className="section-block" data-testid={`section-${section.code}`}>
+                <h3>
+                  {section.title[language]} <span className={`progress ${p.done === p.total ? 'complete' : ''}`}>{p.done}/{p.total}</span>
+                </h3>
+                {items.map((item) => (
+                  <ItemCard
+                    key={item.code}
+                    {...props}
+                    template={tpl}
+                    item={item}
+                    finding={record.findings.find((f) => f.templateRef === templateRef(tpl) && f.itemCode === item.code)}
+                    answered={isAnswered(record, tpl, item)}
+                    basisLabel={[...item.legalRefs.map((r) => shortNames.get(r.basisId) ?? r.basisId), item.basisNote?.[language]].filter(Boolean).join('; ')}
+                    onMove={move}
+                    onNextUnanswered={jumpToUnanswered}
+                  />
+                ))}
+              </div>
+            );
+          })}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+interface ItemProps extends TabProps {
+  template: Template;
+  item: TemplateItem;
+  finding: Finding | undefined;
+  answered: boolean;
+  basisLabel: string;
+  onMove: (from: HTMLElement, step: number) => void;
+  onNextUnanswered: (from: HTMLElement) => void;
+}
+
+function ItemCard({ record, locked, actions, item, finding, answered, basisLabel, onMove, onNextUnanswered }: ItemProps) {
+  const { t, language } = useI18n();
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const key = e.key.toLowerCase();
+    const shortcut = { c: 'C', n: 'NC', a: 'NA' } as const;
+    if (item.answerType === 'compliance' && finding && !locked && key in shortcut) {
+      e.preventDefault();
+      void actions.setAnswer(finding.id, { type: 'compliance', value: shortcut[key as keyof typeof shortcut] }).catch(() => undefined);
+    } else if (key === 'arrowdown' || key === 'j') {
+      e.preventDefault();
+      onMove(e.currentTarget, 1);
+    } else if (key === 'arrowup' || key === 'k') {
+      e.preventDefault();
+      onMove(e.currentTarget, -1);
+    } else if (key === 'u') {
+      e.preventDefault();
+      onNextUnanswered(e.currentTarget);
+    }
+  };
+  const isRollCall = item.answerType === 'roster' && item.rosterKind === 'roll-call';
+  const counts = rollCallCounts(record.roster);
+  return (
+    <div
+      className={`item-card ${answered ? 'answered' : 'unanswered'} ${finding?.answer?.type === 'compliance' && finding.answer.value === 'NC' ? 'nc' : ''}`}
+      tabIndex={0}
+      data-item-card
+      data-item-code={item.code}
+      data-answered={answered}
+      onKeyDown={onKeyDown}
+      aria-label={`${item.code} ${item.text[language]}`}
+    >
+      <div className="item-head">
+        <span className="item-code">{item.code}</span>
+        {item.critical && <span className="critical" title={t('checklist.criticalHint')}>{t('checklist.critical')}</span>}
+        <span className="item-text">{item.text[language]}</span>
+      </div>
+      {basisLabel && <div className="muted small">{t('checklist.basis')}: {basisLabel}</div>}
+      {isRollCall ? (
+        <p className="small">
+          {t('checklist.rollCallSummary', { total: counts.total, present: counts.present, late: counts.late, unmarked: counts.unmarked })}{' '}
+          <a href={href({ name: 'inspection', id: record.inspection.id, tab: 'roll-call' })}>{t('tab.rollCall')}</a>
+        </p>
+      ) : (
+        finding && (
+          <>
+            <AnswerControl item={item} finding={finding} roster={record.roster} locked={locked} actions={actions} />
+            <div className="item-extra">
+              <AutosaveText
+                multiline
+                value={finding.note}
+                readOnly={locked}
+                label={`${t('checklist.note')} ${item.code}`}
+                placeholder={t('checklist.notePlaceholder')}
+                onSave={(note) => actions.setFindingNote(finding.id, note)}
+                testId={`note-${item.code}`}
+              />
+              {item.answerType !== 'roster' && record.roster.length > 0 && (
+                <PeoplePicker
+                  label={t('checklist.involved')}
+                  roster={record.roster}
+                  selected={finding.involvedRosterIds}
+                  disabled={locked}
+                  onToggle={(rosterId, include) => void actions.setInvolved(finding.id, rosterId, include).catch(() => undefined)}
+                />
+              )}
+            </div>
+          </>
+        )
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useI18n } from '../../i18n/i18n';
+import { describeStorageError } from '../../db/storage-errors';
+import { useSaveState } from './save-status';
+
+/** "Saved" appears only once every change has committed to IndexedDB. */
+export function SaveIndicator() {
+  const { t, locale } = useI18n();
+  const state = useSaveState();
+  if (state.error) {
+    return (
+      <span className="save-indicator error" role="alert" data-testid="save-indicator" data-state="error" data-committed={state.committed}>
+        {t('save.failed', { reason: describeStorageError(state.error, t) })}
+      </span>
+    );
+  }
+  if (state.pending > 0) {
+    return (
+      <span className="save-indicator" data-testid="save-indicator" data-state="saving" data-committed={state.committed}>
+        {t('save.saving')}
+      </span>
+    );
+  }
+  return (
+    <span className="save-indicator ok" data-testid="save-indicator" data-state="saved" data-committed={state.committed}>
+      {state.lastCommittedAt
+        ? t('save.savedAt', { time: new Date(state.lastCommittedAt).toLocaleTimeString(locale) })
+        : t('save.allSaved')}
+    </span>
+  );
+}
