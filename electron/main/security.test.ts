@@ -71,12 +71,14 @@ describe('navigation and new windows', () => {
 
 describe('permissions', () => {
   const trusted = trustedOrigins(undefined);
-  it('grants only the camera, only to the app', () => {
+  it('grants only the camera and persistent storage, only to the app', () => {
     expect(isPermissionAllowed('media', `${APP_ORIGIN}/index.html`, ['video'], trusted)).toBe(true);
     expect(isPermissionAllowed('media', `${APP_ORIGIN}/index.html`, ['audio'], trusted)).toBe(false);
     expect(isPermissionAllowed('media', `${APP_ORIGIN}/index.html`, ['video', 'audio'], trusted)).toBe(false);
     expect(isPermissionAllowed('media', `${APP_ORIGIN}/index.html`, [], trusted)).toBe(false);
     expect(isPermissionAllowed('media', 'https://evil.example/x', ['video'], trusted)).toBe(false);
+    expect(isPermissionAllowed('persistent-storage', `${APP_ORIGIN}/index.html`, undefined, trusted)).toBe(true);
+    expect(isPermissionAllowed('persistent-storage', 'https://evil.example/', undefined, trusted)).toBe(false);
     for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midi', 'fullscreen']) {
       expect(isPermissionAllowed(p, `${APP_ORIGIN}/index.html`, undefined, trusted), p).toBe(false);
     }

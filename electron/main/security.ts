@@ -69,7 +69,10 @@ export function originOf(url: string | undefined | null): string | null {
   }
 }
 
-/** The only permission the app asks for: the camera, to photograph evidence. */
+/**
+ * The permissions the app asks for: the camera, to photograph evidence, and persistent storage,
+ * so the browser engine never evicts inspection data under disk pressure.
+ */
 export function isPermissionAllowed(
   permission: string,
   requestingUrl: string | undefined,
@@ -78,6 +81,7 @@ export function isPermissionAllowed(
 ): boolean {
   const origin = originOf(requestingUrl);
   if (origin === null || !trusted.has(origin)) return false;
+  if (permission === 'persistent-storage') return true;
   if (permission !== 'media') return false;
   // No microphone: photos only. A request without media types would be a blanket grant.
   return mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');

@@ -16,18 +16,23 @@ export const legalBasisSchema = z
     /** Date of issue; null where it was not verified. */
     issuedOn: isoDateSchema.nullable(),
     subject: localTextSchema,
-    effectiveFrom: isoDateSchema,
+    /** First day in force; null where not verified (then taken as the date of issue, if known). */
+    effectiveFrom: isoDateSchema.nullable(),
     /** Last day in force; null while in force. */
     effectiveTo: isoDateSchema.nullable(),
     source: sourceTagSchema,
   })
-  .refine((b) => b.effectiveTo === null || b.effectiveTo >= b.effectiveFrom, {
+  .refine((b) => b.effectiveTo === null || b.effectiveTo >= (b.effectiveFrom ?? b.issuedOn ?? ''), {
     message: 'err.legalBasis.effectiveRange',
     path: ['effectiveTo'],
   });
 export type LegalBasis = z.infer<typeof legalBasisSchema>;
 
-/** Whether a basis was in force on a given calendar day (YYYY-MM-DD compares as text). */
+/**
+ * Whether a basis was in force on a given calendar day (YYYY-MM-DD compares as text). With no
+ * verified start, nothing before its date of issue is assumed.
+ */
 export function isInForce(basis: LegalBasis, day: string): boolean {
-  return basis.effectiveFrom <= day && (basis.effectiveTo === null || day <= basis.effectiveTo);
+  const from = basis.effectiveFrom ?? basis.issuedOn ?? '';
+  return from <= day && (basis.effectiveTo === null || day <= basis.effectiveTo);
 }

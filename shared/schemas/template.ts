@@ -39,6 +39,11 @@ export const templateItemSchema = z
     perRosterRow: z.boolean().default(false),
     critical: z.boolean().default(false),
     required: z.boolean().default(true),
+    /**
+     * Whether the text names the rule ("Polite attitude") or the breach ("Arrogance, harassment").
+     * C always means compliant; for breach-worded items the UI says "no breach" / "breach".
+     */
+    wording: z.enum(['requirement', 'violation']).default('requirement'),
     /** Filled in when the inspection starts, still editable: the arrival time, the roster size. */
     prefill: z.enum(['arrival-time', 'roster-size']).optional(),
   })

@@ -33,8 +33,7 @@ export const gioTemplate: TemplateInput = {
       ),
     ]),
     section('GIO-B', 'Chấp hành kỷ luật trong giờ làm việc', 'Discipline during working hours', [
-      roster('GIO-06', 'Về sớm / rời vị trí không lý do', 'Left early / left post without reason', 'violation', {
-        refs: ['CD968'],
+      roster('GIO-06', 'Về sớm / rời vị trí không lý do', 'Left early / left post without reason', 'violation', { wording: 'violation', refs: ['CD968'],
         critical: true,
       }),
       roster(
@@ -42,21 +41,21 @@ export const gioTemplate: TemplateInput = {
         'Làm việc riêng trong giờ: chơi game, mua sắm, mạng xã hội',
         'Private activity in hours: games, shopping, social media',
         'violation',
-        { refs: ['QD1847'] },
+        { wording: 'violation', refs: ['QD1847'] },
       ),
       roster(
         'GIO-08',
         'Uống rượu, bia trong giờ làm việc, giờ nghỉ trưa',
         'Alcohol during working hours or lunch break',
         'violation',
-        { refs: [['L44', 'Điều 5 khoản 6'], 'CD968'], critical: true },
+        { wording: 'violation', refs: [['L44', 'Điều 5 khoản 6'], 'CD968'], critical: true },
       ),
       roster(
         'GIO-09',
         'Ra quán cà phê, đi lễ hội trong giờ làm việc',
         'At a café or festival during working hours',
         'violation',
-        { note: 'pm' },
+        { wording: 'violation', note: 'pm' },
       ),
     ]),
     section('GIO-C', 'Tổ chức, theo dõi thời gian làm việc', 'Organisation of working time', [

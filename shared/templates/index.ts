@@ -3,7 +3,13 @@ import { gioTemplate } from './gio';
 import { mcTemplate } from './mc';
 import { vhTemplate } from './vh';
 
-/** The three checklists every installation ships with, parsed (defaults filled) and frozen. */
-export const builtInTemplates: readonly Template[] = Object.freeze(
-  [gioTemplate, vhTemplate, mcTemplate].map((t) => Object.freeze(templateSchema.parse(t))),
-);
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The three checklists every installation ships with, parsed (defaults filled) and frozen throughout. */
+export const builtInTemplates: readonly Template[] = deepFreeze([gioTemplate, vhTemplate, mcTemplate].map((t) => templateSchema.parse(t)));

@@ -15,6 +15,7 @@ interface Common {
   critical?: boolean;
   required?: boolean;
   prefill?: 'arrival-time' | 'roster-size';
+  wording?: 'requirement' | 'violation';
 }
 
 function base(code: string, vi: string, en: string, c: Common) {
@@ -25,6 +26,7 @@ function base(code: string, vi: string, en: string, c: Common) {
     ...(c.note ? { basisNote: basisNotes[c.note] } : {}),
     critical: c.critical ?? false,
     required: c.required ?? true,
+    wording: c.wording ?? 'requirement',
     ...(c.prefill ? { prefill: c.prefill } : {}),
   };
 }

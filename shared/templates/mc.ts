@@ -58,7 +58,7 @@ export const mcTemplate: TemplateInput = {
         'Hồ sơ trễ hạn không có Phiếu xin lỗi và hẹn lại ngày trả',
         'Overdue files without an apology slip and new date',
         [field('withoutApology', 'Trễ hạn không có Phiếu xin lỗi', 'Overdue without apology slip', 'hồ sơ', 'files')],
-        { refs: ['TT03'], critical: true },
+        { wording: 'violation', refs: ['TT03'], critical: true },
       ),
       compliance(
         'MC-09',
@@ -70,7 +70,7 @@ export const mcTemplate: TemplateInput = {
         'MC-10',
         'Yêu cầu bổ sung hồ sơ quá một lần / ngoài danh mục',
         'Supplements requested more than once / beyond the list',
-        { refs: ['ND118'], critical: true },
+        { wording: 'violation', refs: ['ND118'], critical: true },
       ),
     ]),
     section('MC-D', 'Chuyển đổi số, dịch vụ công trực tuyến', 'Digitisation and online services', [

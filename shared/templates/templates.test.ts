@@ -72,9 +72,19 @@ describe('built-in templates', () => {
     expect(byCode.get('MC-16')!.countFields!.map((f) => f.key)).toEqual(['waiting', 'waitMinutes']);
   });
 
-  it('are frozen, so nothing can edit a published template in memory', () => {
+  it('are frozen throughout, so nothing can edit a published template in memory', () => {
     expect(Object.isFrozen(builtInTemplates)).toBe(true);
-    expect(Object.isFrozen(builtInTemplates[0])).toBe(true);
+    const item = builtInTemplates[0]!.sections[0]!.items[0]!;
+    expect(Object.isFrozen(item)).toBe(true);
+    expect(Object.isFrozen(item.text)).toBe(true);
+    expect(() => {
+      (item.text as { vi: string }).vi = 'x';
+    }).toThrow(TypeError);
+  });
+
+  it('mark the items worded as the breach, so "C" is never ambiguous', () => {
+    const breach = builtInTemplates.flatMap(templateItems).filter((i) => i.wording === 'violation' && i.answerType === 'compliance');
+    expect(breach.map((i) => i.code)).toEqual(['VH-05', 'VH-06', 'VH-08', 'VH-11', 'MC-10']);
   });
 
   it('round-trip through the schema unchanged', () => {

@@ -23,19 +23,16 @@ export const vhTemplate: TemplateInput = {
       compliance('VH-04', 'Thái độ, ngôn ngữ lịch sự với người dân', 'Polite attitude and language to citizens', {
         refs: ['QD03'],
       }),
-      compliance('VH-05', 'Hách dịch, cửa quyền, sách nhiễu', 'Arrogance, harassment', {
-        refs: [['ND118', 'Điều 5']],
+      compliance('VH-05', 'Hách dịch, cửa quyền, sách nhiễu', 'Arrogance, harassment', { wording: 'violation', refs: [['ND118', 'Điều 5']],
         critical: true,
       }),
-      compliance('VH-06', 'Yêu cầu thêm tiền, giấy tờ ngoài quy định', 'Extra money or documents demanded', {
-        refs: ['ND118'],
+      compliance('VH-06', 'Yêu cầu thêm tiền, giấy tờ ngoài quy định', 'Extra money or documents demanded', { wording: 'violation', refs: ['ND118'],
         critical: true,
       }),
     ]),
     section('VH-C', 'Văn hóa công sở', 'Office culture', [
-      roster('VH-07', 'Hút thuốc trong phòng làm việc', 'Smoking in the office', 'violation', { refs: ['QD129'] }),
-      compliance('VH-08', 'Đun nấu, thắp hương tại công sở', 'Cooking or burning incense in the office', {
-        refs: ['QD129'],
+      roster('VH-07', 'Hút thuốc trong phòng làm việc', 'Smoking in the office', 'violation', { wording: 'violation', refs: ['QD129'] }),
+      compliance('VH-08', 'Đun nấu, thắp hương tại công sở', 'Cooking or burning incense in the office', { wording: 'violation', refs: ['QD129'],
       }),
       compliance('VH-09', 'Phòng làm việc gọn gàng, sạch sẽ', 'Tidy, clean office', { note: 'practice' }),
       compliance(
@@ -46,8 +43,7 @@ export const vhTemplate: TemplateInput = {
       ),
     ]),
     section('VH-D', 'Tài sản công và trách nhiệm người đứng đầu', "Public assets and the head's responsibility", [
-      compliance('VH-11', 'Sử dụng xe công, tài sản công vào việc riêng', 'Public car or assets used privately', {
-        note: 'practice',
+      compliance('VH-11', 'Sử dụng xe công, tài sản công vào việc riêng', 'Public car or assets used privately', { wording: 'violation', note: 'practice',
       }),
       compliance(
         'VH-12',

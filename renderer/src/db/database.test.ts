@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NewInspectionInput } from '@shared/inspection/new-inspection';
 import { sampleNewInspectionInput } from '@shared/inspection/sample';
 import { builtInTemplates } from '@shared/templates';
@@ -34,9 +34,11 @@ describe('local store', () => {
     expect((await db.templates.toArray()).map((t) => `${t.id}@${t.version}`).sort()).toEqual(['GIO@1', 'MC@1', 'VH@1']);
     expect(await db.legalBases.count()).toBe(13);
     db.close();
-    await db.open();
-    expect(await db.templates.count()).toBe(3);
-    expect(await db.legalBases.count()).toBe(13);
+    // A new instance (a relaunch) runs the install again; nothing is duplicated.
+    const again = freshDb('reference');
+    await again.open();
+    expect(await again.templates.count()).toBe(3);
+    expect(await again.legalBases.count()).toBe(13);
   });
 
   it('never overwrites a stored template version with different content', async () => {
@@ -46,8 +48,9 @@ describe('local store', () => {
     stored.title.vi = 'Bản đã lưu trước';
     await db.templates.put(stored);
     db.close();
-    await db.open();
-    expect((await db.templates.get(['GIO', 1]))!.title.vi).toBe('Bản đã lưu trước');
+    const again = freshDb('immutable');
+    await again.open();
+    expect((await again.templates.get(['GIO', 1]))!.title.vi).toBe('Bản đã lưu trước');
   });
 
   it('creates inspections durably and lists the newest revision of each, latest arrival first', async () => {
@@ -66,19 +69,22 @@ describe('local store', () => {
     expect((await db.units.toArray()).map((u) => u.name).sort()).toEqual(['Phường Cái Khế', 'UBND xã Tân Phước Hưng']);
   });
 
-  it('stores the inspection and its unit together or not at all', async () => {
+  it('stores a new inspection with all its rows, or nothing at all', async () => {
     const db = freshDb();
-    const created = await createInspection(db, input, stampAt('2026-11-20T01:00:00Z'));
-    await db.units.clear();
-    // Same id and revision again: the inspection write fails, so the unit write must roll back too.
-    await expect(
-      db.transaction('rw', db.inspections, db.units, async () => {
-        await db.units.put(created.unit);
-        await db.inspections.add(created);
-      }),
-    ).rejects.toThrow();
-    expect(await db.units.count()).toBe(0);
-    expect(await db.inspections.count()).toBe(1);
+    const withStaff = { ...input, unit: { ...input.unit, staff: [{ id: crypto.randomUUID(), name: 'Phạm Minh Khôi', position: '', department: '' }] } };
+    // Every generated row id the same: the second row write fails midway through the transaction.
+    const spy = vi.spyOn(crypto, 'randomUUID').mockReturnValue('3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
+    await expect(createInspection(db, withStaff, stampAt('2026-11-20T01:00:00Z'))).rejects.toThrow();
+    spy.mockRestore();
+    for (const table of [db.inspections, db.rosterEntries, db.findings, db.units, db.auditLog]) expect(await table.count(), table.name).toBe(0);
+  });
+
+  it('keeps a known unit\'s staff list when the unit is typed in again without one', async () => {
+    const db = freshDb();
+    const staff = [{ id: crypto.randomUUID(), name: 'Phạm Minh Khôi', position: '', department: '' }];
+    await createInspection(db, { ...input, unit: { ...input.unit, staff } }, stampAt('2026-11-20T01:00:00Z'));
+    await createInspection(db, input, stampAt('2026-11-21T01:00:00Z'));
+    expect((await db.units.get(input.unit.code))!.staff).toEqual(staff);
   });
 
   it('records the persistent-storage answer', async () => {

@@ -3,7 +3,7 @@ import type { AuditEntry } from '@shared/audit/audit-chain';
 import type { Attachment, Finding, Inspection, LegalBasis, Recommendation, RosterEntry, Signature, Template, Unit } from '@shared/schemas';
 import { builtInTemplates } from '@shared/templates';
 import { checkTemplatePublish } from '@shared/templates/immutability';
-import { defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
+import { DEFAULT_LEGAL_BASES_VERSION, defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
 
 export interface SettingRow {
   key: string;
@@ -18,6 +18,7 @@ export interface BlobRow {
 
 
 export const DB_NAME = 'congvu';
+const LEGAL_BASES_VERSION_KEY = 'reference.legalBases.version';
 
 /**
  * The local store. A schema version, once shipped, is never edited: a change adds
@@ -55,7 +56,8 @@ export class CongvuDb extends Dexie {
       legalBases: 'id',
       settings: 'key',
     });
-    this.on('ready', (db) => installReferenceData(db as CongvuDb));
+    // Sticky: runs on every open of this instance, not only the first.
+    this.on('ready', (db) => installReferenceData(db as CongvuDb), true);
   }
 }
 
@@ -64,15 +66,19 @@ export class CongvuDb extends Dexie {
  * A published template version is never overwritten; a newer app adds its new versions beside it.
  */
 export async function installReferenceData(db: CongvuDb): Promise<void> {
-  await db.transaction('rw', db.templates, db.legalBases, async () => {
+  await db.transaction('rw', db.templates, db.legalBases, db.settings, async () => {
     for (const template of builtInTemplates) {
       const existing = await db.templates.get([template.id, template.version]);
       const check = checkTemplatePublish(existing, template);
       if (check.ok && check.action === 'insert') await db.templates.add(structuredClone(template));
       if (!check.ok) console.warn(`${check.ref}: stored copy differs from the built-in one; the stored copy is kept`);
     }
-    const known = new Set(await db.legalBases.toCollection().primaryKeys());
-    const missing = defaultLegalBases.filter((b) => !known.has(b.id));
-    if (missing.length > 0) await db.legalBases.bulkAdd(missing.map((b) => structuredClone(b)));
+    // Built-in legal bases are refreshed once per new data version (a basis replaced by a new law
+    // gets its end date); bases from elsewhere (the hub) are left alone.
+    const stored = (await db.settings.get(LEGAL_BASES_VERSION_KEY))?.value;
+    if (typeof stored !== 'number' || stored < DEFAULT_LEGAL_BASES_VERSION) {
+      await db.legalBases.bulkPut(defaultLegalBases.map((b) => structuredClone(b)));
+      await db.settings.put({ key: LEGAL_BASES_VERSION_KEY, value: DEFAULT_LEGAL_BASES_VERSION });
+    }
   });
 }

@@ -18,9 +18,11 @@ export function AnswerControl({ item, finding, roster, locked, actions }: Props)
   switch (item.answerType) {
     case 'compliance': {
       const value = answer?.type === 'compliance' ? answer.value : null;
+      // For an item worded as the breach ("Arrogance, harassment"), say plainly what C means.
+      const breachWorded = item.wording === 'violation';
       const options = [
-        ['C', 'answer.c', 'C'],
-        ['NC', 'answer.nc', 'N'],
+        ['C', breachWorded ? 'answer.noViolation' : 'answer.c', 'C'],
+        ['NC', breachWorded ? 'answer.violation' : 'answer.nc', 'N'],
         ['NA', 'answer.na', 'A'],
       ] as const;
       return (

@@ -9,7 +9,7 @@ const builtInOrder = new Map(defaultLegalBases.map((b, i) => [b.id, i]));
 function byUsualOrder(a: LegalBasis, b: LegalBasis): number {
   const ra = builtInOrder.get(a.id) ?? Infinity;
   const rb = builtInOrder.get(b.id) ?? Infinity;
-  return ra !== rb ? ra - rb : b.effectiveFrom.localeCompare(a.effectiveFrom);
+  return ra !== rb ? ra - rb : (b.effectiveFrom ?? b.issuedOn ?? '').localeCompare(a.effectiveFrom ?? a.issuedOn ?? '');
 }
 
 /** Legal bases in force on a day (YYYY-MM-DD). */
