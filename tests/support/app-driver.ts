@@ -49,3 +49,68 @@ export async function waitSaved(page: Page): Promise<number> {
   await page.waitForFunction(() => document.querySelector('[data-testid="save-indicator"]')?.getAttribute('data-state') === 'saved');
   return Number(await indicator.getAttribute('data-committed'));
 }
+
+export function tab(page: Page, name: string) {
+  return page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+}
+
+/** Marks everyone in the roll call present. */
+export async function markAllPresent(page: Page): Promise<void> {
+  await tab(page, 'Điểm danh');
+  const rows = page.getByTestId('roster-row');
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    if ((await row.getAttribute('data-status')) === 'unmarked') await row.getByRole('radio', { name: 'Có mặt' }).click();
+  }
+}
+
+/**
+ * Answers every unanswered checklist item: compliance items "C" by keyboard, counts with small
+ * numbers, roster items "nobody".
+ */
+export async function answerRemaining(page: Page): Promise<void> {
+  await tab(page, 'Nội dung kiểm tra');
+  const cards = page.locator('[data-item-card][data-answered="false"]');
+  for (let guard = 0; guard < 100 && (await cards.count()) > 0; guard++) {
+    const card = cards.first();
+    const code = await card.getAttribute('data-item-code');
+    if ((await card.getByRole('radio', { name: /^(Đạt|Không vi phạm)/ }).count()) > 0) {
+      await card.focus();
+      await page.keyboard.press('c');
+    } else if ((await card.getByRole('button', { name: 'Không có ai vi phạm' }).count()) > 0) {
+      await card.getByRole('button', { name: 'Không có ai vi phạm' }).click();
+    } else if ((await card.locator('input[type="number"]').count()) > 0) {
+      const inputs = card.locator('input[type="number"]');
+      for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill(String(i + 1));
+    } else if ((await card.locator('input[type="time"]').count()) > 0) {
+      await card.locator('input[type="time"]').fill('07:30');
+    } else {
+      throw new Error(`do not know how to answer ${code}`);
+    }
+    await page.waitForFunction((c) => document.querySelector(`[data-item-code="${c}"]`)?.getAttribute('data-answered') === 'true', code);
+  }
+}
+
+/** Draws a short stroke on a signature pad and saves it. */
+export async function drawSignature(page: Page, role: string): Promise<void> {
+  const pad = page.getByTestId(`pad-${role}`);
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.1 + i * 0.06), box.y + box.height * (0.6 - Math.sin(i / 2) * 0.3));
+  await page.mouse.up();
+  await page.getByTestId(`pad-${role}-save`).click();
+  await page.getByTestId(`signature-${role}-done`).waitFor();
+}
+
+/** Saves the unit's representative on the overview tab. */
+export async function addRepresentative(page: Page, name: string, position: string): Promise<void> {
+  await tab(page, 'Thông tin chung');
+  await page.getByRole('button', { name: 'Thêm người đại diện' }).click();
+  const row = page.getByTestId('rep-row').last();
+  await row.getByLabel('Họ và tên').fill(name);
+  await row.getByLabel('Chức vụ').fill(position);
+  await page.getByTestId('save-reps').click();
+  await page.getByText('Đã lưu.').waitFor();
+}

@@ -22,13 +22,16 @@ export function freshProfileDir(prefix = 'congvu-profile-'): string {
 }
 
 /** A real Chromium with a profile on disk, so IndexedDB survives closing and relaunching it. */
-export function launchProfile(userDataDir: string): Promise<BrowserContext> {
+export function launchProfile(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
 }
+
+/** A fake camera that Chromium grants without asking: for the evidence-photo camera flow. */
+export const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];

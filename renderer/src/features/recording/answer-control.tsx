@@ -2,6 +2,7 @@ import type { Answer, Finding, RosterEntry, TemplateItem } from '@shared/schemas
 import { useI18n } from '../../i18n/i18n';
 import { AutosaveText } from './autosave-text';
 import type { TabProps } from './tab-props';
+import { useOptimisticSave } from './use-optimistic-save';
 
 interface Props {
   item: TemplateItem;
@@ -13,8 +14,8 @@ interface Props {
 
 export function AnswerControl({ item, finding, roster, locked, actions }: Props) {
   const { t, language } = useI18n();
-  const save = (answer: Answer | null) => void actions.setAnswer(finding.id, answer).catch(() => undefined);
-  const answer = finding.answer;
+  const [answer, change] = useOptimisticSave(finding.answer);
+  const save = (next: Answer | null) => change(next, () => actions.setAnswer(finding.id, next));
   switch (item.answerType) {
     case 'compliance': {
       const value = answer?.type === 'compliance' ? answer.value : null;
@@ -96,7 +97,11 @@ export function AnswerControl({ item, finding, roster, locked, actions }: Props)
                   type="checkbox"
                   disabled={locked}
                   checked={ids?.includes(r.id) ?? false}
-                  onChange={(e) => void actions.setViolator(finding.id, r.id, e.target.checked).catch(() => undefined)}
+                  onChange={(e) => {
+                    const include = e.target.checked;
+                    const current = ids ?? [];
+                    change({ type: 'roster', rosterIds: include ? [...current, r.id] : current.filter((x) => x !== r.id) }, () => actions.setViolator(finding.id, r.id, include));
+                  }}
                 />
                 <span>{r.name}</span>
               </label>

@@ -155,7 +155,7 @@ function ItemCard({ record, locked, actions, item, finding, answered, basisLabel
                   roster={record.roster}
                   selected={finding.involvedRosterIds}
                   disabled={locked}
-                  onToggle={(rosterId, include) => void actions.setInvolved(finding.id, rosterId, include).catch(() => undefined)}
+                  onToggle={(rosterId, include) => actions.setInvolved(finding.id, rosterId, include)}
                 />
               )}
             </div>

@@ -1,9 +1,11 @@
 import type { RosterEntry } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
+import { useOptimisticSave } from './use-optimistic-save';
 
 /** Choose people from the roll call (e.g. those involved in a finding). */
-export function PeoplePicker({ label, roster, selected, disabled, onToggle }: { label: string; roster: RosterEntry[]; selected: string[]; disabled: boolean; onToggle: (rosterId: string, include: boolean) => void }) {
+export function PeoplePicker({ label, roster, selected: stored, disabled, onToggle }: { label: string; roster: RosterEntry[]; selected: string[]; disabled: boolean; onToggle: (rosterId: string, include: boolean) => Promise<unknown> }) {
   const { t } = useI18n();
+  const [selected, change] = useOptimisticSave(stored);
   const chosen = roster.filter((r) => selected.includes(r.id));
   return (
     <details className="people-picker">
@@ -17,7 +19,10 @@ export function PeoplePicker({ label, roster, selected, disabled, onToggle }: { 
               type="checkbox"
               checked={selected.includes(r.id)}
               disabled={disabled}
-              onChange={(e) => onToggle(r.id, e.target.checked)}
+              onChange={(e) => {
+                const include = e.target.checked;
+                change(include ? [...selected, r.id] : selected.filter((id) => id !== r.id), () => onToggle(r.id, include));
+              }}
             />
             <span>
               {r.name} <span className="muted small">{r.position}</span>

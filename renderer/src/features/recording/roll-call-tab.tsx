@@ -7,6 +7,7 @@ import { AutosaveText } from './autosave-text';
 import { newPersonSchema, type NewPerson } from './mutations';
 import { rollCallCounts } from './roll-call-counts';
 import type { TabProps } from './tab-props';
+import { useOptimisticSave } from './use-optimistic-save';
 
 const statusKeys = {
   unmarked: 'att.unmarked',
@@ -55,14 +56,15 @@ export function RollCallTab({ record, locked, actions }: TabProps) {
 
 function RosterRow({ entry, index, locked, actions }: { entry: RosterEntry; index: number; locked: boolean; actions: TabProps['actions'] }) {
   const { t } = useI18n();
-  const set = (status: AttendanceStatus) => {
+  const [status, change] = useOptimisticSave(entry.status);
+  const set = (next: AttendanceStatus) => {
     // A late person needs the time they arrived; start from now, editable.
     const now = new Date();
     const arrivalTime = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-    void actions.updateRosterEntry(entry.id, status === 'late' ? { status, arrivalTime: entry.arrivalTime ?? arrivalTime } : { status }).catch(() => undefined);
+    change(next, () => actions.updateRosterEntry(entry.id, next === 'late' ? { status: next, arrivalTime: entry.arrivalTime ?? arrivalTime } : { status: next }));
   };
   return (
-    <tr data-testid="roster-row" data-status={entry.status}>
+    <tr data-testid="roster-row" data-status={status}>
       <td>{index + 1}</td>
       <td>
         <strong>{entry.name}</strong>
@@ -74,14 +76,14 @@ function RosterRow({ entry, index, locked, actions }: { entry: RosterEntry; inde
           {attendanceStatuses
             .filter((s) => s !== 'unmarked')
             .map((s) => (
-              <button key={s} type="button" role="radio" aria-checked={entry.status === s} disabled={locked} onClick={() => set(s)} className={`seg seg-${s}`}>
+              <button key={s} type="button" role="radio" aria-checked={status === s} disabled={locked} onClick={() => set(s)} className={`seg seg-${s}`}>
                 {t(statusKeys[s])}
               </button>
             ))}
         </div>
       </td>
       <td>
-        {entry.status === 'late' && (
+        {status === 'late' && (
           <label className="inline">
             {t('rollCall.arrivedAt')}{' '}
             <input
@@ -93,7 +95,7 @@ function RosterRow({ entry, index, locked, actions }: { entry: RosterEntry; inde
             />
           </label>
         )}
-        {(entry.status === 'excused' || entry.status === 'on-mission' || entry.status === 'unexcused') && (
+        {(status === 'excused' || status === 'on-mission' || status === 'unexcused') && (
           <label className="inline">
             {t('rollCall.verifiedBy')}{' '}
             <select
