@@ -46,7 +46,8 @@ export async function createInspectionViaUi(page: Page, options: { templates?: A
 /** Waits until every change made so far has committed (the indicator's own promise). */
 export async function waitSaved(page: Page): Promise<number> {
   const indicator = page.getByTestId('save-indicator');
-  await page.waitForFunction(() => document.querySelector('[data-testid="save-indicator"]')?.getAttribute('data-state') === 'saved');
+  // Polled on a timer: animation frames do not run in a window that is in the background.
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-indicator"]')?.getAttribute('data-state') === 'saved', undefined, { polling: 50 });
   return Number(await indicator.getAttribute('data-committed'));
 }
 
@@ -58,6 +59,7 @@ export function tab(page: Page, name: string) {
 export async function markAllPresent(page: Page): Promise<void> {
   await tab(page, 'Điểm danh');
   const rows = page.getByTestId('roster-row');
+  await rows.first().waitFor();
   for (let i = 0; i < (await rows.count()); i++) {
     const row = rows.nth(i);
     if ((await row.getAttribute('data-status')) === 'unmarked') await row.getByRole('radio', { name: 'Có mặt' }).click();
@@ -70,10 +72,12 @@ export async function markAllPresent(page: Page): Promise<void> {
  */
 export async function answerRemaining(page: Page): Promise<void> {
   await tab(page, 'Nội dung kiểm tra');
+  await page.locator('[data-item-card]').first().waitFor();
   const cards = page.locator('[data-item-card][data-answered="false"]');
   for (let guard = 0; guard < 100 && (await cards.count()) > 0; guard++) {
-    const card = cards.first();
-    const code = await card.getAttribute('data-item-code');
+    const code = await cards.first().getAttribute('data-item-code');
+    // Pinned by code: once answered, the card drops out of the "unanswered" selection.
+    const card = page.locator(`[data-item-code="${code}"]`);
     if ((await card.getByRole('radio', { name: /^(Đạt|Không vi phạm)/ }).count()) > 0) {
       await card.focus();
       await page.keyboard.press('c');
@@ -87,7 +91,7 @@ export async function answerRemaining(page: Page): Promise<void> {
     } else {
       throw new Error(`do not know how to answer ${code}`);
     }
-    await page.waitForFunction((c) => document.querySelector(`[data-item-code="${c}"]`)?.getAttribute('data-answered') === 'true', code);
+    await page.waitForFunction((c) => document.querySelector(`[data-item-code="${c}"]`)?.getAttribute('data-answered') === 'true', code, { polling: 50 });
   }
 }
 
