@@ -16,16 +16,18 @@ import { makeJpeg, withExifTime } from '../support/photos';
 
 /** The stored record of one revision, read straight from IndexedDB. */
 async function storedRecord(page: Page, id: string, revision: number): Promise<InspectionRecord> {
-  const mine = <T extends { inspectionId: string; revision: number }>(rows: T[]) => rows.filter((r) => r.inspectionId === id && r.revision === revision);
+  type Row = { inspectionId: string; revision: number; seq: number };
+  const rows = (store: string) => readStore<Row>(page, store);
+  const mine = (list: Row[]) => list.filter((r) => r.inspectionId === id && r.revision === revision);
   const inspection = (await readStore<Inspection>(page, 'inspections')).find((i) => i.id === id && i.revision === revision)!;
   return inspectionRecordSchema.parse({
     formatVersion: 1,
     inspection,
-    roster: mine(await readStore<{ inspectionId: string; revision: number; seq: number }>(page, 'rosterEntries')).sort((a, b) => a.seq - b.seq),
-    findings: mine(await readStore(page, 'findings')),
-    recommendations: mine(await readStore(page, 'recommendations')),
-    attachments: mine(await readStore(page, 'attachments')),
-    signatures: mine(await readStore(page, 'signatures')),
+    roster: mine(await rows('rosterEntries')).sort((a, b) => a.seq - b.seq),
+    findings: mine(await rows('findings')),
+    recommendations: mine(await rows('recommendations')),
+    attachments: mine(await rows('attachments')),
+    signatures: mine(await rows('signatures')),
   });
 }
 
