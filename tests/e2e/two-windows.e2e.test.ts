@@ -80,7 +80,7 @@ describe('the same inspection open in two windows', () => {
     await addRepresentative(a, 'Phạm Minh Khôi', 'Chủ tịch UBND xã');
     await tab(a, 'Ký và hoàn tất');
     for (const role of ['unit-representative', 'recorder', 'leader']) await drawSignature(a, role);
-    expect(await a.getByTestId('finalize-problems').count(), await a.getByTestId('finalize-problems').textContent().catch(() => '')).toBe(0);
+    expect(await a.getByTestId('finalize-problems').count(), (await a.getByTestId('finalize-problems').textContent().catch(() => '')) ?? '').toBe(0);
     await a.getByTestId('finalize').click();
     await a.getByTestId('locked-notice').waitFor();
     await b.getByTestId('locked-notice').waitFor();
