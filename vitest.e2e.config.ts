@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   test: {
-    include: ['tests/e2e/**/*.e2e.test.ts'],
+    include: ['tests/{e2e,reliability}/**/*.e2e.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

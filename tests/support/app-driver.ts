@@ -43,11 +43,21 @@ export async function createInspectionViaUi(page: Page, options: { templates?: A
   return match[1]!;
 }
 
-/** Waits until every change made so far has committed (the indicator's own promise). */
-export async function waitSaved(page: Page): Promise<number> {
+/**
+ * Waits until the indicator says "saved" with at least `minCommitted` changes committed since the
+ * page loaded (so a "saved" still on screen from before the last change is not taken for it).
+ */
+export async function waitSaved(page: Page, minCommitted = 0): Promise<number> {
   const indicator = page.getByTestId('save-indicator');
   // Polled on a timer: animation frames do not run in a window that is in the background.
-  await page.waitForFunction(() => document.querySelector('[data-testid="save-indicator"]')?.getAttribute('data-state') === 'saved', undefined, { polling: 50 });
+  await page.waitForFunction(
+    (min) => {
+      const el = document.querySelector('[data-testid="save-indicator"]');
+      return el?.getAttribute('data-state') === 'saved' && Number(el.getAttribute('data-committed')) >= min;
+    },
+    minCommitted,
+    { polling: 20 },
+  );
   return Number(await indicator.getAttribute('data-committed'));
 }
 
