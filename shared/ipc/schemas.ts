@@ -32,7 +32,7 @@ export const filesSaveRequestSchema = z.tuple([
       name: z.string().min(1).max(60),
       extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).min(1).max(5),
     }),
-    data: z.instanceof(Uint8Array).refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'err.file.tooLarge'),
+    data: z.custom<Uint8Array>((d) => d instanceof Uint8Array, 'err.file.notBytes').refine((d) => d.byteLength <= MAX_SAVE_BYTES, 'err.file.tooLarge'),
   }),
 ]);
 export type FilesSaveRequest = z.infer<typeof filesSaveRequestSchema>[0];

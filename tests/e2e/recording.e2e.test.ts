@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { unzipSync, zipSync } from 'fflate';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -242,7 +243,54 @@ describe('recording a whole inspection on site (real Chromium)', () => {
     const second = await storedRecord(page, id, 2);
     expect(second.inspection.correction).toEqual({ replacesRevision: 1, replacesHash: first.inspection.contentHash, reason: 'Ghi nhầm giờ đến của bà Võ Thị Thu Hằng' });
     expect(await storedRecord(page, id, 1)).toEqual(first);
-    await tab(page, 'Các cuộc kiểm tra').catch(() => undefined);
+  });
+
+  it('exports the inspection as a .zip that another computer imports, once, and refuses when tampered with', async () => {
+    await tab(page, 'Thông tin chung');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^kiem-tra-31471-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.zip$/);
+    const zipPath = resolve(profile, 'export.zip');
+    await download.saveAs(zipPath);
+    const zip = readFileSync(zipPath);
+    const otherProfile = freshProfileDir();
+    const other = await launchProfile(otherProfile);
+    try {
+      const page2 = other.pages()[0] ?? (await other.newPage());
+      await page2.goto(server.url);
+      await page2.getByTestId('empty-list').waitFor();
+      await page2.getByTestId('import-file').setInputFiles({ name: 'sao-luu.zip', mimeType: 'application/zip', buffer: zip });
+      expect(await page2.getByTestId('import-status').textContent()).toBe('Đã nhập cuộc kiểm tra tại UBND xã Tân Phước Hưng (2 lần lập).');
+      await page2.getByTestId('inspection-row').first().waitFor();
+      const imported = await storedRecord(page2, id, 1);
+      expect(imported).toEqual(await storedRecord(page, id, 1));
+      expect(recordContentHash(imported)).toBe(imported.inspection.contentHash);
+      expect((await storeKeys(page2, 'blobs')).length).toBe((await storeKeys(page, 'blobs')).length);
+      await page2.getByTestId('import-file').setInputFiles({ name: 'sao-luu.zip', mimeType: 'application/zip', buffer: zip });
+      await expect.poll(() => page2.getByTestId('import-status').textContent()).toBe('Cuộc kiểm tra tại UBND xã Tân Phước Hưng đã có trên máy, không có gì mới.');
+      // A record altered after finalizing is refused with the reason, and nothing is stored.
+      const files = unzipSync(zip);
+      const manifest = JSON.parse(new TextDecoder().decode(files['record.json']));
+      manifest.revisions[0].recommendations[0].text = 'Không cần sắp xếp';
+      const tampered = zipSync({ ...files, 'record.json': new TextEncoder().encode(JSON.stringify(manifest)) });
+      const freshProfile = freshProfileDir();
+      const third = await launchProfile(freshProfile);
+      try {
+        const page3 = third.pages()[0] ?? (await third.newPage());
+        await page3.goto(server.url);
+        await page3.getByTestId('empty-list').waitFor();
+        await page3.getByTestId('import-file').setInputFiles({ name: 'bi-sua.zip', mimeType: 'application/zip', buffer: Buffer.from(tampered) });
+        await expect.poll(() => page3.getByTestId('import-status').textContent()).toBe(
+          'Không nhập được bi-sua.zip: biên bản đã bị sửa sau khi hoàn tất (mã băm không khớp)',
+        );
+        expect(await readStore(page3, 'inspections')).toEqual([]);
+      } finally {
+        await third.close();
+        rmSync(freshProfile, { recursive: true, force: true });
+      }
+    } finally {
+      await other.close();
+      rmSync(otherProfile, { recursive: true, force: true });
+    }
   });
 
   it('raised no page errors', () => {

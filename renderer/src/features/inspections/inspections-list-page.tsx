@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { href } from '../../app/router';
 import { formatLocalDateTime } from '../../app/format';
+import { ImportButton } from '../exchange/import-button';
 import { useInspections } from './queries';
 
 export function InspectionsListPage() {
@@ -20,9 +21,12 @@ export function InspectionsListPage() {
       <div className="page-head">
         <h1 id="list-title">{t('list.title')}</h1>
         {inspections && inspections.length > 0 && <span className="muted">{t('list.count', { n: inspections.length })}</span>}
-        <a className="button primary" href={href({ name: 'new' })}>
-          {t('nav.new')}
-        </a>
+        <span className="page-actions">
+          <ImportButton />
+          <a className="button primary" href={href({ name: 'new' })}>
+            {t('nav.new')}
+          </a>
+        </span>
       </div>
       {inspections === undefined ? (
         <p className="muted">{t('common.loading')}</p>

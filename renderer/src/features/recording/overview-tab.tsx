@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatLocalDateTime } from '../../app/format';
 import { describeStorageError } from '../../db/storage-errors';
 import { FieldError } from '../inspections/field-error';
+import { ExportButton } from '../exchange/export-button';
 import { useLegalBases } from '../reference/queries';
 import type { TabProps } from './tab-props';
 
@@ -49,6 +50,9 @@ export function OverviewTab({ record, templates, locked, actions }: TabProps) {
         </ul>
       )}
       {!locked && <ArrivalForm current={inspection.arrival.at} onAdjust={actions.adjustArrival} />}
+      <p>
+        <ExportButton id={inspection.id} />
+      </p>
 
       <h2>{t('new.section.team')}</h2>
       <ul className="plain">
