@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findAuditBreak } from '@shared/audit/audit-chain';
 import { recordContentHash } from '@shared/inspection/record';
 import { sampleNewInspectionInput } from '@shared/inspection/sample';
 import { CongvuDb } from '../../db/database';
+import { describeStorageError } from '../../db/storage-errors';
+import { translate } from '../../i18n/i18n';
 import { createInspection } from '../inspections/mutations';
 import { RecordLockedError } from './draft-transaction';
 import { loadRecord } from './load-record';
@@ -54,6 +56,24 @@ async function completeDraft(db: CongvuDb, key: { id: string; revision: number }
     await saveSignature(db, key, { role, signerName: `Người ký ${role}`, signerPosition: '', mark: { kind: 'drawn', image: blob, sha256: 'c'.repeat(64) } });
   }
 }
+
+describe('when the disk or quota is full', () => {
+  it('the change is refused with a clear message and everything saved before stays as it was', async () => {
+    const { db, key } = await setup();
+    const record = (await loadRecord(db, key))!;
+    const finding = record.findings.find((f) => f.itemCode === 'GIO-10')!;
+    await setAnswer(db, key, finding.id, { type: 'compliance', value: 'C' });
+    const auditBefore = await db.auditLog.count();
+    const updatedBefore = (await loadRecord(db, key))!.inspection.updatedAt;
+    const quota = vi.spyOn(db.findings, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const failure = await setAnswer(db, key, finding.id, { type: 'compliance', value: 'NC' }).catch((e: unknown) => e);
+    quota.mockRestore();
+    expect(describeStorageError(failure, (k, p) => translate('vi', k, p))).toBe('Ổ đĩa hoặc bộ nhớ lưu trữ đã đầy');
+    expect((await db.findings.get(finding.id))!.answer).toEqual({ type: 'compliance', value: 'C' });
+    expect(await db.auditLog.count()).toBe(auditBefore);
+    expect((await loadRecord(db, key))!.inspection.updatedAt).toBe(updatedBefore);
+  });
+});
 
 describe('recording an inspection', () => {
   it('starts with one roll-call line per staff member and one finding per item, prefilled where it can', async () => {
