@@ -1,10 +1,13 @@
 import { I18nProvider } from '../i18n/i18n';
 import { useLanguage } from '../features/settings/queries';
 import { InspectionsListPage } from '../features/inspections/inspections-list-page';
-import { NewInspectionPage } from '../features/inspections/new-inspection-page';
-import { InspectionWorkspace } from '../features/recording/inspection-workspace';
+import { lazy, Suspense } from 'react';
 import { AppShell } from './app-shell';
 import { useRoute } from './router';
+
+// Loaded when first opened: the list, the first screen, starts without their code.
+const NewInspectionPage = lazy(() => import('../features/inspections/new-inspection-page').then((m) => ({ default: m.NewInspectionPage })));
+const InspectionWorkspace = lazy(() => import('../features/recording/inspection-workspace').then((m) => ({ default: m.InspectionWorkspace })));
 
 export function App() {
   const language = useLanguage();
@@ -13,9 +16,11 @@ export function App() {
   return (
     <I18nProvider language={language ?? 'vi'}>
       <AppShell route={route}>
-        {route.name === 'list' && <InspectionsListPage />}
-        {route.name === 'new' && <NewInspectionPage />}
-        {route.name === 'inspection' && <InspectionWorkspace key={route.id} id={route.id} tab={route.tab} />}
+        <Suspense fallback={<p className="muted">…</p>}>
+          {route.name === 'list' && <InspectionsListPage />}
+          {route.name === 'new' && <NewInspectionPage />}
+          {route.name === 'inspection' && <InspectionWorkspace key={route.id} id={route.id} tab={route.tab} />}
+        </Suspense>
       </AppShell>
     </I18nProvider>
   );

@@ -7,7 +7,7 @@ import { createInspection } from '../features/inspections/mutations';
 import { getInspection, listInspections } from '../features/inspections/queries';
 import { requestPersistentStorage, PERSIST_KEY } from '../features/storage/persistence';
 import { translate } from '../i18n/i18n';
-import { CongvuDb } from './database';
+import { CongvuDb, installReferenceData } from './database';
 import { describeStorageError } from './storage-errors';
 
 let n = 0;
@@ -15,6 +15,13 @@ const dbs: CongvuDb[] = [];
 function freshDb(name = `test-${++n}`): CongvuDb {
   const db = new CongvuDb(name);
   dbs.push(db);
+  return db;
+}
+
+/** A store as the app has it after start: reference data installed. */
+async function readyDb(): Promise<CongvuDb> {
+  const db = freshDb();
+  await installReferenceData(db);
   return db;
 }
 afterEach(async () => {
@@ -30,31 +37,31 @@ const stampAt = (iso: string) => ({ arrivedAt: new Date(iso), monotonicMs: 1, no
 describe('local store', () => {
   it('installs the built-in templates and legal bases once', async () => {
     const db = freshDb('reference');
-    await db.open();
+    await installReferenceData(db);
     expect((await db.templates.toArray()).map((t) => `${t.id}@${t.version}`).sort()).toEqual(['GIO@1', 'MC@1', 'VH@1']);
     expect(await db.legalBases.count()).toBe(13);
     db.close();
     // A new instance (a relaunch) runs the install again; nothing is duplicated.
     const again = freshDb('reference');
-    await again.open();
+    await installReferenceData(again);
     expect(await again.templates.count()).toBe(3);
     expect(await again.legalBases.count()).toBe(13);
   });
 
   it('never overwrites a stored template version with different content', async () => {
     const db = freshDb('immutable');
-    await db.open();
+    await installReferenceData(db);
     const stored = structuredClone(builtInTemplates[0]!);
     stored.title.vi = 'Bản đã lưu trước';
     await db.templates.put(stored);
     db.close();
     const again = freshDb('immutable');
-    await again.open();
+    await installReferenceData(again);
     expect((await again.templates.get(['GIO', 1]))!.title.vi).toBe('Bản đã lưu trước');
   });
 
   it('creates inspections durably and lists the newest revision of each, latest arrival first', async () => {
-    const db = freshDb();
+    const db = await readyDb();
     const first = await createInspection(db, input, stampAt('2026-11-20T01:00:00Z'));
     const second = await createInspection(db, { ...input, unit: { ...input.unit, code: '31472', name: 'Phường Cái Khế' } }, stampAt('2026-11-21T01:00:00Z'));
     const correction = { replacesRevision: 1, replacesHash: 'a'.repeat(64), reason: 'Sửa địa điểm' };
@@ -70,7 +77,7 @@ describe('local store', () => {
   });
 
   it('stores a new inspection with all its rows, or nothing at all', async () => {
-    const db = freshDb();
+    const db = await readyDb();
     const withStaff = { ...input, unit: { ...input.unit, staff: [{ id: crypto.randomUUID(), name: 'Phạm Minh Khôi', position: '', department: '' }] } };
     // Every generated row id the same: the second row write fails midway through the transaction.
     const spy = vi.spyOn(crypto, 'randomUUID').mockReturnValue('3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f');
@@ -80,7 +87,7 @@ describe('local store', () => {
   });
 
   it('keeps a known unit\'s staff list when the unit is typed in again without one', async () => {
-    const db = freshDb();
+    const db = await readyDb();
     const staff = [{ id: crypto.randomUUID(), name: 'Phạm Minh Khôi', position: '', department: '' }];
     await createInspection(db, { ...input, unit: { ...input.unit, staff } }, stampAt('2026-11-20T01:00:00Z'));
     await createInspection(db, input, stampAt('2026-11-21T01:00:00Z'));
@@ -88,7 +95,7 @@ describe('local store', () => {
   });
 
   it('records the persistent-storage answer', async () => {
-    const db = freshDb();
+    const db = await readyDb();
     const storage = { persisted: async () => false, persist: async () => true } as unknown as StorageManager;
     const answer = await requestPersistentStorage(db, storage);
     expect(answer).toMatchObject({ supported: true, granted: true });

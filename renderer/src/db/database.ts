@@ -43,7 +43,7 @@ export class CongvuDb extends Dexie {
     // saved survives a power cut, not just a crash of the app.
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
-      inspections: '[id+revision], id, status, arrival.at, unit.code, updatedAt',
+      inspections: '[id+revision], id, revision, status, arrival.at, unit.code, updatedAt',
       findings: 'id, [inspectionId+revision], [inspectionId+revision+itemCode]',
       rosterEntries: 'id, [inspectionId+revision]',
       recommendations: 'id, [inspectionId+revision]',
@@ -56,13 +56,12 @@ export class CongvuDb extends Dexie {
       legalBases: 'id',
       settings: 'key',
     });
-    // Sticky: runs on every open of this instance, not only the first.
-    this.on('ready', (db) => installReferenceData(db as CongvuDb), true);
   }
 }
 
 /**
  * Built-in templates and legal bases are data in the store, like those the hub hands down later.
+ * Called once at every start, after the first screen is up (it must not delay the list).
  * A published template version is never overwritten; a newer app adds its new versions beside it.
  */
 export async function installReferenceData(db: CongvuDb): Promise<void> {

@@ -265,4 +265,5 @@ export const en: Record<MessageKey, string> = {
   'err.exchange.tooLarge': 'file too large',
   'err.exchange.mixedInspections': 'the file mixes several inspections',
   'err.exchange.revisionGap': 'a revision is missing',
+  'list.more': 'Show more',
 };

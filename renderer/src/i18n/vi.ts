@@ -264,6 +264,7 @@ export const vi = {
   'err.exchange.tooLarge': 'tệp quá lớn',
   'err.exchange.mixedInspections': 'tệp chứa nhiều cuộc kiểm tra khác nhau',
   'err.exchange.revisionGap': 'thiếu một lần lập biên bản',
+  'list.more': 'Xem thêm',
 } as const;
 
 export type MessageKey = keyof typeof vi;

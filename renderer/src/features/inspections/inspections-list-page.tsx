@@ -1,26 +1,26 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { href } from '../../app/router';
 import { formatLocalDateTime } from '../../app/format';
 import { ImportButton } from '../exchange/import-button';
-import { useInspections } from './queries';
+import { useInspectionsPage } from './queries';
+
+const PAGE = 100;
 
 export function InspectionsListPage() {
   const { t, locale } = useI18n();
-  const inspections = useInspections();
   const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const deferred = useDeferredValue(query);
-  const visible = useMemo(() => {
-    const q = deferred.trim().normalize('NFC').toLocaleLowerCase('vi');
-    if (!inspections || q === '') return inspections;
-    return inspections.filter((i) => i.unit.name.normalize('NFC').toLocaleLowerCase('vi').includes(q));
-  }, [inspections, deferred]);
+  const page = useInspectionsPage(limit, deferred);
+  const total = page?.total;
+  const visible = page?.rows;
 
   return (
     <section aria-labelledby="list-title">
       <div className="page-head">
         <h1 id="list-title">{t('list.title')}</h1>
-        {inspections && inspections.length > 0 && <span className="muted">{t('list.count', { n: inspections.length })}</span>}
+        {total !== undefined && total > 0 && <span className="muted">{t('list.count', { n: total.toLocaleString(locale) })}</span>}
         <span className="page-actions">
           <ImportButton />
           <a className="button primary" href={href({ name: 'new' })}>
@@ -28,9 +28,9 @@ export function InspectionsListPage() {
           </a>
         </span>
       </div>
-      {inspections === undefined ? (
+      {page === undefined ? (
         <p className="muted">{t('common.loading')}</p>
-      ) : inspections.length === 0 ? (
+      ) : total === 0 ? (
         <div className="empty" data-testid="empty-list">
           <p>{t('list.empty')}</p>
           <p className="muted">{t('list.emptyHint')}</p>
@@ -43,7 +43,10 @@ export function InspectionsListPage() {
             placeholder={t('list.filter')}
             aria-label={t('list.filter')}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setLimit(PAGE);
+            }}
           />
           {visible && visible.length === 0 ? (
             <p className="muted">{t('list.noMatch', { q: query })}</p>
@@ -75,6 +78,13 @@ export function InspectionsListPage() {
                 ))}
               </tbody>
             </table>
+          )}
+          {page.more && (
+            <p>
+              <button type="button" className="button" onClick={() => setLimit((n) => n + PAGE)} data-testid="show-more">
+                {t('list.more')}
+              </button>
+            </p>
           )}
         </>
       )}

@@ -24,7 +24,8 @@ export function NewInspectionPage() {
       <p className="arrival" data-testid="arrival">
         {t('new.arrival')}: <strong>{formatLocalDateTime(arrivalIso, locale)}</strong>
       </p>
-      {bases === undefined || templates === undefined || units === undefined ? (
+      {/* Templates and bases are installed at start; until then there is nothing to choose from. */}
+      {bases === undefined || templates === undefined || units === undefined || templates.length === 0 || bases.length === 0 ? (
         <p className="muted">{t('common.loading')}</p>
       ) : (
         <NewInspectionForm arrival={arrival} bases={bases} templates={templates} units={units} />

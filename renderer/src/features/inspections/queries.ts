@@ -3,9 +3,12 @@ import type { Inspection } from '@shared/schemas';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
 
-/** Newest revision of every inspection, latest arrival first. */
+/** Newest revision of every inspection, latest arrival first (all of them: for tests and exports). */
 export async function listInspections(db: CongvuDb): Promise<Inspection[]> {
-  const rows = await db.inspections.orderBy('arrival.at').reverse().toArray();
+  return newestRevisions(await db.inspections.orderBy('arrival.at').reverse().toArray());
+}
+
+function newestRevisions(rows: Inspection[]): Inspection[] {
   const newest = new Map<string, Inspection>();
   for (const row of rows) {
     const seen = newest.get(row.id);
@@ -14,15 +17,40 @@ export async function listInspections(db: CongvuDb): Promise<Inspection[]> {
   return [...newest.values()];
 }
 
+const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
+
+export interface InspectionsPage {
+  rows: Inspection[];
+  /** Inspections in the store (revisions of one inspection count once). */
+  total: number;
+  /** More rows match than are shown. */
+  more: boolean;
+}
+
+/**
+ * One page of the list, newest arrival first, optionally only units whose name contains `query`.
+ * Reads only what it shows, so the list opens at once however many inspections a laptop holds.
+ */
+export async function pageInspections(db: CongvuDb, limit: number, query = ''): Promise<InspectionsPage> {
+  const q = fold(query.trim());
+  let collection = db.inspections.orderBy('arrival.at').reverse();
+  if (q !== '') collection = collection.filter((i) => fold(i.unit.name).includes(q));
+  // A correction shares its arrival time with what it corrects: read a little past the page.
+  const rows = newestRevisions(await collection.limit(limit + 20).toArray());
+  // Every inspection has exactly one first revision: counting those is an index count, not a scan.
+  const total = await db.inspections.where('revision').equals(1).count();
+  return { rows: rows.slice(0, limit), total, more: rows.length > limit };
+}
+
 export async function getInspection(db: CongvuDb, id: string): Promise<Inspection | null> {
   const revisions = await db.inspections.where('id').equals(id).sortBy('revision');
   return revisions.at(-1) ?? null;
 }
 
 /** undefined while loading. */
-export function useInspections(): Inspection[] | undefined {
+export function useInspectionsPage(limit: number, query: string): InspectionsPage | undefined {
   const db = useDb();
-  return useLiveQuery(() => listInspections(db), [db]);
+  return useLiveQuery(() => pageInspections(db, limit, query), [db, limit, query]);
 }
 
 /** undefined while loading, null when there is no such inspection. */

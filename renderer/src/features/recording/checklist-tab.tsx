@@ -1,5 +1,5 @@
-import { useRef } from 'react';
-import { templateRef, type Finding, type Template, type TemplateItem } from '@shared/schemas';
+import { memo, useCallback, useRef } from 'react';
+import { templateRef, type Finding, type RosterEntry, type TemplateItem } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { href } from '../../app/router';
 import { useLegalBases } from '../reference/queries';
@@ -9,9 +9,12 @@ import { answerableItems, isAnswered, progress } from './checklist-progress';
 import { PeoplePicker } from './people-picker';
 import { rollCallCounts } from './roll-call-counts';
 import type { TabProps } from './tab-props';
+import { useStable } from './use-stable';
 
 export function ChecklistTab(props: TabProps) {
-  const { record, templates } = props;
+  const { record, templates, locked, actions } = props;
+  // Every save re-reads the record; cards re-render only when their own data changed.
+  const roster = useStable(record.roster, record.roster.map((r) => `${r.id}:${r.status}:${r.name}`).join('|'));
   const { t, language } = useI18n();
   const bases = useLegalBases();
   const container = useRef<HTMLDivElement>(null);
@@ -19,23 +22,23 @@ export function ChecklistTab(props: TabProps) {
   const all = templates.flatMap((tpl) => answerableItems(tpl).map((item) => ({ tpl, item })));
   const done = all.filter(({ tpl, item }) => isAnswered(record, tpl, item)).length;
 
-  const focusItem = (el: Element | null | undefined) => {
-    if (el instanceof HTMLElement) {
-      el.focus();
-      el.scrollIntoView({ block: 'center' });
-    }
-  };
-  const cards = () => Array.from(container.current?.querySelectorAll<HTMLElement>('[data-item-card]') ?? []);
-  const jumpToUnanswered = (from?: HTMLElement) => {
-    const list = cards();
-    const start = from ? list.indexOf(from) + 1 : 0;
-    const ordered = [...list.slice(start), ...list.slice(0, start)];
-    focusItem(ordered.find((c) => c.dataset['answered'] === 'false'));
-  };
-  const move = (from: HTMLElement, step: number) => {
-    const list = cards();
-    focusItem(list[list.indexOf(from) + step]);
-  };
+  const cards = useCallback(() => Array.from(container.current?.querySelectorAll<HTMLElement>('[data-item-card]') ?? []), []);
+  const jumpToUnanswered = useCallback(
+    (from?: HTMLElement) => {
+      const list = cards();
+      const start = from ? list.indexOf(from) + 1 : 0;
+      const ordered = [...list.slice(start), ...list.slice(0, start)];
+      focusItem(ordered.find((c) => c.dataset['answered'] === 'false'));
+    },
+    [cards],
+  );
+  const move = useCallback(
+    (from: HTMLElement, step: number) => {
+      const list = cards();
+      focusItem(list[list.indexOf(from) + step]);
+    },
+    [cards],
+  );
 
   return (
     <div ref={container}>
@@ -62,8 +65,10 @@ export function ChecklistTab(props: TabProps) {
                 {items.map((item) => (
                   <ItemCard
                     key={item.code}
-                    {...props}
-                    template={tpl}
+                    inspectionId={record.inspection.id}
+                    roster={roster}
+                    locked={locked}
+                    actions={actions}
                     item={item}
                     finding={record.findings.find((f) => f.templateRef === templateRef(tpl) && f.itemCode === item.code)}
                     answered={isAnswered(record, tpl, item)}
@@ -81,8 +86,18 @@ export function ChecklistTab(props: TabProps) {
   );
 }
 
-interface ItemProps extends TabProps {
-  template: Template;
+function focusItem(el: Element | null | undefined) {
+  if (el instanceof HTMLElement) {
+    el.focus();
+    el.scrollIntoView({ block: 'center' });
+  }
+}
+
+interface ItemProps {
+  inspectionId: string;
+  roster: RosterEntry[];
+  locked: boolean;
+  actions: TabProps['actions'];
   item: TemplateItem;
   finding: Finding | undefined;
   answered: boolean;
@@ -91,7 +106,7 @@ interface ItemProps extends TabProps {
   onNextUnanswered: (from: HTMLElement) => void;
 }
 
-function ItemCard({ record, locked, actions, item, finding, answered, basisLabel, onMove, onNextUnanswered }: ItemProps) {
+const ItemCard = memo(function ItemCard({ inspectionId, roster, locked, actions, item, finding, answered, basisLabel, onMove, onNextUnanswered }: ItemProps) {
   const { t, language } = useI18n();
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
@@ -113,7 +128,7 @@ function ItemCard({ record, locked, actions, item, finding, answered, basisLabel
     }
   };
   const isRollCall = item.answerType === 'roster' && item.rosterKind === 'roll-call';
-  const counts = rollCallCounts(record.roster);
+  const counts = rollCallCounts(roster);
   return (
     <div
       className={`item-card ${answered ? 'answered' : 'unanswered'} ${finding?.answer?.type === 'compliance' && finding.answer.value === 'NC' ? 'nc' : ''}`}
@@ -133,12 +148,12 @@ function ItemCard({ record, locked, actions, item, finding, answered, basisLabel
       {isRollCall ? (
         <p className="small">
           {t('checklist.rollCallSummary', { total: counts.total, present: counts.present, late: counts.late, unmarked: counts.unmarked })}{' '}
-          <a href={href({ name: 'inspection', id: record.inspection.id, tab: 'roll-call' })}>{t('tab.rollCall')}</a>
+          <a href={href({ name: 'inspection', id: inspectionId, tab: 'roll-call' })}>{t('tab.rollCall')}</a>
         </p>
       ) : (
         finding && (
           <>
-            <AnswerControl item={item} finding={finding} roster={record.roster} locked={locked} actions={actions} />
+            <AnswerControl item={item} finding={finding} roster={roster} locked={locked} actions={actions} />
             <div className="item-extra">
               <AutosaveText
                 multiline
@@ -149,10 +164,10 @@ function ItemCard({ record, locked, actions, item, finding, answered, basisLabel
                 onSave={(note) => actions.setFindingNote(finding.id, note)}
                 testId={`note-${item.code}`}
               />
-              {item.answerType !== 'roster' && record.roster.length > 0 && (
+              {item.answerType !== 'roster' && roster.length > 0 && (
                 <PeoplePicker
                   label={t('checklist.involved')}
-                  roster={record.roster}
+                  roster={roster}
                   selected={finding.involvedRosterIds}
                   disabled={locked}
                   onToggle={(rosterId, include) => actions.setInvolved(finding.id, rosterId, include)}
@@ -163,5 +178,21 @@ function ItemCard({ record, locked, actions, item, finding, answered, basisLabel
         )
       )}
     </div>
+  );
+}, sameCard);
+
+/** Dexie hands back new objects on every read: compare a card's data by value. */
+function sameCard(a: ItemProps, b: ItemProps): boolean {
+  return (
+    a.answered === b.answered &&
+    a.locked === b.locked &&
+    a.basisLabel === b.basisLabel &&
+    a.roster === b.roster &&
+    a.item === b.item &&
+    a.actions === b.actions &&
+    a.onMove === b.onMove &&
+    a.onNextUnanswered === b.onNextUnanswered &&
+    a.inspectionId === b.inspectionId &&
+    JSON.stringify(a.finding) === JSON.stringify(b.finding)
   );
 }

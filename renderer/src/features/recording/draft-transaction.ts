@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { nextAuditEntry } from '@shared/audit/audit-chain';
 import type { Inspection } from '@shared/schemas';
 import { toLocalIso } from '@shared/time/local-iso';
@@ -55,15 +55,18 @@ export function editDraft<T>(
   db: CongvuDb,
   key: RecordKey,
   note: AuditNote | ((result: T) => AuditNote),
-  change: (inspection: Inspection, now: string) => Promise<T>,
+  change: (inspection: Inspection, now: string, patchInspection: (patch: Partial<Inspection>) => void) => Promise<T>,
+  tables: Table[] = recordTables(db),
 ): Promise<T> {
-  return db.transaction('rw', recordTables(db), async () => {
+  // Only the tables a change needs are locked, so reads for the screen are not held up.
+  return db.transaction('rw', [db.inspections, db.auditLog, ...tables], async () => {
     const inspection = await db.inspections.get([key.id, key.revision]);
     if (!inspection) throw new RecordNotFoundError();
     if (inspection.status !== 'draft') throw new RecordLockedError();
     const now = toLocalIso(new Date());
-    const result = await change(inspection, now);
-    await db.inspections.update([key.id, key.revision], { updatedAt: now });
+    let patch: Partial<Inspection> = {};
+    const result = await change(inspection, now, (p) => (patch = { ...patch, ...p }));
+    await db.inspections.put({ ...inspection, ...patch, updatedAt: now });
     await appendAudit(db, inspection, typeof note === 'function' ? note(result) : note, now);
     return result;
   });

@@ -44,14 +44,14 @@ export function setAnswer(db: CongvuDb, key: RecordKey, findingId: string, answe
   return editDraft(db, key, { action: 'finding.answer', detail: { findingId, answer: parsed } }, async (_i, now) => {
     const finding = await getFinding(db, key, findingId);
     await db.findings.put(findingSchema.parse({ ...finding, answer: parsed, updatedAt: now }));
-  });
+  }, [db.findings]);
 }
 
 export function setFindingNote(db: CongvuDb, key: RecordKey, findingId: string, note: string) {
   return editDraft(db, key, { action: 'finding.note', detail: { findingId, note } }, async (_i, now) => {
     const finding = await getFinding(db, key, findingId);
     await db.findings.put(findingSchema.parse({ ...finding, note, updatedAt: now }));
-  });
+  }, [db.findings]);
 }
 
 /** Sets one number of a count item, leaving the others as they are now (not as a window last saw them). */
@@ -62,7 +62,7 @@ export function setCountValue(db: CongvuDb, key: RecordKey, findingId: string, f
     const values = Object.fromEntries(Object.entries({ ...current, [field]: value }).filter((e): e is [string, number] => e[1] !== null));
     const answer = Object.keys(values).length === 0 ? null : { type: 'count' as const, values };
     await db.findings.put(findingSchema.parse({ ...finding, answer, updatedAt: now }));
-  });
+  }, [db.findings]);
 }
 
 /** Adds or removes one person, in roll-call order, from a list kept on a finding. */
@@ -82,7 +82,7 @@ export function setInvolved(db: CongvuDb, key: RecordKey, findingId: string, ros
     const finding = await getFinding(db, key, findingId);
     const involvedRosterIds = toggled(await rosterOf(db, key), finding.involvedRosterIds, rosterId, include);
     await db.findings.put(findingSchema.parse({ ...finding, involvedRosterIds, updatedAt: now }));
-  });
+  }, [db.findings, db.rosterEntries]);
 }
 
 /** For a roster-type item: names (or un-names) one person as having breached the rule. */
@@ -92,7 +92,7 @@ export function setViolator(db: CongvuDb, key: RecordKey, findingId: string, ros
     const current = finding.answer?.type === 'roster' ? finding.answer.rosterIds : [];
     const rosterIds = toggled(await rosterOf(db, key), current, rosterId, include);
     await db.findings.put(findingSchema.parse({ ...finding, answer: { type: 'roster', rosterIds }, updatedAt: now }));
-  });
+  }, [db.findings, db.rosterEntries]);
 }
 
 export type RosterPatch = Partial<Pick<RosterEntry, 'status' | 'arrivalTime' | 'verification' | 'note'>>;
@@ -104,7 +104,7 @@ export function updateRosterEntry(db: CongvuDb, key: RecordKey, rosterId: string
     // Only a late person has an arrival time; an absence keeps how it was verified.
     if (next.status !== 'late') delete next.arrivalTime;
     await db.rosterEntries.put(rosterEntrySchema.parse(next));
-  });
+  }, [db.rosterEntries]);
 }
 
 export const newPersonSchema = z.object({
@@ -130,30 +130,26 @@ export function addRosterPerson(db: CongvuDb, key: RecordKey, person: NewPerson)
     });
     await db.rosterEntries.add(entry);
     return entry.id;
-  });
+  }, [db.rosterEntries]);
 }
 
 export function adjustArrival(db: CongvuDb, key: RecordKey, to: Date, reason: string) {
   const trimmed = reason.trim();
   if (trimmed === '') return Promise.reject(new Error('err.arrival.reasonRequired'));
-  return editDraft(db, key, { action: 'arrival.adjust', detail: { to: toLocalIso(to), reason: trimmed } }, async (inspection, now) => {
+  return editDraft(db, key, { action: 'arrival.adjust', detail: { to: toLocalIso(to), reason: trimmed } }, async (inspection, now, patch) => {
     const adjustments = [...inspection.arrival.adjustments, { from: inspection.arrival.at, to: toLocalIso(to), reason: trimmed, at: now }];
-    await db.inspections.update([key.id, key.revision], { arrival: { ...inspection.arrival, at: toLocalIso(to), adjustments } });
-  });
+    patch({ arrival: { ...inspection.arrival, at: toLocalIso(to), adjustments } });
+  }, []);
 }
 
 export function setConclusion(db: CongvuDb, key: RecordKey, conclusion: string) {
   if (conclusion.length > 20_000) return Promise.reject(new Error('err.tooLong'));
-  return editDraft(db, key, { action: 'inspection.conclusion', detail: { conclusion } }, async () => {
-    await db.inspections.update([key.id, key.revision], { conclusion });
-  });
+  return editDraft(db, key, { action: 'inspection.conclusion', detail: { conclusion } }, async (_i, _now, patch) => patch({ conclusion }), []);
 }
 
 export function setUnitRepresentatives(db: CongvuDb, key: RecordKey, representatives: UnitRepresentative[]) {
   const parsed = z.array(unitRepresentativeSchema).max(10).parse(representatives);
-  return editDraft(db, key, { action: 'inspection.representatives', detail: { representatives: parsed } }, async () => {
-    await db.inspections.update([key.id, key.revision], { unitRepresentatives: parsed });
-  });
+  return editDraft(db, key, { action: 'inspection.representatives', detail: { representatives: parsed } }, async (_i, _now, patch) => patch({ unitRepresentatives: parsed }), []);
 }
 
 export type NewRecommendation = Pick<Recommendation, 'target' | 'measure' | 'text' | 'deadline'>;

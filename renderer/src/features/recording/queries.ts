@@ -3,6 +3,7 @@ import type { AuditEntry } from '@shared/audit/audit-chain';
 import type { InspectionRecord } from '@shared/inspection/record';
 import { useDb } from '../../db/db-context';
 import { getInspection } from '../inspections/queries';
+import { recordTables } from './draft-transaction';
 import { loadRecord } from './load-record';
 
 /**
@@ -11,10 +12,16 @@ import { loadRecord } from './load-record';
  */
 export function useRecord(id: string): InspectionRecord | null | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    const newest = await getInspection(db, id);
-    return newest ? loadRecord(db, { id, revision: newest.revision }) : null;
-  }, [db, id]);
+  // One read transaction for the whole record: each save triggers this read, and the next save
+  // waits for it, so one transaction instead of six keeps typing fast.
+  return useLiveQuery(
+    () =>
+      db.transaction('r', recordTables(db), async () => {
+        const newest = await getInspection(db, id);
+        return newest ? loadRecord(db, { id, revision: newest.revision }) : null;
+      }),
+    [db, id],
+  );
 }
 
 /** Revisions of an inspection, oldest first. */

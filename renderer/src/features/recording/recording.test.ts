@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findAuditBreak } from '@shared/audit/audit-chain';
 import { recordContentHash } from '@shared/inspection/record';
 import { sampleNewInspectionInput } from '@shared/inspection/sample';
-import { CongvuDb } from '../../db/database';
+import { CongvuDb, installReferenceData } from '../../db/database';
 import { describeStorageError } from '../../db/storage-errors';
 import { translate } from '../../i18n/i18n';
 import { createInspection } from '../inspections/mutations';
@@ -32,6 +32,7 @@ afterEach(async () => {
 async function setup() {
   const db = new CongvuDb(`recording-${++n}`);
   dbs.push(db);
+  await installReferenceData(db);
   const input = sampleNewInspectionInput();
   input.templateRefs = ['GIO@1'];
   input.unit.staff = [

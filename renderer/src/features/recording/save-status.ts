@@ -21,10 +21,13 @@ function set(next: SaveState): void {
   for (const l of listeners) l();
 }
 
+/** Each save's time from start to commit is recorded as a `congvu.save` performance measure. */
 export async function trackSave<T>(work: Promise<T>): Promise<T> {
+  const start = performance.now();
   set({ ...state, pending: state.pending + 1 });
   try {
     const result = await work;
+    performance.measure('congvu.save', { start, end: performance.now() });
     set({ ...state, pending: state.pending - 1, committed: state.committed + 1, lastCommittedAt: Date.now(), error: null });
     return result;
   } catch (error) {

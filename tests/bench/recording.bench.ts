@@ -1,0 +1,65 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startWebServer } from '../../scripts/serve-web';
+import { freshProfileDir, launchProfile } from '../support/chromium';
+import { judge, median, type BenchResult } from './results';
+import { seedBrowserStore } from './seed-browser-store';
+
+const INSPECTIONS = Number(process.env['BENCH_INSPECTIONS'] ?? 10_000);
+const FINDINGS_EACH = 30;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * With 10,000 inspections and 300,000 findings stored: launch to list visible, renderer heap after
+ * the list, and keystroke-to-committed-save times while typing a note.
+ */
+export async function benchRecording(): Promise<BenchResult[]> {
+  const server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
+  const profile = freshProfileDir('congvu-bench-');
+  let context = await launchProfile(profile, ['--enable-precise-memory-info']);
+  try {
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(server.url);
+    await page.getByTestId('empty-list').waitFor();
+    const seedStart = Date.now();
+    await seedBrowserStore(page, INSPECTIONS, FINDINGS_EACH);
+    console.log(`  seeded ${INSPECTIONS} inspections, ${INSPECTIONS * FINDINGS_EACH} findings in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+    // A cold start: the browser relaunched on the same profile, then the app opened each time.
+    await context.close();
+    context = await launchProfile(profile, ['--enable-precise-memory-info']);
+    page = context.pages()[0] ?? (await context.newPage());
+    const times: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.goto(`${server.url}?run=${i}#/`);
+      const visibleAt = await page.waitForFunction(() => (document.querySelectorAll('[data-testid="inspection-row"]').length > 0 ? performance.now() : 0), undefined, { polling: 5 });
+      times.push(Number(await visibleAt.jsonValue()));
+    }
+    const count = await page.locator('.page-head .muted').first().textContent();
+    console.log(`  list shows "${count}"`);
+    const heap = await page.evaluate(() => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+
+    // Typing a note at about 100 words a minute (120 ms a key), one committed save per keystroke.
+    await page.getByTestId('inspection-row').first().getByRole('link').click();
+    await page.getByRole('link', { name: 'Nội dung kiểm tra', exact: true }).click();
+    const note = page.locator('textarea[data-testid^="note-"]').first();
+    await note.click();
+    await page.evaluate(() => performance.clearMeasures('congvu.save'));
+    await page.keyboard.type('Công chức không đeo thẻ khi tiếp công dân; đã nhắc nhở tại chỗ. '.repeat(3), { delay: 120 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="save-indicator"]')?.getAttribute('data-state') === 'saved', undefined, { polling: 20 });
+    const saves = await page.evaluate(() => performance.getEntriesByName('congvu.save').map((e) => e.duration));
+    console.log(`  ${saves.length} saves while typing; median ${median(saves).toFixed(1)} ms`);
+    return [
+      judge('startup.list_visible_ms', median(times.slice(1)), 'ms', '<= 400'),
+      judge('save.p95_ms', percentile(saves, 95), 'ms', '<= 15'),
+      judge('startup.heap_mb', heap / (1024 * 1024), 'MB', null),
+    ];
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
