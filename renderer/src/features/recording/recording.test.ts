@@ -11,6 +11,7 @@ import { RecordLockedError } from './draft-transaction';
 import { loadRecord } from './load-record';
 import {
   addRecommendation,
+  adjustArrival,
   addRosterPerson,
   finalizeInspection,
   saveSignature,
@@ -111,6 +112,17 @@ describe('recording an inspection', () => {
     const log = await db.auditLog.where('inspectionId').equals(key.id).sortBy('seq');
     expect(log.map((e) => e.action)).toEqual(['inspection.create', 'finding.answer', 'finding.note', 'roster.update', 'roster.add']);
     expect(findAuditBreak(log)).toBe(-1);
+  });
+
+  it('changes the arrival time only with a reason, keeping the stamped time', async () => {
+    const { db, key } = await setup();
+    const before = (await loadRecord(db, key))!.inspection.arrival;
+    await expect(adjustArrival(db, key, new Date('2026-11-23T00:30:00Z'), '  ')).rejects.toThrow('err.arrival.reasonRequired');
+    await adjustArrival(db, key, new Date('2026-11-23T00:30:00Z'), 'Đồng hồ máy tính chạy nhanh 5 phút');
+    const arrival = (await loadRecord(db, key))!.inspection.arrival;
+    expect(new Date(arrival.at).toISOString()).toBe('2026-11-23T00:30:00.000Z');
+    expect(arrival.monotonicMs).toBe(before.monotonicMs);
+    expect(arrival.adjustments).toEqual([{ from: before.at, to: arrival.at, reason: 'Đồng hồ máy tính chạy nhanh 5 phút', at: expect.any(String) }]);
   });
 
   it('finalizes only a complete record, stores its hash, then refuses every edit', async () => {
