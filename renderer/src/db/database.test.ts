@@ -4,7 +4,7 @@ import type { NewInspectionInput } from '@shared/inspection/new-inspection';
 import { sampleNewInspectionInput } from '@shared/inspection/sample';
 import { builtInTemplates } from '@shared/templates';
 import { createInspection } from '../features/inspections/mutations';
-import { getInspection, listInspections } from '../features/inspections/queries';
+import { getInspection, pageInspections } from '../features/inspections/queries';
 import { requestPersistentStorage, PERSIST_KEY } from '../features/storage/persistence';
 import { translate } from '../i18n/i18n';
 import { CongvuDb, installReferenceData } from './database';
@@ -66,12 +66,17 @@ describe('local store', () => {
     const second = await createInspection(db, { ...input, unit: { ...input.unit, code: '31472', name: 'Phường Cái Khế' } }, stampAt('2026-11-21T01:00:00Z'));
     const correction = { replacesRevision: 1, replacesHash: 'a'.repeat(64), reason: 'Sửa địa điểm' };
     await db.inspections.add({ ...first, revision: 2, place: 'Hội trường', correction });
-    const list = await listInspections(db);
-    expect(list.map((i) => [i.id, i.revision])).toEqual([
+    const page = await pageInspections(db, 100);
+    expect(page.total).toBe(2);
+    expect(page.more).toBe(false);
+    expect(page.rows.map((i) => [i.id, i.revision])).toEqual([
       [second.id, 1],
       [first.id, 2],
     ]);
     expect((await getInspection(db, first.id))!.place).toBe('Hội trường');
+    expect((await pageInspections(db, 1)).rows.map((i) => i.id)).toEqual([second.id]);
+    expect((await pageInspections(db, 1)).more).toBe(true);
+    expect((await pageInspections(db, 100, 'cái khế')).rows.map((i) => i.id)).toEqual([second.id]);
     expect(await getInspection(db, '019aadf8-51a0-7b2c-9d3e-0123456789ab')).toBeNull();
     expect((await db.units.toArray()).map((u) => u.name).sort()).toEqual(['Phường Cái Khế', 'UBND xã Tân Phước Hưng']);
   });

@@ -3,11 +3,6 @@ import type { Inspection } from '@shared/schemas';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
 
-/** Newest revision of every inspection, latest arrival first (all of them: for tests and exports). */
-export async function listInspections(db: CongvuDb): Promise<Inspection[]> {
-  return newestRevisions(await db.inspections.orderBy('arrival.at').reverse().toArray());
-}
-
 function newestRevisions(rows: Inspection[]): Inspection[] {
   const newest = new Map<string, Inspection>();
   for (const row of rows) {

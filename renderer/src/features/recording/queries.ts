@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AuditEntry } from '@shared/audit/audit-chain';
 import type { InspectionRecord } from '@shared/inspection/record';
 import { useDb } from '../../db/db-context';
 import { getInspection } from '../inspections/queries';
@@ -22,17 +21,6 @@ export function useRecord(id: string): InspectionRecord | null | undefined {
       }),
     [db, id],
   );
-}
-
-/** Revisions of an inspection, oldest first. */
-export function useRevisions(id: string) {
-  const db = useDb();
-  return useLiveQuery(() => db.inspections.where('id').equals(id).sortBy('revision'), [db, id]);
-}
-
-export function useAuditLog(id: string): AuditEntry[] | undefined {
-  const db = useDb();
-  return useLiveQuery(() => db.auditLog.where('inspectionId').equals(id).sortBy('seq'), [db, id]);
 }
 
 /** A stored blob (photo, drawn signature). undefined while loading or when absent. */

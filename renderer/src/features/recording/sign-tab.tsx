@@ -16,7 +16,7 @@ import type { TabProps } from './tab-props';
 const roleKeys = { 'unit-representative': 'sign.role.unit', recorder: 'role.recorder', leader: 'role.leader' } as const;
 const roles: SignatureRole[] = ['unit-representative', 'recorder', 'leader'];
 
-export function describeProblem(p: FinalizeProblem, t: Translate): string {
+function describeProblem(p: FinalizeProblem, t: Translate): string {
   switch (p.code) {
     case 'err.finalize.unanswered':
     case 'err.finalize.ncNeedsNote':
