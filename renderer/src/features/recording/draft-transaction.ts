@@ -38,11 +38,12 @@ function actorOf(inspection: Inspection): string {
   return inspection.team.find((m) => m.role === 'recorder')?.name ?? 'unknown';
 }
 
+function lastAuditEntry(db: CongvuDb, inspectionId: string) {
+  return db.auditLog.where('[inspectionId+seq]').between([inspectionId, Dexie.minKey], [inspectionId, Dexie.maxKey]).last();
+}
+
 export async function appendAudit(db: CongvuDb, inspection: Inspection, note: AuditNote, at: string): Promise<void> {
-  const last = await db.auditLog
-    .where('[inspectionId+seq]')
-    .between([inspection.id, Dexie.minKey], [inspection.id, Dexie.maxKey])
-    .last();
+  const last = await lastAuditEntry(db, inspection.id);
   await db.auditLog.add(nextAuditEntry(inspection.id, last, { at, actor: actorOf(inspection), ...note }));
 }
 
@@ -60,14 +61,16 @@ export function editDraft<T>(
 ): Promise<T> {
   // Only the tables a change needs are locked, so reads for the screen are not held up.
   return db.transaction('rw', [db.inspections, db.auditLog, ...tables], async () => {
-    const inspection = await db.inspections.get([key.id, key.revision]);
+    // Independent reads and writes go out together: a keystroke's save waits for two round trips
+    // to the store less than it would one after the other.
+    const [inspection, last] = await Promise.all([db.inspections.get([key.id, key.revision]), lastAuditEntry(db, key.id)]);
     if (!inspection) throw new RecordNotFoundError();
     if (inspection.status !== 'draft') throw new RecordLockedError();
     const now = toLocalIso(new Date());
     let patch: Partial<Inspection> = {};
     const result = await change(inspection, now, (p) => (patch = { ...patch, ...p }));
-    await db.inspections.put({ ...inspection, ...patch, updatedAt: now });
-    await appendAudit(db, inspection, typeof note === 'function' ? note(result) : note, now);
+    const audit = nextAuditEntry(inspection.id, last, { at: now, actor: actorOf(inspection), ...(typeof note === 'function' ? note(result) : note) });
+    await Promise.all([db.inspections.put({ ...inspection, ...patch, updatedAt: now }), db.auditLog.add(audit)]);
     return result;
   });
 }
