@@ -13,8 +13,22 @@ export class KillableChromium {
     readonly page: Page,
   ) {}
 
-  static async start(profileDir: string, url: string): Promise<KillableChromium> {
-    const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', url], {
+  /** Starts Chromium; a start that hangs (it happens after a hard kill) is killed and tried again. */
+  static async start(profileDir: string, url: string, attempts = 3): Promise<KillableChromium> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await KillableChromium.startOnce(profileDir, url);
+      } catch (error) {
+        if (attempt >= attempts) throw error;
+        console.warn(`[killable-chromium] start ${attempt} failed, retrying: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+  }
+
+  private static async startOnce(profileDir: string, url: string): Promise<KillableChromium> {
+    // Opened blank and navigated over CDP: a page that is slow to load then cannot hold up the
+    // connection itself.
+    const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', 'about:blank'], {
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -31,23 +45,50 @@ export class KillableChromium {
       });
       child.once('exit', (code) => fail(new Error(`Chromium exited (${code}): ${err}`)));
     });
-    const browser = await chromium.connectOverCDP(endpoint);
-    const context = browser.contexts()[0]!;
-    const page = context.pages().find((p) => p.url().startsWith(url.split('#')[0]!)) ?? (await context.newPage());
-    if (!page.url().startsWith(url.split('#')[0]!)) await page.goto(url);
-    return new KillableChromium(child, browser, page);
+    try {
+      const browser = await chromium.connectOverCDP(endpoint, { timeout: 30_000 });
+      const context = browser.contexts()[0]!;
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(url);
+      return new KillableChromium(child, browser, page);
+    } catch (error) {
+      // Never leave a browser of ours behind.
+      killGroup(child);
+      throw error;
+    }
   }
 
   /** SIGKILL to the browser's whole process group: no unload, no flush, no goodbye. */
   async kill(): Promise<void> {
-    const exited = new Promise<void>((ok) => (this.child.exitCode !== null ? ok() : this.child.once('exit', () => ok())));
-    process.kill(-this.child.pid!, 'SIGKILL');
+    const exited = new Promise<void>((ok) => (this.child.exitCode !== null || this.child.signalCode !== null ? ok() : this.child.once('exit', () => ok())));
+    killGroup(this.child);
     await exited;
+    // The renderer, GPU and storage processes die a moment later; a new browser on the same
+    // profile must not start while they still hold its files.
+    for (let i = 0; i < 100 && groupAlive(this.child); i++) await new Promise((r) => setTimeout(r, 50));
     // The CDP connection is gone with it; swallow its close error.
     await this.browser.close().catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    if (this.child.exitCode === null) await this.kill();
+    if (this.child.exitCode === null && this.child.signalCode === null) await this.kill();
+  }
+}
+
+function groupAlive(child: ChildProcess): boolean {
+  try {
+    process.kill(-child.pid!, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGKILL to the process group we created; a group that is already gone is fine. */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }
