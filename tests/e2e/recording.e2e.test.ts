@@ -245,6 +245,26 @@ describe('recording a whole inspection on site (real Chromium)', () => {
     expect(await storedRecord(page, id, 1)).toEqual(first);
   });
 
+  it('records a refusal to sign, with reason and witness, in the corrected revision', async () => {
+    await tab(page, 'Ký và hoàn tất');
+    const block = page.getByTestId('signature-unit-representative');
+    await page.getByTestId('signature-unit-representative-refuse').check();
+    await block.getByRole('button', { name: 'Ghi nhận việc không ký' }).click();
+    await block.getByText('Cần ghi lý do không ký').waitFor();
+    await block.getByText('Cần ghi người chứng kiến').waitFor();
+    await block.getByLabel('Lý do không ký').fill('Không đồng ý với kết quả điểm danh');
+    await block.getByLabel('Người chứng kiến').fill('Đặng Thu Hà');
+    await block.getByRole('button', { name: 'Ghi nhận việc không ký' }).click();
+    await page.getByTestId('signature-unit-representative-done').waitFor();
+    expect(await page.getByTestId('signature-unit-representative-done').textContent()).toContain(
+      'Không ký. Lý do: Không đồng ý với kết quả điểm danh. Người chứng kiến: Đặng Thu Hà.',
+    );
+    const second = await storedRecord(page, id, 2);
+    expect(second.signatures).toMatchObject([
+      { role: 'unit-representative', signerName: 'Phạm Minh Khôi', mark: { kind: 'refused', reason: 'Không đồng ý với kết quả điểm danh', witness: 'Đặng Thu Hà' } },
+    ]);
+  });
+
   it('exports the inspection as a .zip that another computer imports, once, and refuses when tampered with', async () => {
     await tab(page, 'Thông tin chung');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
