@@ -147,6 +147,16 @@ describe('recording a whole inspection on site (real Chromium)', () => {
     await page.waitForFunction(() => (document.querySelector('[data-testid="camera-video"]') as HTMLVideoElement | null)?.videoWidth);
     await page.getByTestId('camera-capture').click();
     await expect.poll(() => page.getByTestId('photo').count()).toBe(2);
+    // Drag and drop: a small PNG needs no downscaled copy.
+    await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(800, 600);
+      canvas.getContext('2d')!.fillRect(0, 0, 400, 300);
+      const file = new File([await canvas.convertToBlob({ type: 'image/png' })], 'bang-niem-yet.png', { type: 'image/png' });
+      const data = new DataTransfer();
+      data.items.add(file);
+      document.querySelector('[data-testid="drop-zone"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => page.getByTestId('photo').count()).toBe(3);
     await waitSaved(page);
     const attachments = (await storedRecord(page, id, 1)).attachments;
     const original = attachments.find((a) => a.sha256 === sha)!;
@@ -168,7 +178,9 @@ describe('recording a whole inspection on site (real Chromium)', () => {
       return [bitmap.width, bitmap.height];
     }, original.reportCopySha256!);
     expect(copySize).toEqual([1600, 1200]);
-    expect(attachments.find((a) => a.sha256 !== sha)).toMatchObject({ mime: 'image/jpeg' });
+    const others = attachments.filter((a) => a.sha256 !== sha);
+    expect(others.map((a) => a.mime).sort()).toEqual(['image/jpeg', 'image/png']);
+    expect(others.find((a) => a.mime === 'image/png')!.reportCopySha256).toBeUndefined();
   });
 
   it('records conclusions, a recommendation with a deadline, and the unit representative', async () => {
