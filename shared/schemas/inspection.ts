@@ -9,7 +9,7 @@ import {
   uuidV7Schema,
 } from './common';
 import { teamSchema } from './team';
-import { templateRefSchema } from './template';
+import { parseTemplateRef, templateRefSchema } from './template';
 import { unitSchema } from './unit';
 
 export const unitRepresentativeSchema = z.object({
@@ -80,7 +80,7 @@ export const inspectionSchema = z
     if (new Set(r.legalBasisIds).size !== r.legalBasisIds.length) {
       ctx.addIssue({ code: 'custom', message: 'err.inspection.duplicateLegalBasis', path: ['legalBasisIds'] });
     }
-    const templateIds = r.templateRefs.map((ref) => ref.split('@')[0]);
+    const templateIds = r.templateRefs.map((ref) => parseTemplateRef(ref).id);
     if (new Set(templateIds).size !== templateIds.length) {
       ctx.addIssue({ code: 'custom', message: 'err.inspection.duplicateTemplate', path: ['templateRefs'] });
     }

@@ -1,4 +1,5 @@
 import { useDeferredValue, useState } from 'react';
+import { parseTemplateRef } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { href } from '../../app/router';
 import { formatLocalDateTime } from '../../app/format';
@@ -70,7 +71,7 @@ export function InspectionsListPage() {
                     </td>
                     <td>{formatLocalDateTime(i.arrival.at, locale)}</td>
                     <td>{i.team.find((m) => m.role === 'leader')?.name}</td>
-                    <td>{i.templateRefs.map((r) => r.split('@')[0]).join(', ')}</td>
+                    <td>{i.templateRefs.map((r) => parseTemplateRef(r).id).join(', ')}</td>
                     <td>
                       <span className={`badge ${i.status}`}>{t(i.status === 'draft' ? 'status.draft' : 'status.finalized')}</span>
                     </td>

@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
 import { initialRows } from '@shared/inspection/initial-rows';
 import { buildDraftInspection, type NewInspectionInput, type Stamp } from '@shared/inspection/new-inspection';
-import type { Inspection, Template } from '@shared/schemas';
+import type { Inspection } from '@shared/schemas';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
 import { appendAudit, recordTables } from '../recording/draft-transaction';
+import { loadTemplates } from '../reference/load-templates';
 
 /**
  * Creates a draft inspection with its roll-call lines and one finding per checklist item, and
@@ -14,14 +15,10 @@ import { appendAudit, recordTables } from '../recording/draft-transaction';
 export async function createInspection(db: CongvuDb, input: NewInspectionInput, stamp: Stamp): Promise<Inspection> {
   const inspection = buildDraftInspection(input, stamp);
   await db.transaction('rw', [...recordTables(db), db.units, db.templates], async () => {
-    const templates: Template[] = [];
-    for (const ref of inspection.templateRefs) {
-      const [id, version] = ref.split('@');
-      const template = await db.templates.get([id!, Number(version)]);
-      if (!template) throw new Error(`err.template.unknown: ${ref}`);
-      templates.push(template);
-    }
-    const { roster, findings } = initialRows(inspection, templates, () => crypto.randomUUID());
+    const byRef = await loadTemplates(db, inspection.templateRefs);
+    const missing = inspection.templateRefs.find((ref) => !byRef.has(ref));
+    if (missing) throw new Error(`err.template.unknown: ${missing}`);
+    const { roster, findings } = initialRows(inspection, [...byRef.values()], () => crypto.randomUUID());
     await db.inspections.add(inspection);
     await db.rosterEntries.bulkAdd(roster);
     await db.findings.bulkAdd(findings);

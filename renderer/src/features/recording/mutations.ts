@@ -8,14 +8,12 @@ import {
   recommendationSchema,
   rosterEntrySchema,
   signatureSchema,
-  templateRef,
   unitRepresentativeSchema,
   type Answer,
   type AttendanceStatus,
   type Recommendation,
   type RosterEntry,
   type Signature,
-  type Template,
   type UnitRepresentative,
 } from '@shared/schemas';
 import { toLocalIso } from '@shared/time/local-iso';
@@ -25,6 +23,7 @@ import { useDb } from '../../db/db-context';
 import { appendAudit, editDraft, RecordLockedError, recordTables, type RecordKey } from './draft-transaction';
 import type { PreparedPhoto } from './evidence';
 import { loadRecord } from './load-record';
+import { loadTemplates } from '../reference/load-templates';
 import { trackSave } from './save-status';
 
 async function getFinding(db: CongvuDb, key: RecordKey, findingId: string) {
@@ -210,12 +209,8 @@ export function finalizeInspection(db: CongvuDb, key: RecordKey): Promise<Finali
     const record = await loadRecord(db, key);
     if (!record) throw new Error('err.record.notFound');
     if (record.inspection.status !== 'draft') throw new RecordLockedError();
-    const templates = new Map<string, Template>();
-    for (const ref of record.inspection.templateRefs) {
-      const [tid, version] = ref.split('@');
-      const template = await db.templates.get([tid!, Number(version)]);
-      if (template) templates.set(templateRef(template), template);
-    }
+    // A missing template is reported by the finalize check, not here.
+    const templates = await loadTemplates(db, record.inspection.templateRefs);
     const now = toLocalIso(new Date());
     const result = finalizeRecord(record, templates, now);
     if (!result.ok) return result;
