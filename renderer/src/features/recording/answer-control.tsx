@@ -1,6 +1,7 @@
 import type { Answer, Finding, RosterEntry, TemplateItem } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { AutosaveText } from './autosave-text';
+import { RosterCheckboxes } from './roster-checkboxes';
 import type { TabProps } from './tab-props';
 import { useOptimisticSave } from './use-optimistic-save';
 
@@ -90,23 +91,7 @@ export function AnswerControl({ item, finding, roster, locked, actions }: Props)
           <button type="button" className={`button small-button ${ids !== null && ids.length === 0 ? 'selected' : ''}`} disabled={locked} aria-pressed={ids !== null && ids.length === 0} onClick={() => save({ type: 'roster', rosterIds: [] })}>
             {t('answer.nobody')}
           </button>
-          <div className="checks horizontal">
-            {roster.map((r) => (
-              <label key={r.id} className="check">
-                <input
-                  type="checkbox"
-                  disabled={locked}
-                  checked={ids?.includes(r.id) ?? false}
-                  onChange={(e) => {
-                    const include = e.target.checked;
-                    const current = ids ?? [];
-                    change({ type: 'roster', rosterIds: include ? [...current, r.id] : current.filter((x) => x !== r.id) }, () => actions.setViolator(finding.id, r.id, include));
-                  }}
-                />
-                <span>{r.name}</span>
-              </label>
-            ))}
-          </div>
+          <RosterCheckboxes roster={roster} selected={ids ?? []} disabled={locked} horizontal onToggle={(rosterId, include) => actions.setViolator(finding.id, rosterId, include)} />
         </div>
       );
     }

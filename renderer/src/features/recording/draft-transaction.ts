@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { nextAuditEntry } from '@shared/audit/audit-chain';
+import { nextAuditEntry, type AuditEntry } from '@shared/audit/audit-chain';
 import type { Inspection } from '@shared/schemas';
 import { toLocalIso } from '@shared/time/local-iso';
 import type { CongvuDb } from '../../db/database';
@@ -42,9 +42,12 @@ function lastAuditEntry(db: CongvuDb, inspectionId: string) {
   return db.auditLog.where('[inspectionId+seq]').between([inspectionId, Dexie.minKey], [inspectionId, Dexie.maxKey]).last();
 }
 
+function auditEntry(inspection: Inspection, last: AuditEntry | undefined, note: AuditNote, at: string): AuditEntry {
+  return nextAuditEntry(inspection.id, last, { at, actor: actorOf(inspection), ...note });
+}
+
 export async function appendAudit(db: CongvuDb, inspection: Inspection, note: AuditNote, at: string): Promise<void> {
-  const last = await lastAuditEntry(db, inspection.id);
-  await db.auditLog.add(nextAuditEntry(inspection.id, last, { at, actor: actorOf(inspection), ...note }));
+  await db.auditLog.add(auditEntry(inspection, await lastAuditEntry(db, inspection.id), note, at));
 }
 
 /**
@@ -69,7 +72,7 @@ export function editDraft<T>(
     const now = toLocalIso(new Date());
     let patch: Partial<Inspection> = {};
     const result = await change(inspection, now, (p) => (patch = { ...patch, ...p }));
-    const audit = nextAuditEntry(inspection.id, last, { at: now, actor: actorOf(inspection), ...(typeof note === 'function' ? note(result) : note) });
+    const audit = auditEntry(inspection, last, typeof note === 'function' ? note(result) : note, now);
     await Promise.all([db.inspections.put({ ...inspection, ...patch, updatedAt: now }), db.auditLog.add(audit)]);
     return result;
   });
