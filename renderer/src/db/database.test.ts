@@ -8,7 +8,7 @@ import { getInspection, pageInspections } from '../features/inspections/queries'
 import { requestPersistentStorage, PERSIST_KEY } from '../features/storage/persistence';
 import { translate } from '../i18n/i18n';
 import { CongvuDb, installReferenceData } from './database';
-import { describeStorageError } from './storage-errors';
+import { describeError } from '../app/describe-error';
 
 let n = 0;
 const dbs: CongvuDb[] = [];
@@ -113,9 +113,9 @@ describe('storage error messages', () => {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);
   it('names a full disk plainly, in Vietnamese', () => {
     const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
-    expect(describeStorageError(quota, t)).toBe('Ổ đĩa hoặc bộ nhớ lưu trữ đã đầy');
+    expect(describeError(quota, t)).toBe('Ổ đĩa hoặc bộ nhớ lưu trữ đã đầy');
     const wrapped = Object.assign(new Error('abort'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
-    expect(describeStorageError(wrapped, t)).toBe('Ổ đĩa hoặc bộ nhớ lưu trữ đã đầy');
-    expect(describeStorageError(Object.assign(new Error('x'), { name: 'ConstraintError' }), t)).toBe('lỗi lưu trữ (ConstraintError: x)');
+    expect(describeError(wrapped, t)).toBe('Ổ đĩa hoặc bộ nhớ lưu trữ đã đầy');
+    expect(describeError(Object.assign(new Error('x'), { name: 'ConstraintError' }), t)).toBe('lỗi lưu trữ (ConstraintError: x)');
   });
 });

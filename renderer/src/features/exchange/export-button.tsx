@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { useExportInspection } from './mutations';
 
 export function ExportButton({ id }: { id: string }) {
@@ -20,7 +20,7 @@ export function ExportButton({ id }: { id: string }) {
           setStatus(null);
           exportInspection(id)
             .then((r) => setStatus(r.saved ? t('export.done', { file: r.fileName ?? '' }) : t('export.cancelled')))
-            .catch((e: unknown) => setStatus(t('export.failed', { reason: describeStorageError(e, t) })))
+            .catch((e: unknown) => setStatus(t('export.failed', { reason: describeError(e, t) })))
             .finally(() => setBusy(false));
         }}
       >

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { useImportInspection } from './mutations';
 
 export function ImportButton() {
@@ -28,7 +28,7 @@ export function ImportButton() {
                   text: s.added.length > 0 ? t('import.added', { unit: s.unitName, n: s.added.length }) : t('import.unchanged', { unit: s.unitName }),
                 }),
               )
-              .catch((err: unknown) => setStatus({ ok: false, text: t('import.failed', { file: file.name, reason: describeStorageError(err, t) }) }));
+              .catch((err: unknown) => setStatus({ ok: false, text: t('import.failed', { file: file.name, reason: describeError(err, t) }) }));
           }}
         />
       </label>

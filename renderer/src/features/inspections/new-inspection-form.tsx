@@ -11,7 +11,7 @@ import { teamRoles, templateRef, unitLevels, type LegalBasis, type Template, typ
 import { templateItems } from '@shared/schemas/template';
 import { useI18n } from '../../i18n/i18n';
 import { navigate } from '../../app/router';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { CheckboxGroup } from './checkbox-group';
 import { FieldError } from './field-error';
 import { StaffFields } from './staff-fields';
@@ -54,7 +54,7 @@ export function NewInspectionForm({ arrival, bases, templates, units }: Props) {
       const inspection = await create(input, { ...arrival, now: new Date() });
       navigate({ name: 'inspection', id: inspection.id, tab: 'roll-call' });
     } catch (error) {
-      setSaveError(t('new.saveFailed', { reason: describeStorageError(error, t) }));
+      setSaveError(t('new.saveFailed', { reason: describeError(error, t) }));
     }
   });
 

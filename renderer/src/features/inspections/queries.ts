@@ -47,9 +47,3 @@ export function useInspectionsPage(limit: number, query: string): InspectionsPag
   const db = useDb();
   return useLiveQuery(() => pageInspections(db, limit, query), [db, limit, query]);
 }
-
-/** undefined while loading, null when there is no such inspection. */
-export function useInspection(id: string): Inspection | null | undefined {
-  const db = useDb();
-  return useLiveQuery(() => getInspection(db, id), [db, id]);
-}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { NewInspectionFormValues } from '@shared/inspection/new-inspection';
 import { useI18n } from '../../i18n/i18n';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { FieldError } from './field-error';
 import { readRosterFile } from './roster-file';
 
@@ -20,7 +20,7 @@ export function StaffFields({ control, register, errors }: { control: Control<Ne
       const problems = result.problems.map((p) => t('import.problemLine', { line: p.line, problem: t(p.code) }));
       setReport([t('import.done', { n: result.people.length, file: file.name }), ...problems].join(' '));
     } catch (error) {
-      setReport(t('import.failed', { file: file.name, reason: describeStorageError(error, t) }));
+      setReport(t('import.failed', { file: file.name, reason: describeError(error, t) }));
     }
   };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 
 interface Props {
   value: string;
@@ -42,7 +42,7 @@ export function AutosaveText({ value, onSave, multiline, readOnly, label, placeh
       setDraft(next);
       onSave(next).then(
         () => setError(null),
-        (err: unknown) => setError(describeStorageError(err, t)),
+        (err: unknown) => setError(describeError(err, t)),
       );
     },
   };

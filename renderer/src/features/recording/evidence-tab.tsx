@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { templateItems } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { AutosaveText } from './autosave-text';
 import { BlobImage } from './blob-image';
 import { preparePhoto } from './evidence';
@@ -24,7 +24,7 @@ export function EvidenceTab({ record, templates, locked, actions }: TabProps) {
         const photo = await preparePhoto(file);
         await actions.addAttachment({ photo, itemCode: itemCode || undefined, caption: '' });
       } catch (error) {
-        problems.push(`${file.name ?? t('evidence.cameraPhoto')}: ${describeStorageError(error, t)}`);
+        problems.push(`${file.name ?? t('evidence.cameraPhoto')}: ${describeError(error, t)}`);
       } finally {
         setBusy((n) => n - 1);
       }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { templateItems } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { formatLocalDateTime } from '../../app/format';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { FieldError } from '../inspections/field-error';
 import { ExportButton } from '../exchange/export-button';
 import { useLegalBases } from '../reference/queries';
@@ -120,7 +120,7 @@ function ArrivalForm({ current, onAdjust }: { current: string; onAdjust: (to: Da
             reset({ at: v.at, reason: '' });
             setOpen(false);
           } catch (err) {
-            setError(describeStorageError(err, t));
+            setError(describeError(err, t));
           }
         })(e)
       }
@@ -177,7 +177,7 @@ function RepresentativesForm({ initial, locked, onSave }: { initial: Array<{ id:
             await onSave(v.reps);
             setSaved(t('reps.saved'));
           } catch (err) {
-            setSaved(describeStorageError(err, t));
+            setSaved(describeError(err, t));
           }
         })(e)
       }

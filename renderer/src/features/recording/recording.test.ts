@@ -4,7 +4,7 @@ import { findAuditBreak } from '@shared/audit/audit-chain';
 import { recordContentHash } from '@shared/inspection/record';
 import { sampleNewInspectionInput } from '@shared/inspection/sample';
 import { CongvuDb, installReferenceData } from '../../db/database';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { translate } from '../../i18n/i18n';
 import { createInspection } from '../inspections/mutations';
 import { RecordLockedError } from './draft-transaction';
@@ -70,7 +70,7 @@ describe('when the disk or quota is full', () => {
     const quota = vi.spyOn(db.findings, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     const failure = await setAnswer(db, key, finding.id, { type: 'compliance', value: 'NC' }).catch((e: unknown) => e);
     quota.mockRestore();
-    expect(describeStorageError(failure, (k, p) => translate('vi', k, p))).toBe('Ổ đĩa hoặc bộ nhớ lưu trữ đã đầy');
+    expect(describeError(failure, (k, p) => translate('vi', k, p))).toBe('Ổ đĩa hoặc bộ nhớ lưu trữ đã đầy');
     expect((await db.findings.get(finding.id))!.answer).toEqual({ type: 'compliance', value: 'C' });
     expect(await db.auditLog.count()).toBe(auditBefore);
     expect((await loadRecord(db, key))!.inspection.updatedAt).toBe(updatedBefore);

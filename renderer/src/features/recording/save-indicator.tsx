@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/i18n';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { useSaveState } from './save-status';
 
 /** "Saved" appears only once every change has committed to IndexedDB. */
@@ -9,7 +9,7 @@ export function SaveIndicator() {
   if (state.error) {
     return (
       <span className="save-indicator error" role="alert" data-testid="save-indicator" data-state="error" data-committed={state.committed}>
-        {t('save.failed', { reason: describeStorageError(state.error, t) })}
+        {t('save.failed', { reason: describeError(state.error, t) })}
       </span>
     );
   }

@@ -6,7 +6,7 @@ import { checkFinalizable, type FinalizeProblem } from '@shared/inspection/final
 import { sha256Hex } from '@shared/hash/sha256';
 import { templateRef, type Signature, type SignatureRole } from '@shared/schemas';
 import { useI18n, type Translate } from '../../i18n/i18n';
-import { describeStorageError } from '../../db/storage-errors';
+import { describeError } from '../../app/describe-error';
 import { formatLocalDateTime } from '../../app/format';
 import { FieldError } from '../inspections/field-error';
 import { BlobImage } from './blob-image';
@@ -46,7 +46,7 @@ export function SignTab({ record, templates, locked, actions }: TabProps) {
       const result = await actions.finalize();
       if (!result.ok) setMessage(result.problems.map((p) => describeProblem(p, t)).join('; '));
     } catch (error) {
-      setMessage(describeStorageError(error, t));
+      setMessage(describeError(error, t));
     }
   };
 
@@ -115,7 +115,7 @@ function SignatureBlock({ role, record, locked, actions }: { role: SignatureRole
       try {
         await actions.saveSignature({ role, signerName: s.signerName, signerPosition: s.signerPosition, mark });
       } catch (e) {
-        setError(describeStorageError(e, t));
+        setError(describeError(e, t));
       }
     })();
   };
@@ -214,7 +214,7 @@ function CorrectionForm({ onStart }: { onStart: (reason: string) => Promise<unkn
           try {
             await onStart(reason);
           } catch (err) {
-            setError(describeStorageError(err, t));
+            setError(describeError(err, t));
           }
         })(e)
       }

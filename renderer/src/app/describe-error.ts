@@ -2,8 +2,8 @@ import type { Translate } from '../i18n/i18n';
 import { vi, type MessageKey } from '../i18n/vi';
 import { z } from 'zod';
 
-/** A Vietnamese/English sentence for why a write failed, quota first as it is the one users can act on. */
-export function describeStorageError(error: unknown, t: Translate): string {
+/** A Vietnamese/English sentence for why something failed: a full disk first, as users can act on it; then our own message keys, zod issues, anything else by name. */
+export function describeError(error: unknown, t: Translate): string {
   const name = error instanceof Error ? error.name : 'Error';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return t('err.storage.quota');
