@@ -19,6 +19,22 @@ export const unitRepresentativeSchema = z.object({
 });
 export type UnitRepresentative = z.infer<typeof unitRepresentativeSchema>;
 
+/**
+ * Who issues the record, as its header prints it: the parent agency ("UBND TỈNH …"), the issuing
+ * body ("SỞ NỘI VỤ") and the symbol after "BB-" in its number.
+ */
+export const issuerSchema = z.object({
+  parentAgency: optionalShortText,
+  agency: optionalShortText,
+  symbol: z
+    .string()
+    .trim()
+    .max(20, 'err.tooLong')
+    .regex(/^[\p{L}\p{N}.-]*$/u, 'err.issuer.symbol')
+    .default(''),
+});
+export type Issuer = z.infer<typeof issuerSchema>;
+
 export const inspectionStatusSchema = z.enum(['draft', 'finalized']);
 export type InspectionStatus = z.infer<typeof inspectionStatusSchema>;
 
@@ -57,6 +73,7 @@ export const inspectionSchema = z
     status: inspectionStatusSchema,
     /** "Số: …/BB-…", given by the team when the record is issued. */
     recordNumber: optionalShortText,
+    issuer: issuerSchema.optional(),
     unit: unitSchema,
     place: nameSchema,
     team: teamSchema,

@@ -1,0 +1,33 @@
+/**
+ * Dates and times as Vietnamese administrative documents write them, read from the local ISO
+ * string as recorded (its own offset), never converted to the machine's zone.
+ */
+function parts(iso: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
+  if (!m) throw new Error(`Not an ISO date: ${iso}`);
+  return { year: m[1]!, month: m[2]!, day: m[3]!, hour: m[4] ?? '00', minute: m[5] ?? '00' };
+}
+
+/** "ngày 23 tháng 11 năm 2026" */
+export function vnDateWords(iso: string): string {
+  const p = parts(iso);
+  return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
+}
+
+/** "07 giờ 35 phút" */
+export function vnTimeWords(iso: string): string {
+  const p = parts(iso);
+  return `${p.hour} giờ ${p.minute} phút`;
+}
+
+/** "23/11/2026" */
+export function vnDate(iso: string): string {
+  const p = parts(iso);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** "07:35 23/11/2026" */
+export function vnDateTime(iso: string): string {
+  const p = parts(iso);
+  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+}
