@@ -1,0 +1,113 @@
+/**
+ * `npm run report -- --in <export .zip | record .json> --out <file.pdf> [--p12 <file> --pass-env <VAR>]`
+ * Renders the biên bản of an inspection without the app and, with a PKCS#12 certificate, signs it.
+ * The passphrase is read from the named environment variable, never from the command line.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SigningError } from '../electron/main/signing/certificate';
+import { signPdf } from '../electron/main/signing/sign-pdf';
+import { writeFileDurably } from '../electron/main/handlers/files-save';
+import { inspectionExportSchema, parseExportZip } from '../shared/exchange/inspection-export';
+import { sha256HexSync } from '../shared/hash/sha256-sync';
+import { inspectionRecordSchema, type InspectionRecord } from '../shared/inspection/record';
+import { defaultLegalBases } from '../shared/legal-bases/default-legal-bases';
+import { FONT_FILES, type ReportFonts } from '../shared/report/fonts';
+import { resolvedIssuer } from '../shared/report/issuer';
+import { buildRecordPdf } from '../shared/report/record-pdf';
+import { verifySignedPdf } from '../shared/report/verify-pdf';
+import { builtInTemplates } from '../shared/templates';
+
+const USAGE = 'Cách dùng / usage: npm run report -- --in <tệp xuất .zip | record .json> --out <tệp.pdf> [--revision N] [--p12 <tệp.p12> --pass-env <BIẾN>]';
+
+export class ReportCliError extends Error {
+  override name = 'ReportCliError';
+}
+
+export function loadFonts(dir = resolve(import.meta.dirname, '../build/fonts')): ReportFonts {
+  const read = (key: keyof ReportFonts) => new Uint8Array(readFileSync(resolve(dir, FONT_FILES[key])));
+  return { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
+}
+
+/** The record to print (the newest revision unless one is asked for) and the blobs that came with it. */
+export function readInput(path: string, revision?: number): { record: InspectionRecord; blobs: Map<string, Uint8Array> } {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch {
+    throw new ReportCliError(`Không đọc được tệp đầu vào: ${path}`);
+  }
+  let revisions: InspectionRecord[];
+  let blobs = new Map<string, Uint8Array>();
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const parsed = parseExportZip(bytes);
+    revisions = parsed.data.revisions;
+    blobs = parsed.blobs;
+  } else {
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      throw new ReportCliError(`Tệp không phải .zip xuất từ ứng dụng hay JSON hợp lệ: ${path}`);
+    }
+    const asExport = inspectionExportSchema.safeParse(json);
+    const asRecord = inspectionRecordSchema.safeParse(json);
+    if (asExport.success) revisions = asExport.data.revisions;
+    else if (asRecord.success) revisions = [asRecord.data];
+    else throw new ReportCliError(`Nội dung JSON không phải biên bản hợp lệ: ${asRecord.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const record = revision === undefined ? revisions.at(-1)! : revisions.find((r) => r.inspection.revision === revision);
+  if (!record) throw new ReportCliError(`Không có lần sửa số ${revision} trong tệp.`);
+  return { record, blobs };
+}
+
+export async function runReport(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { in: { type: 'string' }, out: { type: 'string' }, revision: { type: 'string' }, p12: { type: 'string' }, 'pass-env': { type: 'string' } },
+    strict: true,
+  });
+  if (!values.in || !values.out) throw new ReportCliError(USAGE);
+  if ((values.p12 === undefined) !== (values['pass-env'] === undefined)) throw new ReportCliError('--p12 và --pass-env phải đi cùng nhau.');
+  const revision = values.revision === undefined ? undefined : Number(values.revision);
+  if (revision !== undefined && !(Number.isInteger(revision) && revision >= 1)) throw new ReportCliError('--revision phải là số nguyên dương.');
+  const { record, blobs } = readInput(values.in, revision);
+  let pdf = buildRecordPdf({ record, templates: builtInTemplates, legalBases: defaultLegalBases, fonts: loadFonts(), blob: (sha) => blobs.get(sha) });
+  const lines: string[] = [];
+  if (record.inspection.status !== 'finalized') lines.push('Lưu ý: biên bản chưa hoàn tất (bản nháp).');
+  if (values.p12) {
+    const passphrase = env[values['pass-env']!];
+    if (passphrase === undefined) throw new ReportCliError(`Biến môi trường ${values['pass-env']} chưa được đặt.`);
+    if (record.inspection.status !== 'finalized') throw new ReportCliError('Chỉ ký số biên bản đã hoàn tất.');
+    let p12: Uint8Array;
+    try {
+      p12 = new Uint8Array(readFileSync(values.p12));
+    } catch {
+      throw new ReportCliError(`Không đọc được tệp chứng thư số: ${values.p12}`);
+    }
+    const leader = record.inspection.team.find((m) => m.role === 'leader');
+    pdf = await signPdf(pdf, p12, passphrase, {
+      reason: `Bien ban kiem tra cong vu ${record.inspection.unit.name}`,
+      location: record.inspection.place,
+      name: leader?.name ?? resolvedIssuer(record.inspection).agency,
+    });
+    const verdict = verifySignedPdf(pdf);
+    if (!verdict.ok) throw new ReportCliError(`Chữ ký vừa tạo không kiểm tra được: ${verdict.problems.join(', ')}`);
+    lines.push(`Đã ký số: ${verdict.signer?.subject}`);
+  }
+  await writeFileDurably(values.out, pdf);
+  lines.push(`Đã ghi ${values.out} (${(pdf.length / 1024).toFixed(0)} KB), SHA-256 ${sha256HexSync(pdf)}`);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  runReport(process.argv.slice(2)).then(
+    (out) => console.log(out),
+    (error: unknown) => {
+      const message = error instanceof SigningError ? { 'err.sign.passphrase': 'Sai mật khẩu chứng thư số.', 'err.sign.notP12': 'Tệp không phải chứng thư số PKCS#12 (.p12/.pfx).', 'err.sign.noKey': 'Tệp .p12 không có khóa bí mật.', 'err.sign.noCertificate': 'Tệp .p12 không có chứng thư.', 'err.sign.expired': 'Chứng thư số đã hết hạn hoặc chưa có hiệu lực.', 'err.sign.insecureStorage': 'Không có kho khóa an toàn.', 'err.sign.failed': 'Ký số không thành công.' }[error.code] : error instanceof Error ? error.message : String(error);
+      console.error(`Lỗi: ${message}`);
+      process.exit(1);
+    },
+  );
+}
