@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { IpcChannels } from '@shared/ipc/channels';
 import { APP_ENTRY_URL, APP_SCHEME, USER_DATA_DIR_NAME } from './app-origin';
 import { appInfo } from './handlers/app-info';
 import { saveWithDialog } from './handlers/files-save';
+import { importCertificate, signAndSave, signingStatus } from './handlers/signing';
+import { KeyStore } from './signing/key-store';
 import { registerIpcHandlers } from './ipc';
 import { createAppProtocolHandler } from './protocol';
 import { applyContentsSecurity, applySessionSecurity, trustedOrigins } from './security';
@@ -46,11 +48,17 @@ function start(): void {
   void app.whenReady().then(() => {
     applySessionSecurity(session.defaultSession, trusted, devServerUrl);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
+    const keys = new KeyStore(join(app.getPath('userData'), 'signing'), safeStorage);
+    const focused = () => BrowserWindow.getFocusedWindow();
     registerIpcHandlers(
       ipcMain,
       {
         [IpcChannels.appInfo]: () => appInfo(app),
-        [IpcChannels.filesSave]: (request) => saveWithDialog(dialog, BrowserWindow.getFocusedWindow(), request),
+        [IpcChannels.filesSave]: (request) => saveWithDialog(dialog, focused(), request),
+        [IpcChannels.signingStatus]: () => signingStatus(keys),
+        [IpcChannels.signingImport]: ({ passphrase }) => importCertificate(keys, dialog, focused(), passphrase),
+        [IpcChannels.signingRemove]: () => keys.remove(),
+        [IpcChannels.signingSign]: (request) => signAndSave(keys, dialog, focused(), request),
       },
       trusted,
     );

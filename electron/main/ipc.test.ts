@@ -12,6 +12,10 @@ function setup() {
   const handlers: IpcHandlers = {
     [IpcChannels.appInfo]: vi.fn(() => ({ ok: true })),
     [IpcChannels.filesSave]: vi.fn(async () => ({ saved: false as const })),
+    [IpcChannels.signingStatus]: vi.fn(),
+    [IpcChannels.signingImport]: vi.fn(),
+    [IpcChannels.signingRemove]: vi.fn(),
+    [IpcChannels.signingSign]: vi.fn(),
   };
   registerIpcHandlers(ipcMain as never, handlers, trustedOrigins(undefined));
   return { registered, handlers };
@@ -62,5 +66,20 @@ describe('IPC handlers', () => {
     await expect(save(ev, { ...validSave, data: 'not bytes' })).rejects.toThrow(/data/);
     await expect(save(ev, { ...validSave, filter: { name: 'x', extensions: ['../exe'] } })).rejects.toThrow(/invalidPayload/);
     expect(handlers['files.save']).not.toHaveBeenCalled();
+  });
+
+  it('parses signing requests: bytes, a passphrase and a plain file name, nothing else', async () => {
+    const { registered, handlers } = setup();
+    const sign = registered.get('signing.sign')!;
+    const event = eventFrom(`${APP_ORIGIN}/index.html`);
+    const good = { pdf: new Uint8Array([37, 80, 68, 70]), passphrase: 'p', suggestedName: 'bien-ban.pdf', reason: 'r', location: 'l', name: 'n' };
+    await sign(event, good);
+    expect(handlers['signing.sign']).toHaveBeenCalledWith(good);
+    await expect(sign(event, { ...good, pdf: 'not bytes' })).rejects.toThrow('ipc.invalidPayload');
+    await expect(sign(event, { ...good, passphrase: '' })).rejects.toThrow('err.sign.passphraseRequired');
+    await expect(sign(event, { ...good, suggestedName: '../../etc/passwd' })).rejects.toThrow('err.file.name');
+    await expect(registered.get('signing.import')!(event, { passphrase: 'x', path: '/etc/shadow' })).resolves.toBeUndefined();
+    expect(handlers['signing.import']).toHaveBeenCalledWith({ passphrase: 'x' });
+    await expect(registered.get('signing.status')!(eventFrom('https://evil.example/'))).rejects.toThrow('ipc.untrustedSender');
   });
 });

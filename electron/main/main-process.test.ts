@@ -39,7 +39,8 @@ const h = vi.hoisted(() => {
       BrowserWindow,
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       ipcMain: { handle: vi.fn() },
-      dialog: { showSaveDialog: vi.fn() },
+      dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+      safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
       session: {
         defaultSession: {
           setPermissionRequestHandler: vi.fn(),

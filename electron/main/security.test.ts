@@ -41,6 +41,9 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
   });
+  it('frames only blob: URLs (the PDF preview the app made itself)', () => {
+    expect(csp.get('frame-src')).toEqual(['blob:']);
+  });
 });
 
 describe('navigation and new windows', () => {

@@ -17,12 +17,15 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    // Chromium's built-in PDF viewer, for the record preview; Electron loads no other plugins.
+    plugins: true,
   };
 }
 
 /**
  * The app's Content-Security-Policy. Scripts only from the app itself (no inline, no eval); images
- * and media also from blob:/data: (evidence photos, camera preview); network only to the app and
+ * and media also from blob:/data: (evidence photos, camera preview); frames only for
+ * the record's PDF preview (a blob: URL the app made); network only to the app and
  * to hubs over HTTPS or on this machine.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -38,7 +41,7 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-src 'none'",
+  "frame-src blob:",
   "frame-ancestors 'none'",
 ].join('; ');
 

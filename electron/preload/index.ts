@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IpcChannels } from '@shared/ipc/channels';
 import type { AppInfo, FilesSaveRequest, FilesSaveResult } from '@shared/ipc/schemas';
+import type { SigningImportResult, SigningSignRequest, SigningSignResult, SigningStatus } from '@shared/ipc/signing-schemas';
 
 /**
  * The whole surface the renderer gets from main: one object, one function per channel. No raw
@@ -12,6 +13,13 @@ export const api = {
   },
   files: {
     save: (request: FilesSaveRequest): Promise<FilesSaveResult> => ipcRenderer.invoke(IpcChannels.filesSave, request),
+  },
+  /** Digital signatures with the team lead's certificate; the key itself never leaves main. */
+  signing: {
+    status: (): Promise<SigningStatus> => ipcRenderer.invoke(IpcChannels.signingStatus),
+    importCertificate: (passphrase: string): Promise<SigningImportResult> => ipcRenderer.invoke(IpcChannels.signingImport, { passphrase }),
+    remove: (): Promise<void> => ipcRenderer.invoke(IpcChannels.signingRemove),
+    sign: (request: SigningSignRequest): Promise<SigningSignResult> => ipcRenderer.invoke(IpcChannels.signingSign, request),
   },
 } as const;
 

@@ -5,5 +5,9 @@
 export const IpcChannels = {
   appInfo: 'app.info',
   filesSave: 'files.save',
+  signingStatus: 'signing.status',
+  signingImport: 'signing.import',
+  signingRemove: 'signing.remove',
+  signingSign: 'signing.sign',
 } as const;
 export type IpcChannel = (typeof IpcChannels)[keyof typeof IpcChannels];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IpcChannels } from './channels';
+import { signingImportRequestSchema, signingRemoveRequestSchema, signingSignRequestSchema, signingStatusRequestSchema } from './signing-schemas';
 
 /** app.info takes nothing. */
 export const appInfoRequestSchema = z.tuple([]);
@@ -46,4 +47,8 @@ export type FilesSaveResult = z.infer<typeof filesSaveResponseSchema>;
 export const ipcRequestSchemas = {
   [IpcChannels.appInfo]: appInfoRequestSchema,
   [IpcChannels.filesSave]: filesSaveRequestSchema,
+  [IpcChannels.signingStatus]: signingStatusRequestSchema,
+  [IpcChannels.signingImport]: signingImportRequestSchema,
+  [IpcChannels.signingRemove]: signingRemoveRequestSchema,
+  [IpcChannels.signingSign]: signingSignRequestSchema,
 } as const;

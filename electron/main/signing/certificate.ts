@@ -1,5 +1,5 @@
 import forge from 'node-forge';
-import { z } from 'zod';
+import type { CertificateInfo } from '@shared/ipc/signing-schemas';
 
 export class SigningError extends Error {
   override name = 'SigningError';
@@ -9,15 +9,6 @@ export class SigningError extends Error {
   }
 }
 
-export const certificateInfoSchema = z.object({
-  subject: z.string(),
-  issuer: z.string(),
-  serialNumber: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-  sha256Fingerprint: z.string(),
-});
-export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
 
 function describeName(attrs: forge.pki.CertificateField[]): string {
   const get = (short: string) => attrs.find((a) => a.shortName === short)?.value as string | undefined;

@@ -34,4 +34,18 @@ export const browserBridge: CongvuApi = {
       return { saved: true, fileName: valid.suggestedName };
     },
   },
+  /**
+   * A browser has no safe place for a private key and no access to one in the OS keyring: signing
+   * is a desktop-app feature, and the browser build says so instead of pretending.
+   */
+  signing: {
+    status: async () => ({ available: false, reason: 'desktop-only', certificate: null }),
+    importCertificate: async () => {
+      throw new Error('err.sign.desktopOnly');
+    },
+    remove: async () => undefined,
+    sign: async () => {
+      throw new Error('err.sign.desktopOnly');
+    },
+  },
 };

@@ -1,0 +1,77 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestIdentity } from '../../../tests/support/test-certificate';
+import { verifySignedPdf } from '../../../shared/report/verify-pdf';
+import { KeyStore, type SecretBox } from './key-store';
+import { buildSamplePdf, sampleRecordWithBlobs } from '../../../tests/support/report-fixture';
+
+/** Stands in for Electron's safeStorage (not available without the Electron binary): real AES-GCM with a key of its own. */
+function aesBox(backend = 'gnome_libsecret'): SecretBox {
+  const key = randomBytes(32);
+  return {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => backend,
+    encryptString(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decryptString(data) {
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+      decipher.setAuthTag(data.subarray(12, 28));
+      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+const dirs: string[] = [];
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'congvu-keys-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('KeyStore', () => {
+  const identity = makeTestIdentity();
+
+  it('imports once, keeps the key encrypted at rest, and signs with the passphrase each time', async () => {
+    const dir = tempDir();
+    const store = new KeyStore(dir, aesBox(), 'linux');
+    const info = await store.import(identity.p12, identity.passphrase);
+    expect(info.subject).toContain('Nguyen Thi Anh Tuyet');
+    expect(await store.certificate()).toEqual(info);
+    const stored = readFileSync(join(dir, 'certificate.p12.enc'));
+    expect(stored.includes(Buffer.from(identity.p12).subarray(0, 64))).toBe(false);
+    expect(stored.toString('latin1')).not.toContain(Buffer.from(identity.p12).toString('base64').slice(0, 40));
+    const { record, blobs } = sampleRecordWithBlobs();
+    const signed = await store.sign(buildSamplePdf(record, blobs), identity.passphrase, { reason: 'Ký', location: 'Xã', name: 'Nguyễn' });
+    expect(verifySignedPdf(signed).ok).toBe(true);
+    await expect(store.sign(signed, 'wrong', { reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject({ code: 'err.sign.passphrase' });
+  });
+
+  it('refuses on Linux without a real keyring (basic_text), storing nothing', async () => {
+    const dir = tempDir();
+    const store = new KeyStore(dir, aesBox('basic_text'), 'linux');
+    expect(store.availability()).toEqual({ available: false, reason: 'insecure-storage' });
+    await expect(store.import(identity.p12, identity.passphrase)).rejects.toMatchObject({ code: 'err.sign.insecureStorage' });
+    expect(readdirSync(dir)).toEqual([]);
+    // The same backend name means nothing on Windows, where DPAPI is used.
+    expect(new KeyStore(dir, aesBox('basic_text'), 'win32').availability()).toEqual({ available: true });
+  });
+
+  it('does not store a file opened with the wrong passphrase, and forgets on remove', async () => {
+    const dir = tempDir();
+    const store = new KeyStore(dir, aesBox(), 'linux');
+    await expect(store.import(identity.p12, 'sai')).rejects.toMatchObject({ code: 'err.sign.passphrase' });
+    expect(await store.certificate()).toBeNull();
+    await store.import(identity.p12, identity.passphrase);
+    await store.remove();
+    expect(await store.certificate()).toBeNull();
+    await expect(store.sign(new Uint8Array(), identity.passphrase, { reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject({ code: 'err.sign.noCertificate' });
+  });
+});
