@@ -2,13 +2,15 @@ import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput } from 'jspdf-autotable';
 import type { InspectionRecord } from '../inspection/record';
 import { templateRef, type Finding, type LegalBasis, type Signature, type Template, type TemplateItem } from '../schemas';
+import { drawDocumentHeader } from './document-header';
 import { FlowWriter } from './flow-writer';
-import { FONT_FAMILY, registerFonts, type ReportFonts } from './fonts';
+import { afterTable, numberPages, tableStyles } from './pdf-furniture';
+import { registerFonts, type ReportFonts } from './fonts';
 import { imageInfo } from './image-info';
 import { placeName, recordNumberLine, resolvedIssuer } from './issuer';
 import { attendanceLabel, complianceLabel, measureLabel, signatureTitle, teamRoleLabel, verificationLabel } from './labels';
 import { CONTENT_WIDTH, PAGE, PT } from './page-geometry';
-import { vnDate, vnDateTime, vnDateWords, vnTimeWords } from './vn-date';
+import { pdfDate, vnDate, vnDateTime, vnDateWords, vnTimeWords } from './vn-date';
 
 export type BlobSource = (sha256: string) => Uint8Array | undefined;
 
@@ -21,19 +23,8 @@ export interface RecordPdfInput {
   blob: BlobSource;
 }
 
-const TABLE_FONT = 11;
 /** Long side of a photo printed in the appendix. */
 export const REPORT_PHOTO_LONG_SIDE = 1600;
-
-function tableStyles() {
-  return {
-    theme: 'grid' as const,
-    rowPageBreak: 'avoid' as const,
-    margin: { left: PAGE.left, right: PAGE.right, top: PAGE.top, bottom: PAGE.bottom },
-    styles: { font: FONT_FAMILY, fontStyle: 'normal' as const, fontSize: TABLE_FONT, textColor: 0, lineColor: 0, lineWidth: 0.15, cellPadding: 1.2, overflow: 'linebreak' as const },
-    headStyles: { fontStyle: 'bold' as const, fillColor: 255, textColor: 0, halign: 'center' as const, valign: 'middle' as const },
-  };
-}
 
 /** Photos in the appendix, numbered in the order they were taken. */
 function numberPhotos(record: InspectionRecord): Map<string, number> {
@@ -65,40 +56,14 @@ function legalBasisLine(b: LegalBasis): string {
 }
 
 function header(w: FlowWriter, record: InspectionRecord): void {
-  const { doc } = w;
   const issuer = resolvedIssuer(record.inspection);
-  const leftCenter = PAGE.left + 35;
-  const rightCenter = PAGE.left + 35 + (CONTENT_WIDTH - 35) / 2 + 10;
-  const top = PAGE.top;
-  const lh = w.lineHeight(12.5);
-  const center = (text: string, cx: number, y: number) => doc.text(text, cx - doc.getTextWidth(text) / 2, y);
-
-  w.setFont('normal', 12.5);
-  const parent = w.printable(issuer.parentAgency.toLocaleUpperCase('vi'));
-  const parentLines = doc.splitTextToSize(parent, 72) as string[];
-  parentLines.forEach((l, i) => center(l, leftCenter, top + 4 + i * lh));
-  w.setFont('bold', 12.5);
-  const agencyLines = doc.splitTextToSize(w.printable(issuer.agency.toLocaleUpperCase('vi')), 72) as string[];
-  const agencyTop = top + 4 + parentLines.length * lh;
-  agencyLines.forEach((l, i) => center(l, leftCenter, agencyTop + i * lh));
-  const ruleY = agencyTop + (agencyLines.length - 1) * lh + 1.6;
-  doc.setLineWidth(0.3);
-  doc.line(leftCenter - 12, ruleY, leftCenter + 12, ruleY);
-  w.setFont('normal', 13);
-  center(w.printable(recordNumberLine(record.inspection)), leftCenter, ruleY + 6.5);
-
-  w.setFont('bold', 12.5);
-  center('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightCenter, top + 4);
-  w.setFont('bold', 13.5);
-  const motto = 'Độc lập - Tự do - Hạnh phúc';
-  center(motto, rightCenter, top + 4 + lh);
-  const mottoWidth = doc.getTextWidth(motto);
-  doc.line(rightCenter - mottoWidth / 2, top + 4 + lh + 1.6, rightCenter + mottoWidth / 2, top + 4 + lh + 1.6);
-  w.setFont('italic', 13.5);
   const day = record.inspection.finalizedAt ?? record.inspection.arrival.at;
-  center(w.printable(`${placeName(record.inspection)}, ${vnDateWords(day)}`), rightCenter, ruleY + 6.5);
-
-  w.y = ruleY + 16;
+  drawDocumentHeader(w, {
+    parentAgency: issuer.parentAgency,
+    agency: issuer.agency,
+    numberLine: recordNumberLine(record.inspection),
+    dateLine: `${placeName(record.inspection)}, ${vnDateWords(day)}`,
+  });
   w.paragraph('BIÊN BẢN', { style: 'bold', size: 14, align: 'center', after: 0 });
   w.paragraph('Kiểm tra đột xuất việc thực thi công vụ', { style: 'bold', size: 14, align: 'center', after: 0 });
   w.paragraph(`tại ${record.inspection.unit.name}`, { style: 'bold', size: 14, align: 'center', after: 10 });
@@ -155,7 +120,7 @@ function rollCall(w: FlowWriter, record: InspectionRecord): void {
     body,
     columnStyles: { 0: { halign: 'center', cellWidth: 10 }, 1: { cellWidth: 38 }, 3: { cellWidth: 24 }, 4: { halign: 'center', cellWidth: 15 } },
   });
-  w.y = (w.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6 * PT * 2;
+  afterTable(w, 6 * PT * 2);
 }
 
 function findings(w: FlowWriter, input: RecordPdfInput, photoNo: Map<string, number>): void {
@@ -206,7 +171,7 @@ function findings(w: FlowWriter, input: RecordPdfInput, photoNo: Map<string, num
       body,
       columnStyles: { 0: { cellWidth: 17 }, 1: { cellWidth: 68 }, 2: { cellWidth: 32 } },
     });
-    w.y = (w.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 4;
+    afterTable(w);
   });
   if (anyCritical) w.paragraph('(*) Nội dung trọng yếu.', { style: 'italic', size: 11 });
 }
@@ -333,24 +298,10 @@ function photoAppendix(w: FlowWriter, input: RecordPdfInput, photoNo: Map<string
   }
 }
 
-/** Page numbers from page 2, centred in the top margin; the record's hash in every footer. */
+/** The record's hash in every footer: a printed page can be matched to the signed file. */
 function pageFurniture(w: FlowWriter, record: InspectionRecord): void {
-  const { doc } = w;
-  const pages = doc.getNumberOfPages();
   const hash = record.inspection.contentHash;
-  const footer = hash ? `Mã SHA-256 của biên bản: ${hash}` : 'BẢN NHÁP - biên bản chưa hoàn tất, chưa có mã SHA-256';
-  for (let p = 1; p <= pages; p++) {
-    doc.setPage(p);
-    if (p > 1) {
-      w.setFont('normal', 13);
-      const n = String(p);
-      doc.text(n, PAGE.left + CONTENT_WIDTH / 2 - doc.getTextWidth(n) / 2, 12);
-    }
-    w.setFont(hash ? 'normal' : 'bold', 8);
-    doc.text(footer, PAGE.left, PAGE.height - 10);
-    const of = `Trang ${p}/${pages}`;
-    doc.text(of, PAGE.width - PAGE.right - doc.getTextWidth(of), PAGE.height - 10);
-  }
+  numberPages(w, hash ? `Mã SHA-256 của biên bản: ${hash}` : 'BẢN NHÁP - biên bản chưa hoàn tất, chưa có mã SHA-256', !hash);
 }
 
 /**
@@ -363,8 +314,7 @@ export function buildRecordPdf(input: RecordPdfInput): Uint8Array {
   registerFonts(doc, input.fonts);
   const i = record.inspection;
   doc.setProperties({ title: `Biên bản kiểm tra ${i.unit.name}`, subject: 'Kiểm tra đột xuất việc thực thi công vụ', creator: 'congvu', author: resolvedIssuer(i).agency });
-  const stamp = new Date(i.finalizedAt ?? i.updatedAt);
-  doc.setCreationDate(stamp);
+  doc.setCreationDate(pdfDate(i.finalizedAt ?? i.updatedAt));
   if (i.contentHash) doc.setFileId(i.contentHash.slice(0, 32).toUpperCase());
   doc.setLineHeightFactor(1.2);
   const w = new FlowWriter(doc);

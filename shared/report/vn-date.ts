@@ -31,3 +31,14 @@ export function vnDateTime(iso: string): string {
   const p = parts(iso);
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
 }
+
+/**
+ * A PDF date ("D:20261123101000+07'00'") from a local ISO string, keeping its own offset: the file
+ * comes out the same whatever time zone the machine that renders it is in.
+ */
+export function pdfDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(iso);
+  if (!m) throw new Error(`Not an ISO date-time: ${iso}`);
+  const offset = m[7] === 'Z' ? "+00'00'" : `${m[8]}${m[9]}'${m[10]}'`;
+  return `D:${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}${m[6]}${offset}`;
+}

@@ -18,6 +18,12 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           <a href={href({ name: 'list' })} aria-current={route.name === 'list' ? 'page' : undefined}>
             {t('nav.inspections')}
           </a>
+          <a href={href({ name: 'reports' })} aria-current={route.name === 'reports' ? 'page' : undefined}>
+            {t('nav.reports')}
+          </a>
+          <a href={href({ name: 'signing' })} aria-current={route.name === 'signing' ? 'page' : undefined}>
+            {t('nav.signing')}
+          </a>
           <a href={href({ name: 'new' })} aria-current={route.name === 'new' ? 'page' : undefined} className="nav-primary">
             {t('nav.new')}
           </a>

@@ -7,6 +7,8 @@ import { useRoute } from './router';
 
 // Loaded when first opened: the list, the first screen, starts without their code.
 const NewInspectionPage = lazy(() => import('../features/inspections/new-inspection-page').then((m) => ({ default: m.NewInspectionPage })));
+const SigningPage = lazy(() => import('../features/signing/signing-page').then((m) => ({ default: m.SigningPage })));
+const ReportsPage = lazy(() => import('../features/summary/reports-page').then((m) => ({ default: m.ReportsPage })));
 const InspectionWorkspace = lazy(() => import('../features/recording/inspection-workspace').then((m) => ({ default: m.InspectionWorkspace })));
 
 export function App() {
@@ -19,6 +21,8 @@ export function App() {
         <Suspense fallback={<p className="muted">…</p>}>
           {route.name === 'list' && <InspectionsListPage />}
           {route.name === 'new' && <NewInspectionPage />}
+          {route.name === 'signing' && <SigningPage />}
+          {route.name === 'reports' && <ReportsPage />}
           {route.name === 'inspection' && <InspectionWorkspace key={route.id} id={route.id} tab={route.tab} />}
         </Suspense>
       </AppShell>

@@ -15,6 +15,9 @@ export function describeError(error: unknown, t: Translate): string {
   // Our own errors carry a message key ("err.record.finalized"), possibly with detail after a colon.
   const key = error instanceof Error ? error.message.split(':')[0]! : '';
   if (key in vi) return t(key as MessageKey);
+  // Errors from main arrive wrapped ("Error invoking remote method 'signing.sign': SigningError: err.sign.passphrase").
+  const wrapped = error instanceof Error ? /\berr\.[A-Za-z0-9.]+[A-Za-z0-9]/.exec(error.message)?.[0] : undefined;
+  if (wrapped && wrapped in vi) return t(wrapped as MessageKey);
   const message = error instanceof Error && error.message ? `${name}: ${error.message}` : name;
   return t('err.storage.unknown', { name: message });
 }

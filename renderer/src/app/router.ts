@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 
-export const workspaceTabs = ['overview', 'roll-call', 'checklist', 'evidence', 'conclusions', 'sign'] as const;
+export const workspaceTabs = ['overview', 'roll-call', 'checklist', 'evidence', 'conclusions', 'sign', 'report'] as const;
 export type WorkspaceTab = (typeof workspaceTabs)[number];
 
-export type Route = { name: 'list' } | { name: 'new' } | { name: 'inspection'; id: string; tab: WorkspaceTab };
+export type Route = { name: 'list' } | { name: 'new' } | { name: 'signing' } | { name: 'reports' } | { name: 'inspection'; id: string; tab: WorkspaceTab };
 
 /** Hash routes keep the app a single document, which the navigation rules in main require. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/new') return { name: 'new' };
+  if (path === '/signing') return { name: 'signing' };
+  if (path === '/reports') return { name: 'reports' };
   const match = /^\/inspections\/([0-9a-f-]{36})(?:\/([a-z-]+))?$/.exec(path);
   if (match) {
     const tab = (workspaceTabs as readonly string[]).includes(match[2] ?? '') ? (match[2] as WorkspaceTab) : 'overview';
@@ -23,6 +25,10 @@ export function href(route: Route): string {
       return '#/';
     case 'new':
       return '#/new';
+    case 'signing':
+      return '#/signing';
+    case 'reports':
+      return '#/reports';
     case 'inspection':
       return route.tab === 'overview' ? `#/inspections/${route.id}` : `#/inspections/${route.id}/${route.tab}`;
   }

@@ -16,6 +16,19 @@ export interface BlobRow {
   blob: Blob;
 }
 
+/** A digitally signed biên bản, kept with the revision it was made from. */
+export interface SignedReportRow {
+  inspectionId: string;
+  revision: number;
+  /** SHA-256 of the signed PDF file. */
+  sha256: string;
+  /** The record's content hash the PDF was rendered from. */
+  contentHash: string;
+  pdf: Blob;
+  signedAt: string;
+  signer: string;
+  fileName: string | null;
+}
 
 export const DB_NAME = 'congvu';
 const LEGAL_BASES_VERSION_KEY = 'reference.legalBases.version';
@@ -37,6 +50,7 @@ export class CongvuDb extends Dexie {
   templates!: Table<Template, [string, number]>;
   legalBases!: EntityTable<LegalBasis, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  signedReports!: Table<SignedReportRow, [string, number]>;
 
   constructor(name: string = DB_NAME) {
     // 'strict': a commit is reported only once it is flushed to disk, so what the UI shows as
@@ -55,6 +69,9 @@ export class CongvuDb extends Dexie {
       templates: '[id+version], id',
       legalBases: 'id',
       settings: 'key',
+    });
+    this.version(2).stores({
+      signedReports: '[inspectionId+revision], sha256',
     });
   }
 }

@@ -12,6 +12,7 @@ import { useRecordingActions } from './mutations';
 import { RollCallTab } from './roll-call-tab';
 import { SaveIndicator } from './save-indicator';
 import { SignTab } from './sign-tab';
+import { ReportTab } from '../report/report-tab';
 
 const tabKeys = {
   overview: 'tab.overview',
@@ -20,6 +21,7 @@ const tabKeys = {
   evidence: 'tab.evidence',
   conclusions: 'tab.conclusions',
   sign: 'tab.sign',
+  report: 'tab.report',
 } as const;
 
 /** One inspection on site: every tab works on the newest revision, live across windows. */
@@ -82,5 +84,7 @@ function TabBody(props: { tab: WorkspaceTab; record: NonNullable<ReturnType<type
       return <ConclusionsTab {...common} />;
     case 'sign':
       return <SignTab {...common} />;
+    case 'report':
+      return <ReportTab {...common} />;
   }
 }

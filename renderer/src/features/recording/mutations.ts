@@ -15,6 +15,9 @@ import {
   type RosterEntry,
   type Signature,
   type UnitRepresentative,
+  issuerSchema,
+  type Inspection,
+  type Issuer,
 } from '@shared/schemas';
 import { toLocalIso } from '@shared/time/local-iso';
 import { z } from 'zod';
@@ -144,6 +147,16 @@ export function adjustArrival(db: CongvuDb, key: RecordKey, to: Date, reason: st
 export function setConclusion(db: CongvuDb, key: RecordKey, conclusion: string) {
   if (conclusion.length > 20_000) return Promise.reject(new Error('err.tooLong'));
   return editDraft(db, key, { action: 'inspection.conclusion', detail: { conclusion } }, async (_i, _now, patch) => patch({ conclusion }), []);
+}
+
+/** The number and the issuing agency printed in the record's header. */
+export function setIssue(db: CongvuDb, key: RecordKey, patch: { recordNumber?: string; issuer?: Partial<Issuer> }) {
+  return editDraft(db, key, { action: 'inspection.issue', detail: patch }, async (inspection, _now, patchInspection) => {
+    const next: Partial<Inspection> = {};
+    if (patch.recordNumber !== undefined) next.recordNumber = z.string().trim().max(200, 'err.tooLong').parse(patch.recordNumber);
+    if (patch.issuer !== undefined) next.issuer = issuerSchema.parse({ ...inspection.issuer, ...patch.issuer });
+    patchInspection(next);
+  }, []);
 }
 
 export function setUnitRepresentatives(db: CongvuDb, key: RecordKey, representatives: UnitRepresentative[]) {
@@ -303,6 +316,7 @@ export function useRecordingActions(key: RecordKey) {
       addRosterPerson: (person: NewPerson) => trackSave(addRosterPerson(db, k, person)),
       adjustArrival: (to: Date, reason: string) => trackSave(adjustArrival(db, k, to, reason)),
       setConclusion: (text: string) => trackSave(setConclusion(db, k, text)),
+      setIssue: (patch: { recordNumber?: string; issuer?: Partial<Issuer> }) => trackSave(setIssue(db, k, patch)),
       setUnitRepresentatives: (reps: UnitRepresentative[]) => trackSave(setUnitRepresentatives(db, k, reps)),
       addRecommendation: (input: NewRecommendation) => trackSave(addRecommendation(db, k, input)),
       removeRecommendation: (recId: string) => trackSave(removeRecommendation(db, k, recId)),

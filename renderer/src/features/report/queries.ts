@@ -1,0 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDb } from '../../db/db-context';
+
+/** The signed PDF kept for a revision, if it has been signed. undefined while loading, null if none. */
+export function useSignedReport(inspectionId: string, revision: number) {
+  const db = useDb();
+  return useLiveQuery(async () => (await db.signedReports.get([inspectionId, revision])) ?? null, [db, inspectionId, revision]);
+}

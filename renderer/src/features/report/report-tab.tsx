@@ -1,0 +1,187 @@
+import { useEffect, useState } from 'react';
+import { recordNumberLine, resolvedIssuer } from '@shared/report/issuer';
+import { toAscii } from '@shared/report/ascii';
+import { useI18n } from '../../i18n/i18n';
+import { describeError } from '../../app/describe-error';
+import { href } from '../../app/router';
+import { bridge } from '../../bridge/bridge';
+import { AutosaveText } from '../recording/autosave-text';
+import type { TabProps } from '../recording/tab-props';
+import { PassphraseForm } from '../signing/passphrase-form';
+import { useSigningStatus } from '../signing/queries';
+import { useReportActions } from './mutations';
+import { useSignedReport } from './queries';
+import { recordFileName } from './record-document';
+
+/** The biên bản: who issues it, an on-screen preview, the unsigned PDF, and the digital signature. */
+export function ReportTab({ record, templates, locked, actions }: TabProps) {
+  const { t } = useI18n();
+  const report = useReportActions();
+  const [preview, setPreview] = useState<{ version: string; pdf: Uint8Array; url: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [savedAs, setSavedAs] = useState<{ version: string; name: string } | null>(null);
+  const i = record.inspection;
+  const issuer = resolvedIssuer(i);
+  // A preview shows one state of the record: after any change it is stale and no longer shown.
+  const version = `${i.revision}/${i.updatedAt}`;
+  const current = preview?.version === version ? preview : null;
+  const pdf = current?.pdf ?? null;
+  const url = current?.url ?? null;
+  useEffect(() => () => {
+    if (preview) URL.revokeObjectURL(preview.url);
+  }, [preview]);
+
+  const render = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const bytes = await report.render(record, templates);
+      setPreview({ version, pdf: bytes, url: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })) });
+      return bytes;
+    } catch (e) {
+      setError(describeError(e, t));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const saveUnsigned = async () => {
+    const bytes = pdf ?? (await render());
+    if (!bytes) return;
+    try {
+      const result = await bridge.files.save({ suggestedName: recordFileName(record, false), filter: { name: 'PDF', extensions: ['pdf'] }, data: bytes });
+      setSavedAs(result.saved ? { version, name: result.fileName } : null);
+    } catch (e) {
+      setError(describeError(e, t));
+    }
+  };
+
+  return (
+    <div className="report-tab">
+      <section className="card" aria-labelledby="issue-title">
+        <h2 id="issue-title">{t('report.issue.title')}</h2>
+        <p className="muted small">{t('report.issue.hint')}</p>
+        <div className="grid-2">
+          <label>
+            {t('report.issue.number')}
+            <AutosaveText value={i.recordNumber} readOnly={locked} label={t('report.issue.number')} placeholder="15" maxLength={200} testId="issue-number" onSave={(v) => actions.setIssue({ recordNumber: v })} />
+          </label>
+          <label>
+            {t('report.issue.symbol')}
+            <AutosaveText value={i.issuer?.symbol ?? ''} readOnly={locked} label={t('report.issue.symbol')} placeholder="ĐKT" maxLength={20} testId="issue-symbol" onSave={(v) => actions.setIssue({ issuer: { symbol: v } })} />
+          </label>
+          <label>
+            {t('report.issue.parent')}
+            <AutosaveText value={i.issuer?.parentAgency ?? ''} readOnly={locked} label={t('report.issue.parent')} placeholder={issuer.parentAgency} maxLength={200} testId="issue-parent" onSave={(v) => actions.setIssue({ issuer: { parentAgency: v } })} />
+          </label>
+          <label>
+            {t('report.issue.agency')}
+            <AutosaveText value={i.issuer?.agency ?? ''} readOnly={locked} label={t('report.issue.agency')} placeholder={issuer.agency} maxLength={200} testId="issue-agency" onSave={(v) => actions.setIssue({ issuer: { agency: v } })} />
+          </label>
+        </div>
+        <p className="muted small" data-testid="issue-preview">
+          {issuer.parentAgency.toLocaleUpperCase('vi')} · {issuer.agency.toLocaleUpperCase('vi')} · {recordNumberLine(i)}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="preview-title">
+        <h2 id="preview-title">{t('report.preview.title')}</h2>
+        {!locked && <p className="notice">{t('report.preview.draft')}</p>}
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void render()} disabled={busy} data-testid="report-preview">
+            {busy ? t('common.working') : t('report.preview.make')}
+          </button>
+          <button type="button" className="button" onClick={() => void saveUnsigned()} disabled={busy} data-testid="report-save-unsigned">
+            {t('report.saveUnsigned')}
+          </button>
+        </div>
+        {error && (
+          <p className="field-error" role="alert" data-testid="report-error">
+            {error}
+          </p>
+        )}
+        {savedAs?.version === version && <p className="ok-text">{t('report.savedAs', { name: savedAs.name })}</p>}
+        {url && <iframe className="pdf-preview" src={url} title={t('report.preview.frame')} data-testid="report-frame" data-bytes={pdf?.length} />}
+      </section>
+
+      <SignSection record={record} templates={templates} locked={locked} actions={actions} />
+    </div>
+  );
+}
+
+function SignSection({ record, templates, locked }: TabProps) {
+  const { t } = useI18n();
+  const i = record.inspection;
+  const signed = useSignedReport(i.id, i.revision);
+  const { status } = useSigningStatus();
+  const report = useReportActions();
+  const [error, setError] = useState<string | null>(null);
+
+  const saveSigned = async () => {
+    if (!signed) return;
+    try {
+      await bridge.files.save({ suggestedName: recordFileName(record, true), filter: { name: 'PDF', extensions: ['pdf'] }, data: new Uint8Array(await signed.pdf.arrayBuffer()) });
+    } catch (e) {
+      setError(describeError(e, t));
+    }
+  };
+  const sign = async (passphrase: string) => {
+    const pdf = await report.render(record, templates);
+    const leader = i.team.find((m) => m.role === 'leader');
+    const result = await bridge.signing.sign({
+      pdf,
+      passphrase,
+      suggestedName: recordFileName(record, true),
+      reason: `Bien ban kiem tra cong vu ${toAscii(i.unit.name)}`,
+      location: toAscii(i.place),
+      name: toAscii(leader?.name ?? ''),
+    });
+    await report.storeSigned(record, result);
+  };
+
+  let body;
+  if (!locked) body = <p className="muted">{t('report.sign.finalizeFirst')}</p>;
+  else if (signed === undefined || status === undefined) body = <p className="muted">{t('common.loading')}</p>;
+  else if (signed) {
+    body = (
+      <div data-testid="signed-report">
+        <p className="ok-text">{t('report.sign.done', { signer: signed.signer || '—', at: signed.signedAt.slice(0, 16).replace('T', ' ') })}</p>
+        <p className="mono small">SHA-256 {signed.sha256}</p>
+        <button type="button" className="button" onClick={() => void saveSigned()}>
+          {t('report.sign.saveCopy')}
+        </button>
+      </div>
+    );
+  } else if (!status.available) {
+    body = (
+      <p className="notice" data-testid="signing-unavailable">
+        {t(status.reason === 'desktop-only' ? 'sign.unavailable.desktopOnly' : status.reason === 'insecure-storage' ? 'sign.unavailable.insecure' : 'sign.unavailable.noEncryption')}
+      </p>
+    );
+  } else if (!status.certificate) {
+    body = (
+      <p className="notice">
+        {t('report.sign.noCertificate')} <a href={href({ name: 'signing' })}>{t('nav.signing')}</a>
+      </p>
+    );
+  } else {
+    body = (
+      <>
+        <p className="small">{t('report.sign.with', { subject: status.certificate.subject })}</p>
+        <PassphraseForm submitLabel={t('report.sign.submit')} onSubmit={sign} testId="sign-form" />
+      </>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="digital-title">
+      <h2 id="digital-title">{t('report.sign.title')}</h2>
+      {body}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { sampleNewInspectionInput } from '../inspection/sample';
+import { buildDraftInspection } from '../inspection/new-inspection';
+import { toAscii } from './ascii';
+import { imageInfo } from './image-info';
+import { placeName, recordNumberLine, resolvedIssuer } from './issuer';
+
+describe('toAscii', () => {
+  it('writes Vietnamese without diacritics, and nothing a PDF string could choke on', () => {
+    expect(toAscii('Nguyễn Thị Ánh Tuyết – Đoàn kiểm tra')).toBe('Nguyen Thi Anh Tuyet ? Doan kiem tra');
+    expect(toAscii('a (b) \\ c')).toBe('a b c');
+    expect(toAscii('x'.repeat(500))).toHaveLength(200);
+  });
+});
+
+describe('imageInfo', () => {
+  it('reads JPEG and PNG sizes from their headers and refuses anything else', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 44, 0, 0, 0, 120]);
+    expect(imageInfo(png)).toEqual({ format: 'PNG', width: 300, height: 120 });
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x04, 0xb0, 0x06, 0x40, 3, 0, 0, 0]);
+    expect(imageInfo(jpeg)).toEqual({ format: 'JPEG', width: 1600, height: 1200 });
+    expect(imageInfo(new TextEncoder().encode('<svg/>'))).toBeNull();
+    expect(imageInfo(new Uint8Array([0xff, 0xd8, 0xff]))).toBeNull();
+  });
+});
+
+describe('record header', () => {
+  const inspection = buildDraftInspection(sampleNewInspectionInput(), { arrivedAt: new Date('2026-11-23T00:35:00Z'), monotonicMs: 1, now: new Date('2026-11-23T00:35:00Z') });
+  it('falls back to the province and the leader agency, and leaves the number blank to fill by hand', () => {
+    expect(resolvedIssuer(inspection)).toEqual({ parentAgency: 'UBND Cần Thơ', agency: 'Sở Nội vụ', symbol: 'ĐKT' });
+    expect(recordNumberLine(inspection)).toBe('Số:         /BB-ĐKT');
+    expect(placeName(inspection)).toBe('Xã Tân Phước Hưng');
+  });
+  it('prints what the team entered', () => {
+    const withIssuer = { ...inspection, recordNumber: '15', issuer: { parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ', symbol: 'SNV' } };
+    expect(recordNumberLine(withIssuer)).toBe('Số: 15/BB-SNV');
+    expect(resolvedIssuer(withIssuer).parentAgency).toBe('UBND thành phố Cần Thơ');
+  });
+});
