@@ -8,7 +8,7 @@ import { signPdf } from '../../electron/main/signing/sign-pdf';
 import { buildExportZip } from '../../shared/exchange/inspection-export';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { startWebServer } from '../../scripts/serve-web';
-import { createInspectionViaUi, tab, waitSaved } from '../support/app-driver';
+import { createInspectionViaUi, waitSaved } from '../support/app-driver';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { readStore } from '../support/idb';
 import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
