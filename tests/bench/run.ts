@@ -3,12 +3,14 @@
  * bench-results/latest.json as {id, value, unit, target, ok}. Exits non-zero if a target is missed.
  */
 import { benchCanonicalHash } from './canonical-hash.bench';
+import { benchPdf } from './pdf.bench';
 import { benchRecording } from './recording.bench';
 import { appendResult, resetResults, RESULTS_FILE, type BenchResult } from './results';
 import { benchWebStartup } from './web-startup.bench';
 
 const benchmarks: Array<[string, () => Promise<BenchResult[]>]> = [
   ['canonical hash', benchCanonicalHash],
+  ['record PDF (40 findings, 20 photos)', benchPdf],
   ['web startup', benchWebStartup],
   ['recording with 10,000 inspections', benchRecording],
 ];

@@ -2,13 +2,13 @@ import { zlibSync } from 'fflate';
 import jpeg from 'jpeg-js';
 
 /** A photo-like JPEG (gradients and grain, so it compresses like a real picture) for Node tests and benchmarks. */
-export function makeJpeg(width: number, height: number, seed = 1, quality = 80): Uint8Array {
+export function makeJpeg(width: number, height: number, seed = 1, quality = 80, grainLevels = 16): Uint8Array {
   const data = Buffer.alloc(width * height * 4);
   let s = seed * 2654435761;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       s = (s * 1103515245 + 12345) & 0x7fffffff;
-      const grain = (s >> 16) & 15;
+      const grain = ((s >> 16) & 0xffff) % grainLevels;
       const i = (y * width + x) * 4;
       data[i] = (x * 255) / width + grain;
       data[i + 1] = (y * 255) / height + grain;

@@ -8,7 +8,7 @@ import { FONT_FILES, type ReportFonts } from '../../shared/report/fonts';
 import { buildRecordPdf } from '../../shared/report/record-pdf';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { builtInTemplates } from '../../shared/templates';
-import { templateRef } from '../../shared/schemas';
+import { templateRef, type Template } from '../../shared/schemas';
 import { makeJpeg, makeSignaturePng } from './node-images';
 
 export const FONTS_DIR = resolve(import.meta.dirname, '../../build/fonts');
@@ -22,7 +22,9 @@ export function loadFonts(): ReportFonts {
  * A finalized sample record with real drawn signatures and `photos` JPEG photos (report copies of
  * 1600×1200), and the blobs it refers to.
  */
-export function sampleRecordWithBlobs(options: { photos?: number; staff?: number; mutate?: (r: InspectionRecord) => void } = {}) {
+export function sampleRecordWithBlobs(
+  options: { photos?: number; photoQuality?: number; staff?: number; templates?: readonly Template[]; mutate?: (r: InspectionRecord) => void } = {},
+) {
   const record = sampleCompleteRecord({ staff: options.staff ?? 8 });
   const blobs = new Map<string, Uint8Array>();
   record.signatures = record.signatures.map((s, n) => {
@@ -34,7 +36,7 @@ export function sampleRecordWithBlobs(options: { photos?: number; staff?: number
   });
   const items = record.findings.map((f) => f.itemCode);
   for (let p = 0; p < (options.photos ?? 0); p++) {
-    const jpeg = makeJpeg(1600, 1200, p + 1);
+    const jpeg = makeJpeg(1600, 1200, p + 1, options.photoQuality ?? 80, 6);
     const sha = sha256HexSync(jpeg);
     blobs.set(sha, jpeg);
     record.attachments.push({
@@ -50,7 +52,7 @@ export function sampleRecordWithBlobs(options: { photos?: number; staff?: number
     });
   }
   options.mutate?.(record);
-  const templates = new Map(builtInTemplates.map((t) => [templateRef(t), t]));
+  const templates = new Map((options.templates ?? builtInTemplates).map((t) => [templateRef(t), t]));
   const result = finalizeRecord(record, templates, '2026-11-23T10:10:00.000+07:00');
   if (!result.ok) throw new Error(`sample record not finalizable: ${JSON.stringify(result.problems)}`);
   return { record: result.record, blobs };

@@ -1,0 +1,62 @@
+import { performance } from 'node:perf_hooks';
+import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { templateSchema } from '../../shared/schemas';
+import { defaultLegalBases } from '../../shared/legal-bases/default-legal-bases';
+import { buildRecordPdf } from '../../shared/report/record-pdf';
+import { builtInTemplates } from '../../shared/templates';
+import { loadFonts, sampleRecordWithBlobs } from '../support/report-fixture';
+import { makeTestIdentity } from '../support/test-certificate';
+import { judge, median, type BenchResult } from './results';
+
+const RUNS = 7;
+
+/**
+ * A record with 40 findings and 20 photos (1600×1200 JPEG at quality 80, the report copy the app
+ * makes), in Node: build the PDF, sign it, and its size.
+ */
+export async function benchPdf(): Promise<BenchResult[]> {
+  // The three built-in templates hold 39 items; one more template brings the record to 40 findings.
+  const extra = templateSchema.parse({
+    id: 'XT', version: 1, title: { vi: 'Nội dung bổ sung', en: 'Extra' }, publishedAt: '2026-01-01T00:00:00+07:00',
+    sections: [{ code: 'XT-A', title: { vi: 'Bổ sung', en: 'Extra' }, items: [{ code: 'XT-01', text: { vi: 'Sổ theo dõi văn bản đến cập nhật đầy đủ', en: 'Incoming register up to date' }, answerType: 'compliance' }] }],
+  });
+  const templates = [...builtInTemplates, extra];
+  const { record, blobs } = sampleRecordWithBlobs({
+    photos: 20,
+    photoQuality: 80,
+    templates,
+    mutate: (r) => {
+      r.inspection.templateRefs.push('XT@1');
+      r.findings.push({ ...r.findings[0]!, id: crypto.randomUUID(), templateRef: 'XT@1', itemCode: 'XT-01', answer: { type: 'compliance', value: 'C' }, note: '', involvedRosterIds: [], attachmentHashes: [] });
+    },
+  });
+  if (record.findings.length !== 40) throw new Error(`expected 40 findings, got ${record.findings.length}`);
+  const photoBytes = record.attachments.reduce((n, a) => n + a.size, 0);
+  const fonts = loadFonts();
+  const build = () => buildRecordPdf({ record, templates, legalBases: defaultLegalBases, fonts, blob: (sha) => blobs.get(sha) });
+  build(); // warm-up: module initialisation and JIT
+  const buildTimes: number[] = [];
+  let pdf = new Uint8Array();
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    pdf = build();
+    buildTimes.push(performance.now() - t0);
+  }
+  const identity = makeTestIdentity();
+  const meta = { reason: 'Ky bien ban', location: 'Xa Tan Phuoc Hung', name: 'Nguyen Thi Anh Tuyet' };
+  await signPdf(pdf, identity.p12, identity.passphrase, meta);
+  const signTimes: number[] = [];
+  let signed = pdf;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    signed = await signPdf(pdf, identity.p12, identity.passphrase, meta);
+    signTimes.push(performance.now() - t0);
+  }
+  console.log(`  ${record.findings.length} findings, ${record.attachments.length} photos averaging ${(photoBytes / record.attachments.length / 1024).toFixed(0)} KB; signed file ${(signed.length / (1024 * 1024)).toFixed(2)} MB`);
+  return [
+    judge('pdf.build_ms', median(buildTimes), 'ms', '<= 800'),
+    judge('pdf.sign_ms', median(signTimes), 'ms', '<= 300'),
+    judge('pdf.size_mb', signed.length / (1024 * 1024), 'MB', '<= 6'),
+    judge('pdf.photo_avg_kb', photoBytes / record.attachments.length / 1024, 'KB', null),
+  ];
+}
