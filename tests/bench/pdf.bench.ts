@@ -36,7 +36,7 @@ export async function benchPdf(): Promise<BenchResult[]> {
   const build = () => buildRecordPdf({ record, templates, legalBases: defaultLegalBases, fonts, blob: (sha) => blobs.get(sha) });
   build(); // warm-up: module initialisation and JIT
   const buildTimes: number[] = [];
-  let pdf = new Uint8Array();
+  let pdf: Uint8Array = new Uint8Array();
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     pdf = build();
