@@ -116,6 +116,8 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
     expect(await page.evaluate(() => location.hash)).toMatch(/^#\/inspections\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\/roll-call$/);
     await page.getByRole('link', { name: 'Thông tin chung' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(UNIT);
+    // Legal bases come from their own live query: wait for them rather than read a half-drawn page.
+    await page.getByTestId('inspection-detail').getByText('968/CĐ-TTg', { exact: false }).first().waitFor();
     const detail = await page.getByTestId('inspection-detail').textContent();
     expect(detail).toContain(`${LEADER}, Phó Giám đốc Sở Nội vụ`);
     expect(detail).toContain('Công điện 968/CĐ-TTg');

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { templateRef, type Template } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { href, type WorkspaceTab } from '../../app/router';
@@ -12,7 +12,9 @@ import { useRecordingActions } from './mutations';
 import { RollCallTab } from './roll-call-tab';
 import { SaveIndicator } from './save-indicator';
 import { SignTab } from './sign-tab';
-import { ReportTab } from '../report/report-tab';
+
+// The PDF layout, fonts and verifier are large: loaded when the record tab is first opened.
+const ReportTab = lazy(() => import('../report/report-tab').then((m) => ({ default: m.ReportTab })));
 
 const tabKeys = {
   overview: 'tab.overview',
@@ -85,6 +87,10 @@ function TabBody(props: { tab: WorkspaceTab; record: NonNullable<ReturnType<type
     case 'sign':
       return <SignTab {...common} />;
     case 'report':
-      return <ReportTab {...common} />;
+      return (
+        <Suspense fallback={<p className="muted">…</p>}>
+          <ReportTab {...common} />
+        </Suspense>
+      );
   }
 }
