@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { finalizeRecord } from '../../shared/inspection/finalize';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { sampleCompleteRecord } from '../../shared/inspection/sample';
 import { defaultLegalBases } from '../../shared/legal-bases/default-legal-bases';
-import { FONT_FILES, type ReportFonts } from '../../shared/report/fonts';
+import { loadFonts } from '../../scripts/report';
 import { buildRecordPdf } from '../../shared/report/record-pdf';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { builtInTemplates } from '../../shared/templates';
 import { templateRef, type Template } from '../../shared/schemas';
 import { makeJpeg, makeSignaturePng } from './node-images';
 
-export const FONTS_DIR = resolve(import.meta.dirname, '../../build/fonts');
-
-export function loadFonts(): ReportFonts {
-  const read = (key: keyof ReportFonts) => new Uint8Array(readFileSync(resolve(FONTS_DIR, FONT_FILES[key])));
-  return { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
-}
+export { loadFonts };
 
 /**
  * A finalized sample record with real drawn signatures and `photos` JPEG photos (report copies of
