@@ -1,28 +1,170 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { FORMAT_VERSION } from '@shared/format-version';
+import { sha256HexSchema } from '@shared/schemas/common';
+import { API_PREFIX, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, reviewRequestSchema } from '@shared/sync/protocol';
+import { sha256HexSync } from '@shared/hash/sha256-sync';
+import { bearerToken } from './auth';
+import type { Device, HubStore } from './store/hub-store';
 
 export interface HubOptions {
+  store: HubStore;
   /** Identifies this hub's data: a hub restored from a backup gets a new epoch, which clients notice. */
   epoch: string;
+  maxBlobBytes?: number;
   logger?: boolean;
 }
 
-/** Every error leaves the hub as `{error: {code, message}}`; malformed input is a 4xx, never a 5xx. */
-export function buildHub({ epoch, logger = false }: HubOptions): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit: 1024 * 1024 });
+declare module 'fastify' {
+  interface FastifyRequest {
+    device?: Device;
+  }
+}
 
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _request, reply) => {
+class HubHttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const fail = (status: number, code: string, message: string, extra?: Record<string, unknown>) => new HubHttpError(status, code, message, extra);
+
+function device(request: FastifyRequest): Device {
+  if (!request.device) throw fail(401, 'unauthorized', 'A device token is required');
+  return request.device;
+}
+
+function requireRole(request: FastifyRequest, role: Device['role']): Device {
+  const d = device(request);
+  if (d.role !== role) throw fail(403, 'forbidden', `Only ${role} devices may do this`);
+  return d;
+}
+
+function shaParam(request: FastifyRequest): string {
+  const sha = (request.params as { sha256?: string }).sha256 ?? '';
+  if (!sha256HexSchema.safeParse(sha).success) throw fail(400, 'bad_hash', 'The blob address must be a lowercase hex SHA-256');
+  return sha;
+}
+
+/**
+ * The hub's HTTP API (v1). Every error leaves as `{error: {code, message}}`; malformed input is a
+ * 4xx, never a 5xx; nothing is stored from a request that fails.
+ */
+export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, logger = false }: HubOptions): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: 64 * 1024 * 1024 });
+
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: maxBlobBytes }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string; extra?: Record<string, unknown> }, _request, reply) => {
+    if (error instanceof HubHttpError) {
+      void reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, ...error.extra } });
+      return;
+    }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) app.log.error(error);
-    void reply.status(status).send({
-      error: { code: status === 500 ? 'internal' : (error.code ?? 'bad_request'), message: status === 500 ? 'Internal error' : error.message },
-    });
+    const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 500 ? 'internal' : 'bad_request';
+    void reply.status(status).send({ error: { code, message: status === 500 ? 'Internal error' : error.message } });
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } });
+    void reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.slice(0, 200)}` } });
   });
 
-  app.get('/api/v1/health', async () => ({ status: 'ok', epoch, formatVersion: FORMAT_VERSION }));
+  // Every route but health and enroll needs a live device token.
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+    const path = request.url.split('?')[0]!;
+    if (path === `${API_PREFIX}/health` || path === `${API_PREFIX}/enroll` || !path.startsWith(API_PREFIX)) return;
+    const token = bearerToken(request.headers.authorization);
+    const found = token ? await store.deviceByToken(token) : null;
+    if (!found) throw fail(401, 'unauthorized', token ? 'Unknown or revoked device token' : 'Authorization: Bearer <token> is required');
+    request.device = found;
+  });
+
+  app.get(`${API_PREFIX}/health`, async () => ({ status: 'ok', epoch, formatVersion: FORMAT_VERSION }));
+
+  app.post(`${API_PREFIX}/enroll`, async (request, reply) => {
+    const body = enrollRequestSchema.safeParse(request.body);
+    if (!body.success) throw fail(400, 'invalid_request', 'Expected {code, deviceName}');
+    const result = await store.enroll(body.data.code, body.data.deviceName);
+    if (result === 'invalid') throw fail(401, 'invalid_code', 'The enrollment code is wrong or has expired');
+    if (result === 'used') throw fail(409, 'code_used', 'The enrollment code has already been used');
+    return reply.status(201).send(result);
+  });
+
+  app.get(`${API_PREFIX}/changes`, async (request) => {
+    const d = device(request);
+    const query = request.query as { cursor?: string; limit?: string };
+    const limit = query.limit === undefined ? 500 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw fail(400, 'bad_limit', 'limit must be an integer from 1 to 5000');
+    let after = 0;
+    if (query.cursor) {
+      const cursor = parseCursor(query.cursor);
+      if (!cursor) throw fail(400, 'bad_cursor', 'The cursor is malformed');
+      // Another epoch, or a position this hub never reached: the hub was restored or replaced.
+      if (cursor.epoch !== epoch || cursor.seq > (await store.maxSeq())) throw fail(409, 'epoch_changed', 'The hub has changed since this cursor was issued: start again from the beginning');
+      after = cursor.seq;
+    }
+    const { rows, more } = await store.changesFor(d, after, limit);
+    const last = rows.at(-1)?.seq ?? after;
+    return {
+      items: rows.map((r) => ({ seq: r.seq, kind: r.kind, id: r.entity_id, ...(r.deleted ? { deleted: true } : {}), data: JSON.parse(r.data) as unknown })),
+      cursor: makeCursor(epoch, last),
+      more,
+    };
+  });
+
+  app.head(`${API_PREFIX}/blobs/:sha256`, async (request, reply) => {
+    device(request);
+    return reply.status((await store.hasBlob(shaParam(request))) ? 200 : 404).send();
+  });
+
+  app.get(`${API_PREFIX}/blobs/:sha256`, async (request, reply) => {
+    device(request);
+    const data = await store.getBlob(shaParam(request));
+    if (!data) throw fail(404, 'not_found', 'No such blob');
+    return reply.type('application/octet-stream').send(Buffer.from(data));
+  });
+
+  app.put(`${API_PREFIX}/blobs/:sha256`, async (request, reply) => {
+    device(request);
+    const sha = shaParam(request);
+    if (!Buffer.isBuffer(request.body)) throw fail(415, 'unsupported_media_type', 'Send the bytes as application/octet-stream');
+    const bytes = new Uint8Array(request.body);
+    if (sha256HexSync(bytes) !== sha) throw fail(422, 'hash_mismatch', 'The bytes do not hash to the address');
+    const result = await store.putBlob(sha, bytes);
+    return reply.status(result === 'created' ? 201 : 200).send({ sha256: sha, size: bytes.byteLength });
+  });
+
+  app.put(`${API_PREFIX}/inspections/:id`, async (request, reply) => {
+    const d = requireRole(request, 'inspector');
+    const check = checkPushRequest((request.params as { id: string }).id, request.body);
+    if (!check.ok) throw fail(check.code === 'bad_id' ? 400 : 422, check.code, check.message, check.issues ? { issues: check.issues } : {});
+    const outcome = await store.putInspection(d.id, check.request);
+    return reply.status(outcome.status).send(outcome.body);
+  });
+
+  app.get(`${API_PREFIX}/inspections/:id`, async (request) => {
+    requireRole(request, 'reviewer');
+    const { id } = request.params as { id: string };
+    const revision = (request.query as { revision?: string }).revision;
+    const rev = revision === undefined ? undefined : Number(revision);
+    if (rev !== undefined && !(Number.isInteger(rev) && rev >= 1)) throw fail(400, 'bad_revision', 'revision must be a positive integer');
+    const found = await store.getInspection(id, rev);
+    if (!found) throw fail(404, 'not_found', 'No such inspection');
+    return found;
+  });
+
+  app.post(`${API_PREFIX}/inspections/:id/reviews`, async (request, reply) => {
+    const d = requireRole(request, 'reviewer');
+    const body = reviewRequestSchema.safeParse(request.body);
+    if (!body.success) throw fail(422, 'invalid_review', 'Expected {status: received|has-issues|approved|rejected, comment}');
+    const review = await store.addReview(d, (request.params as { id: string }).id, body.data.status, body.data.comment);
+    if (!review) throw fail(404, 'not_found', 'No such inspection');
+    return reply.status(201).send(review);
+  });
 
   return app;
 }

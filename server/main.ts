@@ -1,26 +1,33 @@
 /**
- * The provincial hub. `npm run hub`: HUB_DATA_DIR (default ./data), HUB_PORT (default 8787),
- * HUB_HOST (default 127.0.0.1).
+ * The provincial hub. `npm run hub`: SQLite under HUB_DATA_DIR (default ./data), or PostgreSQL when
+ * DATABASE_URL is set; HUB_PORT (default 8787), HUB_HOST (default 127.0.0.1), HUB_MAX_BLOB_MB.
  */
-import { resolve } from 'node:path';
+import { openHub } from './open-hub';
 import { buildHub } from './app';
-import { loadOrCreateEpoch } from './epoch';
 
-const dataDir = resolve(process.env['HUB_DATA_DIR'] ?? 'data');
 const port = Number(process.env['HUB_PORT'] ?? 8787);
 const host = process.env['HUB_HOST'] ?? '127.0.0.1';
+const maxBlobMb = Number(process.env['HUB_MAX_BLOB_MB'] ?? 25);
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`HUB_PORT must be a port number, got "${process.env['HUB_PORT']}"`);
   process.exit(2);
 }
+if (!(maxBlobMb > 0)) {
+  console.error(`HUB_MAX_BLOB_MB must be a positive number, got "${process.env['HUB_MAX_BLOB_MB']}"`);
+  process.exit(2);
+}
 
-const hub = buildHub({ epoch: loadOrCreateEpoch(dataDir), logger: process.env['HUB_LOG'] === '1' });
+const { store, where, close } = await openHub(process.env);
+const hub = buildHub({ store, epoch: await store.epoch(), maxBlobBytes: Math.round(maxBlobMb * 1024 * 1024), logger: process.env['HUB_LOG'] === '1' });
 const address = await hub.listen({ port, host });
-console.log(`congvu hub listening on ${address} (data in ${dataDir})`);
+console.log(`congvu hub listening on ${address} (${where})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void hub.close().then(() => process.exit(0));
+    void hub
+      .close()
+      .then(close)
+      .then(() => process.exit(0));
   });
 }

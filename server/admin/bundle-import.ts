@@ -1,0 +1,37 @@
+import { checkPushRequest } from '@shared/sync/protocol';
+import { parseSyncBundle } from '@shared/sync/bundle';
+import type { HubStore } from '../store/hub-store';
+
+/** Device id recorded for records that came on a USB bundle rather than over the network. */
+export const BUNDLE_DEVICE = 'usb-bundle';
+
+/**
+ * Imports a hand-over bundle with the checks and idempotency of a push: blobs first (each checked
+ * against its hash), then each record; a record already held is counted, never duplicated.
+ */
+export async function importBundle(store: HubStore, bytes: Uint8Array): Promise<string> {
+  const bundle = parseSyncBundle(bytes);
+  for (const [sha, data] of bundle.blobs) await store.putBlob(sha, data);
+  const counts = { created: 0, held: 0, conflict: 0, invalid: 0 };
+  const problems: string[] = [];
+  for (const entry of bundle.records) {
+    const check = checkPushRequest(entry.id, entry.body);
+    if (!check.ok) {
+      counts.invalid += 1;
+      problems.push(`${entry.name}: ${check.code} — ${check.message}`);
+      continue;
+    }
+    const outcome = await store.putInspection(BUNDLE_DEVICE, check.request);
+    if (outcome.status === 201) counts.created += 1;
+    else if (outcome.status === 200) counts.held += 1;
+    else if (outcome.status === 409) {
+      counts.conflict += 1;
+      problems.push(`${entry.name}: ${outcome.body.error.message}`);
+    } else {
+      counts.invalid += 1;
+      problems.push(`${entry.name}: ${outcome.body.error.message} (${outcome.body.error.missingBlobs.length} blob(s) missing from the bundle)`);
+    }
+  }
+  if (bundle.badBlobs.length) problems.push(`${bundle.badBlobs.length} blob(s) did not match their hash and were not imported`);
+  return [`Imported ${counts.created} new record(s); ${counts.held} already held; ${counts.conflict} conflict(s); ${counts.invalid} invalid.`, ...problems].join('\n');
+}

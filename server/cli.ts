@@ -1,0 +1,96 @@
+/**
+ * `npm run hub:cli -- <command>`: the hub administrator's tool, on the same database as the hub
+ * (HUB_DATA_DIR or DATABASE_URL).
+ *   enroll --role inspector|reviewer --name <text> [--json]   one-time code (24 h) and QR payload
+ *   devices                                                   enrolled devices
+ *   revoke <deviceId>                                         a device's token stops working
+ *   publish-template <file.json>                              hands a checklist template down
+ *   import-units <file.csv|file.xlsx>                         units and their staff rosters
+ *   import <bundle.zip>                                       records from a USB hand-over bundle
+ *   export --format csv|xlsx --out <file>                     inspections and findings
+ *   new-epoch                                                 after restoring a backup
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { deviceRoleSchema } from '@shared/sync/protocol';
+import { openHub } from './open-hub';
+import { exportInspections } from './admin/export';
+import { importBundle } from './admin/bundle-import';
+import { importUnitsFile } from './admin/units-import';
+import { publishTemplate } from './admin/templates';
+
+export class CliError extends Error {}
+
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { role: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, 'hub-url': { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const hub = await openHub(env);
+  try {
+    switch (command) {
+      case 'enroll': {
+        const role = deviceRoleSchema.safeParse(values.role);
+        if (!role.success) throw new CliError('--role must be inspector or reviewer');
+        const name = values.name?.trim();
+        if (!name || name.length > 100) throw new CliError('--name <text> is required (at most 100 characters)');
+        const { code, expiresAt } = await hub.store.createEnrollment(role.data, name);
+        // What a QR code carries: the app fills in the hub address and the code from it.
+        const qrPayload = JSON.stringify({ congvu: 'enroll', v: 1, code, ...(values['hub-url'] ? { hub: values['hub-url'] } : {}) });
+        if (values.json) return JSON.stringify({ code, role: role.data, name, expiresAt, qrPayload });
+        return `Enrollment code for ${name} (${role.data}): ${code}\nValid until ${expiresAt}, once.\nQR payload: ${qrPayload}`;
+      }
+      case 'devices': {
+        const devices = await hub.store.listDevices();
+        if (values.json) return JSON.stringify(devices);
+        return devices.map((d) => `${d.id}  ${d.role.padEnd(9)}  ${d.revoked_at ? `revoked ${d.revoked_at}` : 'active'.padEnd(32)}  ${d.name}`).join('\n') || 'No devices enrolled.';
+      }
+      case 'revoke': {
+        const id = positionals[0];
+        if (!id) throw new CliError('revoke <deviceId>');
+        if (!(await hub.store.revoke(id))) throw new CliError(`No active device ${id}`);
+        return `Revoked ${id}: its token no longer works.`;
+      }
+      case 'publish-template':
+        return await publishTemplate(hub.store, readInput(positionals[0], 'publish-template <file.json>'));
+      case 'import-units':
+        return await importUnitsFile(hub.store, positionals[0] ?? '', readInput(positionals[0], 'import-units <file.csv|file.xlsx>'));
+      case 'import':
+        return await importBundle(hub.store, readInput(positionals[0], 'import <bundle.zip>'));
+      case 'export': {
+        if (values.format !== 'csv' && values.format !== 'xlsx') throw new CliError('--format csv|xlsx is required');
+        if (!values.out) throw new CliError('--out <file> is required');
+        return await exportInspections(hub.store, values.format, resolve(values.out));
+      }
+      case 'new-epoch':
+        return `New epoch ${await hub.store.renewEpoch()}: devices will pull everything again.`;
+      default:
+        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, import-units, import, export, new-epoch`);
+    }
+  } finally {
+    await hub.close();
+  }
+}
+
+function readInput(path: string | undefined, usage: string): Uint8Array {
+  if (!path) throw new CliError(usage);
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch {
+    throw new CliError(`Cannot read ${path}`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  runCli(process.argv.slice(2)).then(
+    (out) => console.log(out),
+    (error: unknown) => {
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(error instanceof CliError ? 2 : 1);
+    },
+  );
+}

@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { HubDatabase } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface HubDb {
+  db: Kysely<HubDatabase>;
+  dialect: Dialect;
+}
+
+/**
+ * PostgreSQL when DATABASE_URL is set, otherwise SQLite in the data folder. SQLite runs in WAL
+ * mode with full sync, so a record the hub has acknowledged survives a power cut.
+ */
+export function connectHubDb(options: { dataDir: string; databaseUrl?: string }): HubDb {
+  if (options.databaseUrl) {
+    // Counts come back as numbers, not strings (they stay far below 2^53).
+    pg.types.setTypeParser(20, (v) => Number(v));
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    return { db: new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const sqlite = new Database(join(options.dataDir, 'hub.sqlite'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+}

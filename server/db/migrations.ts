@@ -1,0 +1,91 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Dialect } from './connect';
+
+/**
+ * Migrations as code, run at every start. A shipped migration is never edited: a change is a new
+ * one. The same schema on SQLite and PostgreSQL, but for the types that differ.
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+  return {
+    '0001-initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.createTable('hub_meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+        await db.schema
+          .createTable('devices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('revoked_at', 'text')
+          .addColumn('last_seen_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('enrollment_codes')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('role', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('expires_at', 'text', (c) => c.notNull())
+          .addColumn('used_at', 'text')
+          .addColumn('device_id', 'text')
+          .execute();
+        await db.schema
+          .createTable('changes')
+          .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('deleted', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('data', 'text', (c) => c.notNull())
+          .addColumn('audience_device', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('changes_kind_seq').on('changes').columns(['kind', 'seq']).execute();
+        await db.schema
+          .createTable('blobs')
+          .addColumn('sha256', 'text', (c) => c.primaryKey())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('data', sql.raw(bytes), (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('inspections')
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('record', 'text', (c) => c.notNull())
+          .addColumn('unit_code', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('inspections_pk', ['id', 'revision'])
+          .execute();
+        await db.schema
+          .createTable('inspection_blobs')
+          .addColumn('inspection_id', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull().references('blobs.sha256'))
+          .addPrimaryKeyConstraint('inspection_blobs_pk', ['inspection_id', 'revision', 'sha256'])
+          .addForeignKeyConstraint('inspection_blobs_inspection', ['inspection_id', 'revision'], 'inspections', ['id', 'revision'])
+          .execute();
+        await db.schema
+          .createTable('reviews')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('inspection_id', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('comment', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}
+
+export async function migrateHubDb(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`hub migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+}

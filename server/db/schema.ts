@@ -1,0 +1,55 @@
+import type { Generated } from 'kysely';
+
+/** The hub's tables. Timestamps are ISO strings; JSON is stored as canonical text. */
+export interface HubDatabase {
+  hub_meta: { key: string; value: string };
+  devices: {
+    id: string;
+    name: string;
+    role: 'inspector' | 'reviewer';
+    token_hash: string;
+    created_at: string;
+    revoked_at: string | null;
+    last_seen_at: string | null;
+  };
+  enrollment_codes: {
+    code_hash: string;
+    role: 'inspector' | 'reviewer';
+    name: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+    device_id: string | null;
+  };
+  /** The changes feed: everything handed down or up, in the order the hub took it. */
+  changes: {
+    seq: Generated<number>;
+    kind: string;
+    entity_id: string;
+    deleted: number;
+    data: string;
+    /** Only this device sees the row (reviews go back to the device that pushed the record). */
+    audience_device: string | null;
+    created_at: string;
+  };
+  blobs: { sha256: string; size: number; data: Uint8Array; created_at: string };
+  inspections: {
+    id: string;
+    revision: number;
+    content_hash: string;
+    record: string;
+    unit_code: string;
+    device_id: string;
+    received_at: string;
+  };
+  inspection_blobs: { inspection_id: string; revision: number; sha256: string };
+  reviews: {
+    id: string;
+    inspection_id: string;
+    revision: number;
+    status: string;
+    comment: string;
+    device_id: string;
+    created_at: string;
+  };
+}

@@ -1,0 +1,15 @@
+import { resolve } from 'node:path';
+import { connectHubDb } from './db/connect';
+import { migrateHubDb } from './db/migrations';
+import { HubStore } from './store/hub-store';
+
+/** Connects to the hub's database from the environment and brings its schema up to date. */
+export async function openHub(env: NodeJS.ProcessEnv) {
+  const dataDir = resolve(env['HUB_DATA_DIR'] ?? 'data');
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  const { db, dialect } = connectHubDb({ dataDir, databaseUrl });
+  await migrateHubDb(db as never, dialect);
+  const store = new HubStore(db, dialect);
+  const where = dialect === 'postgres' ? `PostgreSQL ${new URL(databaseUrl!).host}` : `SQLite in ${dataDir}`;
+  return { store, where, close: () => db.destroy() };
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { canonicalJson } from '@shared/hash/canonical-json';
+import { sha256HexSync } from '@shared/hash/sha256-sync';
+import type { DeviceRole, PushRequest } from '@shared/sync/protocol';
+import type { Dialect } from '../db/connect';
+import type { HubDatabase } from '../db/schema';
+import { hashSecret, newEnrollmentCode, newToken, normalizeCode } from '../auth';
+
+export interface Device {
+  id: string;
+  name: string;
+  role: DeviceRole;
+}
+
+type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
+
+const CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** What each role is handed down by the changes feed. */
+const KINDS: Record<DeviceRole, string[]> = {
+  inspector: ['template', 'legal-basis', 'unit', 'assignment', 'review'],
+  reviewer: ['template', 'legal-basis', 'unit', 'assignment', 'inspection', 'review'],
+};
+
+export type PushOutcome =
+  | { status: 201; body: { id: string; revision: number; contentHash: string } }
+  | { status: 200; body: { id: string; revision: number; contentHash: string } }
+  | { status: 409; body: { error: { code: 'conflict'; message: string } } }
+  | { status: 422; body: { error: { code: 'missing_blobs'; message: string; missingBlobs: string[] } } };
+
+/** All the hub's reads and writes. Each write that must be all-or-nothing runs in one transaction. */
+export class HubStore {
+  constructor(
+    readonly db: Kysely<HubDatabase>,
+    readonly dialect: Dialect,
+  ) {}
+
+  now(): string {
+    return new Date().toISOString();
+  }
+
+  /** The hub's epoch, made on first start; `renewEpoch` after restoring a backup. */
+  async epoch(): Promise<string> {
+    const row = await this.db.selectFrom('hub_meta').select('value').where('key', '=', 'epoch').executeTakeFirst();
+    if (row) return row.value;
+    const epoch = randomUUID();
+    await this.db.insertInto('hub_meta').values({ key: 'epoch', value: epoch }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    return (await this.db.selectFrom('hub_meta').select('value').where('key', '=', 'epoch').executeTakeFirstOrThrow()).value;
+  }
+
+  async renewEpoch(): Promise<string> {
+    const epoch = randomUUID();
+    await this.db.insertInto('hub_meta').values({ key: 'epoch', value: epoch }).onConflict((oc) => oc.column('key').doUpdateSet({ value: epoch })).execute();
+    return epoch;
+  }
+
+  // Devices and enrollment
+
+  async createEnrollment(role: DeviceRole, name: string): Promise<{ code: string; expiresAt: string }> {
+    const code = newEnrollmentCode();
+    const created = new Date();
+    const expiresAt = new Date(created.getTime() + CODE_LIFETIME_MS).toISOString();
+    await this.db.insertInto('enrollment_codes').values({ code_hash: hashSecret(code), role, name, created_at: created.toISOString(), expires_at: expiresAt, used_at: null, device_id: null }).execute();
+    return { code, expiresAt };
+  }
+
+  /** Trades a one-time code for a device token; the code is marked used in the same transaction. */
+  async enroll(code: string, deviceName: string): Promise<{ deviceId: string; token: string; role: DeviceRole } | 'invalid' | 'used'> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('enrollment_codes').selectAll().where('code_hash', '=', hashSecret(normalizeCode(code))).executeTakeFirst();
+      const now = this.now();
+      if (!row || row.expires_at < now) return 'invalid';
+      if (row.used_at !== null) return 'used';
+      const deviceId = randomUUID();
+      const token = newToken();
+      const claimed = await trx.updateTable('enrollment_codes').set({ used_at: now, device_id: deviceId }).where('code_hash', '=', row.code_hash).where('used_at', 'is', null).executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) return 'used';
+      await trx.insertInto('devices').values({ id: deviceId, name: `${row.name} — ${deviceName}`.slice(0, 200), role: row.role, token_hash: hashSecret(token), created_at: now, revoked_at: null, last_seen_at: null }).execute();
+      return { deviceId, token, role: row.role };
+    });
+  }
+
+  async deviceByToken(token: string): Promise<Device | null> {
+    const row = await this.db.selectFrom('devices').select(['id', 'name', 'role']).where('token_hash', '=', hashSecret(token)).where('revoked_at', 'is', null).executeTakeFirst();
+    return row ?? null;
+  }
+
+  listDevices() {
+    return this.db.selectFrom('devices').select(['id', 'name', 'role', 'created_at', 'revoked_at']).orderBy('created_at').execute();
+  }
+
+  async revoke(deviceId: string): Promise<boolean> {
+    const result = await this.db.updateTable('devices').set({ revoked_at: this.now() }).where('id', '=', deviceId).where('revoked_at', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  // The changes feed
+
+  async appendChange(db: Db, change: { kind: string; entityId: string; data: unknown; deleted?: boolean; audience?: string | null }): Promise<void> {
+    await db
+      .insertInto('changes')
+      .values({ kind: change.kind, entity_id: change.entityId, deleted: change.deleted ? 1 : 0, data: canonicalJson(change.data), audience_device: change.audience ?? null, created_at: this.now() })
+      .execute();
+  }
+
+  async maxSeq(): Promise<number> {
+    const row = await this.db.selectFrom('changes').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
+    return Number(row?.max ?? 0);
+  }
+
+  async changesFor(device: Device, afterSeq: number, limit: number) {
+    let query = this.db.selectFrom('changes').select(['seq', 'kind', 'entity_id', 'deleted', 'data']).where('seq', '>', afterSeq).where('kind', 'in', KINDS[device.role]);
+    // Reviewers see every row; an inspector only rows for everyone and rows addressed to it.
+    if (device.role === 'inspector') query = query.where((eb) => eb.or([eb('audience_device', 'is', null), eb('audience_device', '=', device.id)]));
+    const rows = await query.orderBy('seq').limit(limit + 1).execute();
+    return { rows: rows.slice(0, limit), more: rows.length > limit };
+  }
+
+  // Blobs
+
+  async hasBlob(sha256: string): Promise<boolean> {
+    return (await this.db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) !== undefined;
+  }
+
+  async getBlob(sha256: string): Promise<Uint8Array | null> {
+    const row = await this.db.selectFrom('blobs').select('data').where('sha256', '=', sha256).executeTakeFirst();
+    return row ? new Uint8Array(row.data) : null;
+  }
+
+  /** Stores bytes under their own hash; the caller has checked the hash. */
+  async putBlob(sha256: string, data: Uint8Array): Promise<'created' | 'exists'> {
+    if (sha256HexSync(data) !== sha256) throw new Error('blob hash mismatch');
+    const result = await this.db
+      .insertInto('blobs')
+      .values({ sha256, size: data.byteLength, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), created_at: this.now() })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? 'created' : 'exists';
+  }
+
+  // Inspections
+
+  /**
+   * Takes a checked record. The same id and revision with the same hash is a retry (200); with
+   * another hash, a conflict (409). The record, its blob links and its change row commit together.
+   */
+  async putInspection(deviceId: string, request: PushRequest): Promise<PushOutcome> {
+    const { record } = request;
+    const { id, revision } = record.inspection;
+    const ok = { id, revision, contentHash: request.contentHash };
+    return this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('inspections').select('content_hash').where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+      if (existing) {
+        return existing.content_hash === request.contentHash
+          ? { status: 200 as const, body: ok }
+          : { status: 409 as const, body: { error: { code: 'conflict' as const, message: `Revision ${revision} of ${id} is already held with another hash` } } };
+      }
+      const held = request.blobs.length ? await trx.selectFrom('blobs').select('sha256').where('sha256', 'in', request.blobs).execute() : [];
+      const heldSet = new Set(held.map((b) => b.sha256));
+      const missing = request.blobs.filter((b) => !heldSet.has(b));
+      if (missing.length > 0) {
+        return { status: 422 as const, body: { error: { code: 'missing_blobs' as const, message: 'Upload these blobs first', missingBlobs: missing } } };
+      }
+      const now = this.now();
+      await trx.insertInto('inspections').values({ id, revision, content_hash: request.contentHash, record: canonicalJson(record), unit_code: record.inspection.unit.code, device_id: deviceId, received_at: now }).execute();
+      if (request.blobs.length) await trx.insertInto('inspection_blobs').values(request.blobs.map((sha256) => ({ inspection_id: id, revision, sha256 }))).execute();
+      await this.appendChange(trx, { kind: 'inspection', entityId: `${id}@${revision}`, data: { id, revision, contentHash: request.contentHash, unitCode: record.inspection.unit.code, receivedAt: now } });
+      return { status: 201 as const, body: ok };
+    });
+  }
+
+  async getInspection(id: string, revision?: number) {
+    let query = this.db.selectFrom('inspections').selectAll().where('id', '=', id);
+    if (revision !== undefined) query = query.where('revision', '=', revision);
+    const row = await query.orderBy('revision', 'desc').executeTakeFirst();
+    if (!row) return null;
+    const [blobs, reviews] = await Promise.all([
+      this.db.selectFrom('inspection_blobs').select('sha256').where('inspection_id', '=', id).where('revision', '=', row.revision).orderBy('sha256').execute(),
+      this.db.selectFrom('reviews').select(['id', 'revision', 'status', 'comment', 'created_at']).where('inspection_id', '=', id).orderBy('created_at').execute(),
+    ]);
+    return {
+      id,
+      revision: row.revision,
+      contentHash: row.content_hash,
+      receivedAt: row.received_at,
+      record: JSON.parse(row.record) as unknown,
+      blobs: blobs.map((b) => b.sha256),
+      reviews: reviews.map((r) => ({ id: r.id, revision: r.revision, status: r.status, comment: r.comment, createdAt: r.created_at })),
+    };
+  }
+
+  /** A reviewer's verdict on the newest revision; it goes back to the device that pushed it. */
+  async addReview(reviewer: Device, inspectionId: string, status: string, comment: string) {
+    return this.db.transaction().execute(async (trx) => {
+      const target = await trx.selectFrom('inspections').select(['revision', 'device_id']).where('id', '=', inspectionId).orderBy('revision', 'desc').executeTakeFirst();
+      if (!target) return null;
+      const review = { id: randomUUID(), inspection_id: inspectionId, revision: target.revision, status, comment, device_id: reviewer.id, created_at: this.now() };
+      await trx.insertInto('reviews').values(review).execute();
+      const data = { id: review.id, inspectionId, revision: review.revision, status, comment, reviewer: reviewer.name, createdAt: review.created_at };
+      // Reviewers see every review; of inspectors, only the device that pushed the record.
+      await this.appendChange(trx, { kind: 'review', entityId: review.id, data, audience: target.device_id });
+      return data;
+    });
+  }
+}

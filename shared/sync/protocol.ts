@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { FORMAT_VERSION } from '../format-version';
+import { inspectionRecordSchema, recordBlobHashes, recordContentHash, type InspectionRecord } from '../inspection/record';
+import { sha256HexSchema, uuidV7Schema } from '../schemas/common';
+
+/** The hub API, version 1: shared by the hub, the client sync engine and the USB bundle. */
+export const API_PREFIX = '/api/v1';
+export const DEFAULT_MAX_BLOB_BYTES = 25 * 1024 * 1024;
+
+export const deviceRoleSchema = z.enum(['inspector', 'reviewer']);
+export type DeviceRole = z.infer<typeof deviceRoleSchema>;
+
+export const healthResponseSchema = z.object({ status: z.literal('ok'), epoch: z.string(), formatVersion: z.number().int() });
+
+export const enrollRequestSchema = z.object({
+  code: z.string().trim().min(1).max(64),
+  deviceName: z.string().trim().min(1, 'err.required').max(100, 'err.tooLong'),
+});
+export const enrollResponseSchema = z.object({ deviceId: z.string(), token: z.string(), role: deviceRoleSchema });
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+export const pushRequestSchema = z.object({
+  formatVersion: z.literal(FORMAT_VERSION),
+  revision: z.number().int().min(1),
+  contentHash: sha256HexSchema,
+  record: z.unknown(),
+  blobs: z.array(sha256HexSchema).max(10_000),
+});
+export type PushRequest = { formatVersion: typeof FORMAT_VERSION; revision: number; contentHash: string; record: InspectionRecord; blobs: string[] };
+
+export const changeItemSchema = z.object({
+  seq: z.number().int().positive(),
+  kind: z.string(),
+  id: z.string(),
+  deleted: z.boolean().optional(),
+  data: z.unknown(),
+});
+export type ChangeItem = z.infer<typeof changeItemSchema>;
+export const changesResponseSchema = z.object({ items: z.array(changeItemSchema), cursor: z.string(), more: z.boolean() });
+export type ChangesResponse = z.infer<typeof changesResponseSchema>;
+
+export const reviewStatusSchema = z.enum(['received', 'has-issues', 'approved', 'rejected']);
+export const reviewRequestSchema = z.object({ status: reviewStatusSchema, comment: z.string().trim().max(5000, 'err.tooLong').default('') });
+
+export const hubErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), missingBlobs: z.array(z.string()).optional() }) });
+export type HubError = z.infer<typeof hubErrorSchema>['error'];
+
+/** The push body for a finalized record: what the outbox sends and the USB bundle holds. */
+export function pushRequestFor(record: InspectionRecord): PushRequest {
+  return { formatVersion: FORMAT_VERSION, revision: record.inspection.revision, contentHash: record.inspection.contentHash!, record, blobs: recordBlobHashes(record) };
+}
+
+export type PushCheck = { ok: true; request: PushRequest } | { ok: false; code: string; message: string; issues?: string[] };
+
+/**
+ * Everything about a pushed record that can be checked without the database: the body's shape,
+ * the record itself, that it is finalized and that its hash is the SHA-256 of its canonical JSON,
+ * that it belongs at this id and revision, and that it lists exactly the blobs it refers to.
+ */
+export function checkPushRequest(id: string, body: unknown): PushCheck {
+  if (!uuidV7Schema.safeParse(id).success) return { ok: false, code: 'bad_id', message: 'The inspection id must be a UUIDv7' };
+  const shape = pushRequestSchema.safeParse(body);
+  if (!shape.success) return { ok: false, code: 'invalid_request', message: 'The body is not a push request', issues: shape.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  const parsed = inspectionRecordSchema.safeParse(shape.data.record);
+  if (!parsed.success) return { ok: false, code: 'invalid_record', message: 'The record is not valid', issues: parsed.error.issues.slice(0, 50).map((i) => `${i.path.join('.')}: ${i.message}`) };
+  const record = parsed.data;
+  const i = record.inspection;
+  if (i.id !== id || i.revision !== shape.data.revision) return { ok: false, code: 'id_mismatch', message: 'The record does not belong at this id and revision' };
+  if (i.status !== 'finalized' || i.contentHash === undefined) return { ok: false, code: 'not_finalized', message: 'Only finalized records are accepted' };
+  const computed = recordContentHash(record);
+  if (computed !== i.contentHash || computed !== shape.data.contentHash) {
+    return { ok: false, code: 'hash_mismatch', message: 'contentHash is not the SHA-256 of the record canonical JSON (RFC 8785)' };
+  }
+  const needed = recordBlobHashes(record);
+  const listed = [...new Set(shape.data.blobs)].sort();
+  if (needed.length !== listed.length || needed.some((h, k) => h !== listed[k])) return { ok: false, code: 'blobs_mismatch', message: 'blobs must list exactly the hashes the record refers to' };
+  return { ok: true, request: { ...shape.data, record, blobs: needed } };
+}
+
+/** "epoch:seq": a cursor is only good on the hub (and the data) that issued it. */
+export function makeCursor(epoch: string, seq: number): string {
+  return `${epoch}:${seq}`;
+}
+
+export function parseCursor(cursor: string): { epoch: string; seq: number } | null {
+  const m = /^([0-9a-f-]{36}):(\d{1,15})$/.exec(cursor);
+  return m ? { epoch: m[1]!, seq: Number(m[2]) } : null;
+}

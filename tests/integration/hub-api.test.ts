@@ -1,0 +1,211 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pushRequestFor } from '../../shared/sync/protocol';
+import { sha256HexSync } from '../../shared/hash/sha256-sync';
+import { enrollCode, enrollDevice, hubCli, startHub, startPgCluster, type PgCluster, type RunningHub } from '../support/hub';
+import { sampleRecordWithBlobs } from '../support/report-fixture';
+
+/**
+ * The hub's API v1 against a real hub process on 127.0.0.1, once on SQLite and once on a
+ * throwaway PostgreSQL cluster: the same behaviour on both.
+ */
+for (const backend of ['sqlite', 'postgres'] as const) {
+  describe(`hub API on ${backend}`, () => {
+    let env: Record<string, string>;
+    let hub: RunningHub;
+    let pg: PgCluster | undefined;
+    let dataDir: string;
+    let inspector: { deviceId: string; token: string };
+    let reviewer: { deviceId: string; token: string };
+    const call = (method: string, path: string, token: string | null, body?: unknown, raw?: Uint8Array) =>
+      fetch(`${hub.url}${path}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(raw ? { 'content-type': 'application/octet-stream' } : body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: raw ? Buffer.from(raw) : body !== undefined ? (typeof body === 'string' ? body : JSON.stringify(body)) : undefined,
+      });
+    const pushBlobs = async (blobs: Map<string, Uint8Array>) => {
+      for (const [sha, bytes] of blobs) expect([200, 201]).toContain((await call('PUT', `/api/v1/blobs/${sha}`, inspector.token, undefined, bytes)).status);
+    };
+
+    beforeAll(async () => {
+      dataDir = mkdtempSync(join(tmpdir(), 'congvu-hubapi-'));
+      if (backend === 'postgres') {
+        pg = await startPgCluster();
+        env = { DATABASE_URL: pg.url, HUB_DATA_DIR: dataDir, HUB_MAX_BLOB_MB: '2' };
+      } else env = { HUB_DATA_DIR: dataDir, HUB_MAX_BLOB_MB: '2' };
+      hub = await startHub(env);
+      inspector = await enrollDevice(hub.url, 'inspector', env);
+      reviewer = await enrollDevice(hub.url, 'reviewer', env);
+    }, 60_000);
+
+    afterAll(async () => {
+      await hub?.stop();
+      pg?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('enrolls with a one-time code: wrong 401, used 409, and lists and revokes devices', async () => {
+      const code = enrollCode('inspector', 'Lê Hoàng Yến', env);
+      const first = await call('POST', '/api/v1/enroll', null, { code: code.toLowerCase().replace(/-/g, ' '), deviceName: 'Laptop 1' });
+      expect(first.status).toBe(201);
+      const device = (await first.json()) as { deviceId: string; token: string; role: string };
+      expect(device.role).toBe('inspector');
+      expect((await call('POST', '/api/v1/enroll', null, { code, deviceName: 'Laptop 2' })).status).toBe(409);
+      const wrong = await call('POST', '/api/v1/enroll', null, { code: 'AAAA-BBBB-CCCC', deviceName: 'x' });
+      expect(wrong.status).toBe(401);
+      expect(await wrong.json()).toMatchObject({ error: { code: 'invalid_code' } });
+      const list = hubCli(['devices', '--json'], env);
+      expect(JSON.parse(list.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ id: device.deviceId, role: 'inspector' })]));
+      expect(hubCli(['revoke', device.deviceId], env).status).toBe(0);
+      expect((await call('GET', '/api/v1/changes', device.token)).status).toBe(401);
+    });
+
+    it('refuses requests without a token, or with an unknown one, and inspectors reading inspections', async () => {
+      expect((await call('GET', '/api/v1/changes', null)).status).toBe(401);
+      expect((await call('GET', '/api/v1/changes', 'not-a-real-token-aaaaaaaaaaaa')).status).toBe(401);
+      const someId = '01900000-0000-7000-8000-000000000000';
+      const forbidden = await call('GET', `/api/v1/inspections/${someId}`, inspector.token);
+      expect(forbidden.status).toBe(403);
+      expect(await forbidden.json()).toMatchObject({ error: { code: 'forbidden' } });
+      expect((await call('POST', `/api/v1/inspections/${someId}/reviews`, inspector.token, { status: 'approved' })).status).toBe(403);
+    });
+
+    it('keeps blobs by hash: 201 stored, 200 held, 422 mismatch, 413 over the limit', async () => {
+      const bytes = new TextEncoder().encode(`ảnh ${backend} ${Date.now()}`);
+      const sha = sha256HexSync(bytes);
+      expect((await call('HEAD', `/api/v1/blobs/${sha}`, inspector.token)).status).toBe(404);
+      expect((await call('PUT', `/api/v1/blobs/${sha}`, inspector.token, undefined, bytes)).status).toBe(201);
+      expect((await call('PUT', `/api/v1/blobs/${sha}`, inspector.token, undefined, bytes)).status).toBe(200);
+      expect((await call('HEAD', `/api/v1/blobs/${sha}`, inspector.token)).status).toBe(200);
+      const other = sha256HexSync(new TextEncoder().encode('khác'));
+      const mismatch = await call('PUT', `/api/v1/blobs/${other}`, inspector.token, undefined, bytes);
+      expect(mismatch.status).toBe(422);
+      expect((await call('HEAD', `/api/v1/blobs/${other}`, inspector.token)).status).toBe(404);
+      const big = new Uint8Array(2 * 1024 * 1024 + 10);
+      const tooBig = await call('PUT', `/api/v1/blobs/${sha256HexSync(big)}`, inspector.token, undefined, big);
+      expect(tooBig.status).toBe(413);
+      expect(await tooBig.json()).toMatchObject({ error: { code: 'too_large' } });
+      expect((await call('PUT', `/api/v1/blobs/../../etc/passwd`, inspector.token, undefined, bytes)).status).toBeGreaterThanOrEqual(400);
+      expect((await call('PUT', `/api/v1/blobs/${'A'.repeat(64)}`, inspector.token, undefined, bytes)).status).toBe(400);
+    });
+
+    it('takes a finalized record once: 201, then 200 on a retry, 409 for another hash, 422 for missing blobs or a bad hash', async () => {
+      const { record, blobs } = sampleRecordWithBlobs({ photos: 1 });
+      const body = pushRequestFor(record);
+      const path = `/api/v1/inspections/${record.inspection.id}`;
+      const missing = await call('PUT', path, inspector.token, body);
+      expect(missing.status).toBe(422);
+      expect(((await missing.json()) as { error: { missingBlobs: string[] } }).error.missingBlobs.sort()).toEqual(body.blobs);
+      await pushBlobs(blobs);
+      const created = await call('PUT', path, inspector.token, body);
+      expect(created.status).toBe(201);
+      expect(await created.json()).toEqual({ id: record.inspection.id, revision: 1, contentHash: record.inspection.contentHash });
+      expect((await call('PUT', path, inspector.token, body)).status).toBe(200);
+      // The same id and revision with other content: a conflict, and the held record is untouched.
+      const other = sampleRecordWithBlobs({
+        mutate: (r) => {
+          r.inspection.id = record.inspection.id;
+          r.inspection.conclusion = 'Khác';
+          for (const part of [r.roster, r.findings, r.recommendations, r.attachments, r.signatures]) for (const row of part) row.inspectionId = record.inspection.id;
+        },
+      });
+      await pushBlobs(other.blobs);
+      const conflict = await call('PUT', path, inspector.token, pushRequestFor(other.record));
+      expect(conflict.status).toBe(409);
+      const held = await call('GET', path, reviewer.token);
+      expect(held.status).toBe(200);
+      expect(await held.json()).toMatchObject({ revision: 1, contentHash: record.inspection.contentHash, blobs: body.blobs, record: { inspection: { conclusion: record.inspection.conclusion } } });
+      // A contentHash that is not the record's own.
+      const fresh = sampleRecordWithBlobs();
+      await pushBlobs(fresh.blobs);
+      const badHash = await call('PUT', `/api/v1/inspections/${fresh.record.inspection.id}`, inspector.token, { ...pushRequestFor(fresh.record), contentHash: 'a'.repeat(64) });
+      expect(badHash.status).toBe(422);
+      expect(await badHash.json()).toMatchObject({ error: { code: 'hash_mismatch' } });
+      const tampered = pushRequestFor(fresh.record);
+      tampered.record = { ...tampered.record, inspection: { ...tampered.record.inspection, place: 'Nơi khác' } };
+      expect((await call('PUT', `/api/v1/inspections/${fresh.record.inspection.id}`, inspector.token, tampered)).status).toBe(422);
+      expect((await call('GET', `/api/v1/inspections/${fresh.record.inspection.id}`, reviewer.token)).status).toBe(404);
+    });
+
+    it('answers malformed JSON, wrong types, oversize bodies and path-like ids with a 4xx and stores nothing', async () => {
+      const before = await (await call('GET', '/api/v1/changes?limit=5000', reviewer.token)).json() as { items: unknown[] };
+      const id = '01900000-0000-7000-8000-000000000001';
+      const cases: Array<[string, string, unknown]> = [
+        ['PUT', `/api/v1/inspections/${id}`, '{"formatVersion": 1, "revision":'],
+        ['PUT', `/api/v1/inspections/${id}`, { formatVersion: '1', revision: 'one', contentHash: 5, record: [], blobs: 'x' }],
+        ['PUT', `/api/v1/inspections/${id}`, []],
+        ['PUT', '/api/v1/inspections/..%2F..%2Fetc%2Fpasswd', { formatVersion: 1 }],
+        ['PUT', '/api/v1/inspections/not-an-id', { formatVersion: 1 }],
+        ['POST', '/api/v1/enroll', { code: 5 }],
+        ['POST', `/api/v1/inspections/${id}/reviews`, { status: 'maybe' }],
+        ['GET', '/api/v1/changes?limit=abc', undefined],
+        ['GET', '/api/v1/changes?cursor=garbage', undefined],
+      ];
+      for (const [method, path, body] of cases) {
+        const token = path.includes('reviews') || path.includes('changes') ? reviewer.token : inspector.token;
+        const res = await call(method, path, token, body);
+        expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${method} ${path}`).toBeLessThan(500);
+        expect(await res.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+      }
+      const huge = await call('PUT', `/api/v1/inspections/${id}`, inspector.token, JSON.stringify({ pad: 'x'.repeat(70 * 1024 * 1024) }));
+      expect(huge.status).toBe(413);
+      const after = await (await call('GET', '/api/v1/changes?limit=5000', reviewer.token)).json() as { items: unknown[] };
+      expect(after.items.length).toBe(before.items.length);
+    });
+
+    it('hands down changes in server order with a cursor that carries the epoch; reviews go back to the pushing device only', async () => {
+      const { record, blobs } = sampleRecordWithBlobs();
+      await pushBlobs(blobs);
+      expect((await call('PUT', `/api/v1/inspections/${record.inspection.id}`, inspector.token, pushRequestFor(record))).status).toBe(201);
+      const review = await call('POST', `/api/v1/inspections/${record.inspection.id}/reviews`, reviewer.token, { status: 'has-issues', comment: 'Thiếu chữ ký người chứng kiến' });
+      expect(review.status).toBe(201);
+      // Reviewers see inspections and reviews; paging with the cursor gives every row once, in order.
+      const seen: Array<{ seq: number; kind: string }> = [];
+      let cursor = '';
+      for (;;) {
+        const page = (await (await call('GET', `/api/v1/changes?limit=2${cursor ? `&cursor=${cursor}` : ''}`, reviewer.token)).json()) as { items: Array<{ seq: number; kind: string }>; cursor: string; more: boolean };
+        seen.push(...page.items);
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+      expect(seen.map((s) => s.seq)).toEqual([...seen.map((s) => s.seq)].sort((a, b) => a - b));
+      expect(new Set(seen.map((s) => s.seq)).size).toBe(seen.length);
+      expect(seen.some((s) => s.kind === 'inspection')).toBe(true);
+      const mine = (await (await call('GET', '/api/v1/changes', inspector.token)).json()) as { items: Array<{ kind: string; data: { comment?: string } }> };
+      expect(mine.items.filter((i) => i.kind === 'inspection')).toEqual([]);
+      expect(mine.items.find((i) => i.kind === 'review')?.data.comment).toBe('Thiếu chữ ký người chứng kiến');
+      const stranger = await enrollDevice(hub.url, 'inspector', env);
+      const theirs = (await (await call('GET', '/api/v1/changes', stranger.token)).json()) as { items: Array<{ kind: string }> };
+      expect(theirs.items.filter((i) => i.kind === 'review')).toEqual([]);
+      // A cursor from another epoch (a hub restored from backup) is refused, so the client starts over.
+      const epoch = ((await (await call('GET', '/api/v1/health', null)).json()) as { epoch: string }).epoch;
+      const stale = await call('GET', `/api/v1/changes?cursor=${'0'.repeat(8)}-0000-4000-8000-000000000000:3`, reviewer.token);
+      expect(stale.status).toBe(409);
+      expect(await stale.json()).toMatchObject({ error: { code: 'epoch_changed' } });
+      const ahead = await call('GET', `/api/v1/changes?cursor=${epoch}:999999`, reviewer.token);
+      expect(ahead.status).toBe(409);
+    });
+
+    it('publishes templates once per version and hands units down from a CSV', async () => {
+      const file = join(dataDir, 'units.csv');
+      (await import('node:fs')).writeFileSync(file, 'Mã đơn vị,Tên đơn vị,Cấp,Tỉnh/Thành phố,Họ và tên,Chức vụ,Bộ phận\n31471,UBND xã Tân Phước Hưng,xã,Cần Thơ,Phạm Minh Khôi,Chủ tịch,\n31471,UBND xã Tân Phước Hưng,xã,Cần Thơ,Võ Thị Thu Hằng,Công chức,Văn phòng\n');
+      const imported = hubCli(['import-units', file], env);
+      expect(imported.stdout).toContain('1 unit(s) with 2 staff member(s)');
+      const templateFile = join(dataDir, 'tpl.json');
+      const { builtInTemplates } = await import('../../shared/templates');
+      (await import('node:fs')).writeFileSync(templateFile, JSON.stringify(builtInTemplates[0]));
+      expect(hubCli(['publish-template', templateFile], env).stdout).toContain('Published GIO@1');
+      expect(hubCli(['publish-template', templateFile], env).stdout).toContain('already published, unchanged');
+      (await import('node:fs')).writeFileSync(templateFile, JSON.stringify({ ...builtInTemplates[0], title: { vi: 'Khác', en: 'Other' } }));
+      const changed = hubCli(['publish-template', templateFile], env);
+      expect(changed.status).not.toBe(0);
+      expect(changed.stderr).toContain('new version');
+      const feed = (await (await call('GET', '/api/v1/changes?limit=5000', inspector.token)).json()) as { items: Array<{ kind: string; id: string; data: { staff?: unknown[] } }> };
+      expect(feed.items.filter((i) => i.kind === 'template').map((i) => i.id)).toEqual(['GIO@1']);
+      expect(feed.items.find((i) => i.kind === 'unit' && i.id === '31471')?.data.staff).toHaveLength(2);
+    });
+  });
+}

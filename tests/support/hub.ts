@@ -1,0 +1,93 @@
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface RunningHub {
+  url: string;
+  child: ChildProcess;
+  /** Stops the process we started, by its PID. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `server/main.ts` as its own Node process (its PID is the hub's) and waits for it to listen. */
+export async function startHub(env: Record<string, string>, port = 0): Promise<RunningHub> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (match) ok(match[1]!);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => fail(new Error(`hub exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    child,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** `npm run hub:cli -- …` as the administrator runs it. */
+export function hubCli(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+export function enrollCode(role: 'inspector' | 'reviewer', name: string, env: Record<string, string>): string {
+  const run = hubCli(['enroll', '--role', role, '--name', name, '--json'], env);
+  if (run.status !== 0) throw new Error(`enroll failed: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { code: string }).code;
+}
+
+export async function enrollDevice(url: string, role: 'inspector' | 'reviewer', env: Record<string, string>, deviceName = 'Máy thử'): Promise<{ deviceId: string; token: string }> {
+  const res = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: enrollCode(role, `Cán bộ ${role}`, env), deviceName }) });
+  if (res.status !== 201) throw new Error(`enroll ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { deviceId: string; token: string };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => ok(port));
+    });
+  });
+}
+
+export interface PgCluster {
+  url: string;
+  stop(): void;
+}
+
+/**
+ * A throwaway PostgreSQL 15 cluster on a free loopback port (Debian's pg_createcluster), trust
+ * authentication, dropped by `stop`. `.ci/run` installs PostgreSQL: without it this fails loudly.
+ */
+export async function startPgCluster(): Promise<PgCluster> {
+  const which = spawnSync('sh', ['-c', 'command -v pg_createcluster && test -x /usr/lib/postgresql/15/bin/initdb'], { encoding: 'utf8' });
+  if (which.status !== 0) throw new Error('PostgreSQL 15 (pg_createcluster, package postgresql) is needed for the hub tests');
+  const port = await freePort();
+  const name = `congvu_${process.pid}_${port}`;
+  execFileSync('pg_createcluster', ['15', name, '-p', String(port), '--start', '--', '--auth=trust'], { stdio: 'pipe' });
+  execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE congvu'], { stdio: 'pipe' });
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/congvu`,
+    stop: () => {
+      spawnSync('pg_dropcluster', ['--stop', '15', name], { stdio: 'pipe' });
+    },
+  };
+}
