@@ -1,0 +1,256 @@
+import type { InspectionRecord } from '../inspection/record';
+import { API_PREFIX, changesResponseSchema, enrollResponseSchema, hubErrorSchema, pushRequestFor, type ChangeItem, type EnrollResponse } from './protocol';
+
+/** One finalized revision waiting to go to the hub, or already there. */
+export interface OutboxEntry {
+  id: string;
+  revision: number;
+  contentHash: string;
+}
+
+/** Where the engine keeps its state: Dexie in the app, memory in tests. Nothing here deletes records. */
+export interface SyncStorage {
+  /** Finalized revisions not yet acknowledged by the hub and not stopped by a conflict. */
+  pending(): Promise<OutboxEntry[]>;
+  loadRecord(entry: OutboxEntry): Promise<InspectionRecord>;
+  loadBlob(sha256: string): Promise<Uint8Array>;
+  /** Called only on 200 or 201 from the hub. */
+  markSynced(entry: OutboxEntry, at: string): Promise<void>;
+  /** Records why a push did not go through; `final` means retrying cannot help (a conflict, a bad record). */
+  markFailed(entry: OutboxEntry, error: { code: string; message: string; final: boolean; at: string }): Promise<void>;
+  cursor(): Promise<string | null>;
+  /** The pulled rows and the new cursor, in one transaction. */
+  applyChanges(items: ChangeItem[], cursor: string): Promise<void>;
+  resetCursor(): Promise<void>;
+}
+
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  done: number;
+  total: number;
+  bytes: number;
+}
+
+export interface SyncOptions {
+  /** Tries per request before the run gives up for now (the record stays pending). */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  requestTimeoutMs?: number;
+  pageSize?: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  fetch?: typeof fetch;
+  onProgress?: (p: SyncProgress) => void;
+  now?: () => string;
+}
+
+export class HubRequestError extends Error {
+  override name = 'HubRequestError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly missingBlobs: string[] = [],
+  ) {
+    super(message);
+  }
+  /** Worth trying again later: the network, the hub being down or busy. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface SyncReport {
+  pushed: number;
+  alreadyHeld: number;
+  failed: number;
+  pulled: number;
+  /** Why the run stopped early (the hub unreachable, the token revoked), if it did. */
+  stoppedBy: string | null;
+}
+
+/** Exponential backoff with full jitter between half and all of the step, capped. */
+export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
+  const step = Math.min(max, base * 2 ** attempt);
+  return Math.round(step * (0.5 + random() / 2));
+}
+
+/**
+ * Pushes finalized records (blobs first, then the record) and pulls the changes feed. A record
+ * counts as synced only on 200 or 201. Errors never change or delete local data: a retryable one
+ * leaves the record pending for the next run, a final one (a conflict) is shown to the user.
+ */
+export class SyncEngine {
+  private readonly o: Required<Omit<SyncOptions, 'onProgress'>> & Pick<SyncOptions, 'onProgress'>;
+
+  constructor(
+    private readonly storage: SyncStorage,
+    private readonly hub: { baseUrl: string; token: string },
+    options: SyncOptions = {},
+  ) {
+    this.o = {
+      maxAttempts: options.maxAttempts ?? 6,
+      baseDelayMs: options.baseDelayMs ?? 500,
+      maxDelayMs: options.maxDelayMs ?? 30_000,
+      requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+      pageSize: options.pageSize ?? 500,
+      random: options.random ?? Math.random,
+      sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+      now: options.now ?? (() => new Date().toISOString()),
+      onProgress: options.onProgress,
+    };
+  }
+
+  private async once(method: string, path: string, body?: Uint8Array | string, contentType?: string): Promise<{ status: number; json: unknown }> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.o.requestTimeoutMs);
+    try {
+      const res = await this.o.fetch(`${this.hub.baseUrl}${API_PREFIX}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.hub.token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+        body: body as BodyInit | undefined,
+        signal: controller.signal,
+      });
+      const text = method === 'HEAD' ? '' : await res.text();
+      let json: unknown = null;
+      try {
+        json = text ? JSON.parse(text) : null;
+      } catch {
+        json = null;
+      }
+      if (res.status >= 400) {
+        const err = hubErrorSchema.safeParse(json);
+        throw new HubRequestError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `HTTP ${res.status}`, err.success ? (err.data.error.missingBlobs ?? []) : []);
+      }
+      return { status: res.status, json };
+    } catch (error) {
+      if (error instanceof HubRequestError) throw error;
+      throw new HubRequestError(0, 'network', error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One request with retries on what is worth retrying; 404 on HEAD is an answer, not an error. */
+  private async request(method: string, path: string, body?: Uint8Array | string, contentType?: string): Promise<{ status: number; json: unknown }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(method, path, body, contentType);
+      } catch (error) {
+        if (method === 'HEAD' && error instanceof HubRequestError && error.status === 404) return { status: 404, json: null };
+        if (!(error instanceof HubRequestError) || !error.retryable || attempt + 1 >= this.o.maxAttempts) throw error;
+        await this.o.sleep(backoffDelay(attempt, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random));
+      }
+    }
+  }
+
+  private async uploadBlob(sha: string): Promise<number> {
+    const bytes = await this.storage.loadBlob(sha);
+    await this.request('PUT', `/blobs/${sha}`, bytes, 'application/octet-stream');
+    return bytes.byteLength;
+  }
+
+  /** Blobs the hub lacks, then the record; missing blobs reported by the hub are sent and the record retried. */
+  private async pushOne(entry: OutboxEntry): Promise<{ status: 200 | 201; bytes: number }> {
+    const record = await this.storage.loadRecord(entry);
+    const body = pushRequestFor(record);
+    let bytes = 0;
+    for (const sha of body.blobs) {
+      if ((await this.request('HEAD', `/blobs/${sha}`)).status !== 200) bytes += await this.uploadBlob(sha);
+    }
+    const json = JSON.stringify(body);
+    for (let round = 0; ; round++) {
+      try {
+        const res = await this.request('PUT', `/inspections/${entry.id}`, json, 'application/json');
+        return { status: res.status === 201 ? 201 : 200, bytes: bytes + json.length };
+      } catch (error) {
+        // The hub may have lost blobs it said it had (restored from an older backup): send them again.
+        if (error instanceof HubRequestError && error.code === 'missing_blobs' && round < 2) {
+          for (const sha of error.missingBlobs) bytes += await this.uploadBlob(sha);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  async push(report: SyncReport = { pushed: 0, alreadyHeld: 0, failed: 0, pulled: 0, stoppedBy: null }): Promise<SyncReport> {
+    const queue = await this.storage.pending();
+    let bytes = 0;
+    for (const [n, entry] of queue.entries()) {
+      this.o.onProgress?.({ phase: 'push', done: n, total: queue.length, bytes });
+      try {
+        const result = await this.pushOne(entry);
+        bytes += result.bytes;
+        await this.storage.markSynced(entry, this.o.now());
+        if (result.status === 201) report.pushed += 1;
+        else report.alreadyHeld += 1;
+      } catch (error) {
+        const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
+        report.failed += 1;
+        await this.storage.markFailed(entry, { code: e.code, message: e.message, final: !e.retryable && e.status !== 401 && e.status !== 403 && e.code !== 'local', at: this.o.now() });
+        // Without the hub, or without a valid token, the rest would fail the same way: stop for now.
+        if (e.retryable || e.status === 401 || e.status === 403) {
+          report.stoppedBy = e.code;
+          break;
+        }
+      }
+    }
+    this.o.onProgress?.({ phase: 'push', done: queue.length, total: queue.length, bytes });
+    return report;
+  }
+
+  async pull(report: SyncReport = { pushed: 0, alreadyHeld: 0, failed: 0, pulled: 0, stoppedBy: null }): Promise<SyncReport> {
+    let restarted = false;
+    for (;;) {
+      const cursor = await this.storage.cursor();
+      let page;
+      try {
+        const res = await this.request('GET', `/changes?limit=${this.o.pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        page = changesResponseSchema.parse(res.json);
+      } catch (error) {
+        // A hub restored from backup: everything is pulled again (rows are applied idempotently).
+        if (error instanceof HubRequestError && error.code === 'epoch_changed' && !restarted) {
+          restarted = true;
+          await this.storage.resetCursor();
+          continue;
+        }
+        throw error;
+      }
+      await this.storage.applyChanges(page.items, page.cursor);
+      report.pulled += page.items.length;
+      this.o.onProgress?.({ phase: 'pull', done: report.pulled, total: report.pulled + (page.more ? this.o.pageSize : 0), bytes: 0 });
+      if (!page.more) return report;
+    }
+  }
+
+  /** Push, then pull. Errors are reported, never thrown for a single record. */
+  async sync(): Promise<SyncReport> {
+    const report = await this.push();
+    if (report.stoppedBy) return report;
+    try {
+      await this.pull(report);
+    } catch (error) {
+      report.stoppedBy = error instanceof HubRequestError ? error.code : 'pull_failed';
+    }
+    return report;
+  }
+}
+
+/** Trades an enrollment code for a device token. */
+export async function enrollDevice(baseUrl: string, code: string, deviceName: string, fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a)): Promise<EnrollResponse> {
+  let res: Response;
+  try {
+    res = await fetchImpl(`${baseUrl}${API_PREFIX}/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName }) });
+  } catch (error) {
+    throw new HubRequestError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (res.status !== 201) {
+    const err = hubErrorSchema.safeParse(json);
+    throw new HubRequestError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `HTTP ${res.status}`);
+  }
+  return enrollResponseSchema.parse(json);
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { sampleCompleteRecord } from '../inspection/sample';
+import { finalizeRecord } from '../inspection/finalize';
+import { templateRef } from '../schemas';
+import { builtInTemplates } from '../templates';
+import { buildSyncBundle, parseSyncBundle } from './bundle';
+import { backoffDelay, HubRequestError } from './engine';
+import { checkPushRequest, makeCursor, parseCursor, pushRequestFor } from './protocol';
+
+const templates = new Map(builtInTemplates.map((t) => [templateRef(t), t]));
+function finalized() {
+  const draft = sampleCompleteRecord();
+  draft.signatures = [];
+  const r = finalizeRecord({ ...draft, signatures: sampleCompleteRecord().signatures.map((s) => ({ ...s, inspectionId: draft.inspection.id })) }, templates, '2026-11-23T10:00:00.000+07:00');
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.record;
+}
+
+describe('sync protocol', () => {
+  it('accepts a finalized record at its own id, and says precisely what is wrong otherwise', () => {
+    const record = finalized();
+    const body = pushRequestFor(record);
+    expect(checkPushRequest(record.inspection.id, body)).toMatchObject({ ok: true });
+    expect(checkPushRequest('../etc/passwd', body)).toMatchObject({ ok: false, code: 'bad_id' });
+    expect(checkPushRequest('01900000-0000-7000-8000-000000000000', body)).toMatchObject({ ok: false, code: 'id_mismatch' });
+    expect(checkPushRequest(record.inspection.id, { ...body, contentHash: 'b'.repeat(64) })).toMatchObject({ ok: false, code: 'hash_mismatch' });
+    expect(checkPushRequest(record.inspection.id, { ...body, blobs: [] })).toMatchObject({ ok: false, code: 'blobs_mismatch' });
+    expect(checkPushRequest(record.inspection.id, { ...body, record: { ...record, inspection: { ...record.inspection, status: 'draft' } } })).toMatchObject({ ok: false });
+    expect(checkPushRequest(record.inspection.id, null)).toMatchObject({ ok: false, code: 'invalid_request' });
+  });
+
+  it('makes cursors that carry the epoch, and refuses malformed ones', () => {
+    const epoch = '0b0e6a3e-6f0c-4a47-9a53-3c1c0c8d7e11';
+    expect(parseCursor(makeCursor(epoch, 42))).toEqual({ epoch, seq: 42 });
+    expect(parseCursor('42')).toBeNull();
+    expect(parseCursor(`${epoch}:-1`)).toBeNull();
+  });
+
+  it('backs off exponentially with jitter, capped', () => {
+    expect(backoffDelay(0, 500, 30_000, () => 0)).toBe(250);
+    expect(backoffDelay(3, 500, 30_000, () => 1)).toBe(4000);
+    expect(backoffDelay(20, 500, 30_000, () => 1)).toBe(30_000);
+  });
+
+  it('retries the network and the hub being down, not a refusal', () => {
+    expect(new HubRequestError(0, 'network', '').retryable).toBe(true);
+    expect(new HubRequestError(503, 'x', '').retryable).toBe(true);
+    expect(new HubRequestError(409, 'conflict', '').retryable).toBe(false);
+    expect(new HubRequestError(422, 'hash_mismatch', '').retryable).toBe(false);
+  });
+
+  it('packs records and blobs into a USB bundle and reads them back, flagging altered blobs', () => {
+    const record = finalized();
+    const blobs = new Map(pushRequestFor(record).blobs.map((sha) => [sha, new TextEncoder().encode('x')]));
+    expect(() => buildSyncBundle([record], new Map(), '2026-11-23T10:00:00+07:00')).toThrow('err.bundle.blobMissing');
+    const zip = buildSyncBundle([record], blobs, '2026-11-23T10:00:00+07:00');
+    const parsed = parseSyncBundle(zip);
+    expect(parsed.records).toHaveLength(1);
+    expect(checkPushRequest(parsed.records[0]!.id, parsed.records[0]!.body)).toMatchObject({ ok: true });
+    // The blobs here are not the bytes their names promise: none is taken.
+    expect(parsed.blobs.size).toBe(0);
+    expect(parsed.badBlobs.sort()).toEqual([...blobs.keys()].sort());
+    expect(() => parseSyncBundle(new Uint8Array([1, 2, 3]))).toThrow('err.bundle.notZip');
+  });
+});
