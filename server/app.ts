@@ -73,8 +73,23 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     void reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.slice(0, 200)}` } });
   });
 
+  // The app calls the hub from its own origin (congvu://app, or the browser build's): CORS for
+  // any origin is safe here, as requests carry a bearer token, never cookies.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    void reply.header('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      await reply
+        .status(204)
+        .header('access-control-allow-methods', 'GET, HEAD, PUT, POST')
+        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-max-age', '600')
+        .send();
+    }
+  });
+
   // Every route but health and enroll needs a live device token.
-  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (reply.sent) return;
     const path = request.url.split('?')[0]!;
     if (path === `${API_PREFIX}/health` || path === `${API_PREFIX}/enroll` || !path.startsWith(API_PREFIX)) return;
     const token = bearerToken(request.headers.authorization);

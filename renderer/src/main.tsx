@@ -13,6 +13,11 @@ void requestPersistentStorage(db, navigator.storage).catch((error: unknown) => c
 
 void installReferenceData(db).catch((error: unknown) => console.error('reference data install failed', error));
 
+// Automatic sync with the hub (if this device is enrolled), loaded after the first screen is up.
+setTimeout(() => {
+  void import('./features/sync/controller').then((m) => m.syncController(db).start()).catch((error: unknown) => console.error('auto sync failed to start', error));
+}, 1500);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DbProvider db={db}>

@@ -70,6 +70,8 @@ export interface SyncReport {
   stoppedBy: string | null;
 }
 
+const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 503: 'unavailable' };
+
 /** Exponential backoff with full jitter between half and all of the step, capped. */
 export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
   const step = Math.min(max, base * 2 ** attempt);
@@ -122,7 +124,9 @@ export class SyncEngine {
       }
       if (res.status >= 400) {
         const err = hubErrorSchema.safeParse(json);
-        throw new HubRequestError(res.status, err.success ? err.data.error.code : 'http_error', err.success ? err.data.error.message : `HTTP ${res.status}`, err.success ? (err.data.error.missingBlobs ?? []) : []);
+        // HEAD answers carry no body: the status alone says what happened.
+        const code = err.success ? err.data.error.code : (STATUS_CODES[res.status] ?? 'http_error');
+        throw new HubRequestError(res.status, code, err.success ? err.data.error.message : `HTTP ${res.status}`, err.success ? (err.data.error.missingBlobs ?? []) : []);
       }
       return { status: res.status, json };
     } catch (error) {

@@ -21,6 +21,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           <a href={href({ name: 'reports' })} aria-current={route.name === 'reports' ? 'page' : undefined}>
             {t('nav.reports')}
           </a>
+          <a href={href({ name: 'sync' })} aria-current={route.name === 'sync' ? 'page' : undefined}>
+            {t('nav.sync')}
+          </a>
           <a href={href({ name: 'signing' })} aria-current={route.name === 'signing' ? 'page' : undefined}>
             {t('nav.signing')}
           </a>

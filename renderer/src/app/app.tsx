@@ -9,6 +9,7 @@ import { useRoute } from './router';
 const NewInspectionPage = lazy(() => import('../features/inspections/new-inspection-page').then((m) => ({ default: m.NewInspectionPage })));
 const SigningPage = lazy(() => import('../features/signing/signing-page').then((m) => ({ default: m.SigningPage })));
 const ReportsPage = lazy(() => import('../features/summary/reports-page').then((m) => ({ default: m.ReportsPage })));
+const SyncPage = lazy(() => import('../features/sync/sync-page').then((m) => ({ default: m.SyncPage })));
 const InspectionWorkspace = lazy(() => import('../features/recording/inspection-workspace').then((m) => ({ default: m.InspectionWorkspace })));
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
           {route.name === 'new' && <NewInspectionPage />}
           {route.name === 'signing' && <SigningPage />}
           {route.name === 'reports' && <ReportsPage />}
+          {route.name === 'sync' && <SyncPage />}
           {route.name === 'inspection' && <InspectionWorkspace key={route.id} id={route.id} tab={route.tab} />}
         </Suspense>
       </AppShell>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 export const workspaceTabs = ['overview', 'roll-call', 'checklist', 'evidence', 'conclusions', 'sign', 'report'] as const;
 export type WorkspaceTab = (typeof workspaceTabs)[number];
 
-export type Route = { name: 'list' } | { name: 'new' } | { name: 'signing' } | { name: 'reports' } | { name: 'inspection'; id: string; tab: WorkspaceTab };
+export type Route = { name: 'list' } | { name: 'new' } | { name: 'signing' } | { name: 'reports' } | { name: 'sync' } | { name: 'inspection'; id: string; tab: WorkspaceTab };
 
 /** Hash routes keep the app a single document, which the navigation rules in main require. */
 export function parseRoute(hash: string): Route {
@@ -11,6 +11,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/new') return { name: 'new' };
   if (path === '/signing') return { name: 'signing' };
   if (path === '/reports') return { name: 'reports' };
+  if (path === '/sync') return { name: 'sync' };
   const match = /^\/inspections\/([0-9a-f-]{36})(?:\/([a-z-]+))?$/.exec(path);
   if (match) {
     const tab = (workspaceTabs as readonly string[]).includes(match[2] ?? '') ? (match[2] as WorkspaceTab) : 'overview';
@@ -29,6 +30,8 @@ export function href(route: Route): string {
       return '#/signing';
     case 'reports':
       return '#/reports';
+    case 'sync':
+      return '#/sync';
     case 'inspection':
       return route.tab === 'overview' ? `#/inspections/${route.id}` : `#/inspections/${route.id}/${route.tab}`;
   }

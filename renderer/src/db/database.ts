@@ -30,6 +30,26 @@ export interface SignedReportRow {
   fileName: string | null;
 }
 
+/** The outbox: where each finalized revision stands with the hub. No row yet means pending. */
+export interface SyncStatusRow {
+  inspectionId: string;
+  revision: number;
+  state: 'synced' | 'failed';
+  /** A failure retrying cannot fix (a conflict, a refused record): not retried automatically. */
+  final: boolean;
+  error: string | null;
+  at: string;
+}
+
+/** A row handed down by the hub's changes feed, kept as it came. */
+export interface HubRow {
+  kind: string;
+  id: string;
+  seq: number;
+  deleted: boolean;
+  data: unknown;
+}
+
 export const DB_NAME = 'congvu';
 const LEGAL_BASES_VERSION_KEY = 'reference.legalBases.version';
 
@@ -51,6 +71,8 @@ export class CongvuDb extends Dexie {
   legalBases!: EntityTable<LegalBasis, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   signedReports!: Table<SignedReportRow, [string, number]>;
+  syncStatus!: Table<SyncStatusRow, [string, number]>;
+  hubRows!: Table<HubRow, [string, string]>;
 
   constructor(name: string = DB_NAME) {
     // 'strict': a commit is reported only once it is flushed to disk, so what the UI shows as
@@ -72,6 +94,10 @@ export class CongvuDb extends Dexie {
     });
     this.version(2).stores({
       signedReports: '[inspectionId+revision], sha256',
+    });
+    this.version(3).stores({
+      syncStatus: '[inspectionId+revision], state',
+      hubRows: '[kind+id], kind, seq',
     });
   }
 }

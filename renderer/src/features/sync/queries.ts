@@ -1,0 +1,48 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDb } from '../../db/db-context';
+import type { SyncStatusRow } from '../../db/database';
+import { HUB_SETTINGS_KEY, type HubSettings } from './dexie-sync-storage';
+
+export function useHubSettings(): HubSettings | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => ((await db.settings.get(HUB_SETTINGS_KEY))?.value as HubSettings | undefined) ?? null, [db]);
+}
+
+export interface OutboxRow {
+  id: string;
+  revision: number;
+  unitName: string;
+  day: string;
+  finalizedAt: string;
+  status: SyncStatusRow | null;
+  review: { status: string; comment: string; reviewer: string; createdAt: string } | null;
+}
+
+/** Every finalized revision with where it stands with the hub and the newest review it got back. */
+export function useOutbox(): OutboxRow[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const [finalized, statuses, reviews] = await Promise.all([
+      db.inspections.where('status').equals('finalized').toArray(),
+      db.syncStatus.toArray(),
+      db.hubRows.where('kind').equals('review').toArray(),
+    ]);
+    const byKey = new Map(statuses.map((s) => [`${s.inspectionId}@${s.revision}`, s]));
+    const latestReview = new Map<string, OutboxRow['review']>();
+    for (const r of reviews.sort((a, b) => a.seq - b.seq)) {
+      const d = r.data as { inspectionId: string; status: string; comment: string; reviewer: string; createdAt: string };
+      latestReview.set(d.inspectionId, { status: d.status, comment: d.comment, reviewer: d.reviewer, createdAt: d.createdAt });
+    }
+    return finalized
+      .map((i) => ({
+        id: i.id,
+        revision: i.revision,
+        unitName: i.unit.name,
+        day: i.arrival.at.slice(0, 10),
+        finalizedAt: i.finalizedAt ?? '',
+        status: byKey.get(`${i.id}@${i.revision}`) ?? null,
+        review: latestReview.get(i.id) ?? null,
+      }))
+      .sort((a, b) => b.finalizedAt.localeCompare(a.finalizedAt));
+  }, [db]);
+}

@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExportZip } from '../../shared/exchange/inspection-export';
+import type { InspectionRecord } from '../../shared/inspection/record';
+import { startWebServer } from '../../scripts/serve-web';
+import { freshProfileDir, launchProfile } from '../support/chromium';
+import { enrollCode, enrollDevice, hubCli, startHub, type RunningHub } from '../support/hub';
+import { sampleRecordWithBlobs } from '../support/report-fixture';
+
+/**
+ * The app in Chromium syncing with a real hub process on 127.0.0.1: enrollment, push, the review
+ * coming back, a revoked device, an unreachable hub, and the USB bundle imported by the hub's CLI.
+ */
+describe('sync with the provincial hub (real Chromium, real hub)', () => {
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let hub: RunningHub;
+  let env: Record<string, string>;
+  let dataDir: string;
+  let profile: string;
+  let context: BrowserContext;
+  let page: Page;
+  let reviewer: { token: string };
+  const pageErrors: string[] = [];
+  const records: InspectionRecord[] = [];
+
+  const importRecord = async () => {
+    const { record, blobs } = sampleRecordWithBlobs({ photos: 1 });
+    records.push(record);
+    await page.goto(`${server.url}#/`);
+    await page.getByTestId('import-file').setInputFiles({ name: 'r.zip', mimeType: 'application/zip', buffer: Buffer.from(buildExportZip([record], [], blobs, '2026-11-23T10:20:00+07:00')) });
+    await page.getByTestId('import-status').waitFor();
+    return record;
+  };
+  const onHub = async (id: string) => {
+    const res = await fetch(`${hub.url}/api/v1/inspections/${id}`, { headers: { authorization: `Bearer ${reviewer.token}` } });
+    return res.status === 200 ? ((await res.json()) as { contentHash: string }) : null;
+  };
+  const rowState = (n: number) => page.getByTestId('outbox-row').nth(n).getAttribute('data-state');
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'congvu-e2e-hub-'));
+    env = { HUB_DATA_DIR: dataDir };
+    hub = await startHub(env);
+    reviewer = await enrollDevice(hub.url, 'reviewer', env);
+    server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
+    profile = freshProfileDir();
+    context = await launchProfile(profile);
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.url);
+    await page.getByTestId('empty-list').waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await hub?.stop();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists a finalized record as waiting, and refuses a wrong enrollment code in Vietnamese', async () => {
+    await importRecord();
+    await page.goto(`${server.url}#/sync`);
+    await page.getByTestId('outbox-row').first().waitFor();
+    expect(await rowState(0)).toBe('pending');
+    await page.getByTestId('hub-url').fill(hub.url);
+    await page.getByTestId('enroll-code').fill('AAAA-BBBB-CCCC');
+    await page.getByTestId('device-name').fill('Máy Đoàn 1');
+    await page.getByTestId('enroll-submit').click();
+    expect(await page.getByTestId('enroll-error').textContent()).toBe('Mã đăng ký sai hoặc đã hết hạn.');
+  });
+
+  it('enrolls with a code pasted as the QR payload, pushes on "sync now", and the hub holds the same hash', async () => {
+    const run = hubCli(['enroll', '--role', 'inspector', '--name', 'Lê Hoàng Yến', '--json', '--hub-url', hub.url], env);
+    const { qrPayload } = JSON.parse(run.stdout) as { qrPayload: string };
+    await page.getByTestId('hub-url').fill('');
+    await page.getByTestId('enroll-code').fill(qrPayload);
+    expect(await page.getByTestId('hub-url').inputValue()).toBe(hub.url);
+    await page.getByTestId('enroll-submit').click();
+    await page.getByTestId('hub-panel').waitFor();
+    await page.getByTestId('sync-now').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="outbox-row"]')?.getAttribute('data-state') === 'synced', undefined, { polling: 50, timeout: 20_000 });
+    expect(await page.getByTestId('sync-result').textContent()).toContain('gửi mới 1');
+    expect((await onHub(records[0]!.inspection.id))?.contentHash).toBe(records[0]!.inspection.contentHash);
+  });
+
+  it('brings the review back to the device that sent the record', async () => {
+    const res = await fetch(`${hub.url}/api/v1/inspections/${records[0]!.inspection.id}/reviews`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${reviewer.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'has-issues', comment: 'Thiếu ảnh bàn tiếp dân' }),
+    });
+    expect(res.status).toBe(201);
+    await page.getByTestId('sync-now').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="outbox-review"]')?.textContent?.includes('Thiếu ảnh'), undefined, { polling: 50, timeout: 20_000 });
+    expect(await page.getByTestId('outbox-review').first().textContent()).toBe('Có vấn đề — Thiếu ảnh bàn tiếp dân');
+  });
+
+  it('exports a USB bundle that the hub imports once, as a push would', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sync-bundle').click()]);
+    const path = join(dataDir, 'bundle.zip');
+    await download.saveAs(path);
+    const first = hubCli(['import', path], env);
+    expect(first.stdout).toContain('Imported 0 new record(s); 1 already held');
+  });
+
+  it('says when the hub is unreachable and keeps the record waiting, unchanged', async () => {
+    const second = await importRecord();
+    await page.goto(`${server.url}#/sync`);
+    await hub.stop();
+    await page.getByTestId('sync-now').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sync-result"]')?.textContent?.includes('Không liên lạc được hub'), undefined, { polling: 100, timeout: 60_000 });
+    const states = await page.getByTestId('outbox-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
+    expect(states.sort()).toEqual(['failed', 'synced']);
+    hub = await startHub(env, Number(new URL(hub.url).port));
+    await page.getByTestId('sync-now').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="outbox-row"]')].every((r) => r.getAttribute('data-state') === 'synced'), undefined, { polling: 100, timeout: 30_000 });
+    expect((await onHub(second.inspection.id))?.contentHash).toBe(second.inspection.contentHash);
+  }, 120_000);
+
+  it('tells a revoked device so, and keeps its records', async () => {
+    const devices = JSON.parse(hubCli(['devices', '--json'], env).stdout) as Array<{ id: string; name: string; revoked_at: string | null }>;
+    const mine = devices.find((d) => d.name.includes('Lê Hoàng Yến'))!;
+    expect(hubCli(['revoke', mine.id], env).status).toBe(0);
+    const third = await importRecord();
+    await page.goto(`${server.url}#/sync`);
+    await page.getByTestId('sync-now').click();
+    await page
+      .waitForFunction(() => document.querySelector('[data-testid="sync-result"]')?.textContent?.includes('thu hồi'), undefined, { polling: 100, timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`${String(e)}; shown: ${await page.getByTestId('hub-panel').textContent()}`);
+      });
+    expect(await onHub(third.inspection.id)).toBeNull();
+    expect(await page.getByTestId('outbox-row').count()).toBe(3);
+    // A new code gets it going again.
+    expect(enrollCode('inspector', 'x', env)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
