@@ -118,7 +118,7 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     expect(states.sort()).toEqual(['failed', 'synced']);
     hub = await startHub(env, Number(new URL(hub.url).port));
     await page.getByTestId('sync-now').click();
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="outbox-row"]')].every((r) => r.getAttribute('data-state') === 'synced'), undefined, { polling: 100, timeout: 30_000 });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="outbox-row"]')).every((r) => r.getAttribute('data-state') === 'synced'), undefined, { polling: 100, timeout: 30_000 });
     expect((await onHub(second.inspection.id))?.contentHash).toBe(second.inspection.contentHash);
   }, 120_000);
 
