@@ -38,6 +38,8 @@ export interface SyncOptions {
   maxDelayMs?: number;
   requestTimeoutMs?: number;
   pageSize?: number;
+  /** Records pushed at the same time. */
+  concurrency?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
@@ -97,6 +99,7 @@ export class SyncEngine {
       maxDelayMs: options.maxDelayMs ?? 30_000,
       requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
       pageSize: options.pageSize ?? 500,
+      concurrency: options.concurrency ?? 4,
       random: options.random ?? Math.random,
       sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
       fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
@@ -183,26 +186,31 @@ export class SyncEngine {
   async push(report: SyncReport = { pushed: 0, alreadyHeld: 0, failed: 0, pulled: 0, stoppedBy: null }): Promise<SyncReport> {
     const queue = await this.storage.pending();
     let bytes = 0;
-    for (const [n, entry] of queue.entries()) {
-      this.o.onProgress?.({ phase: 'push', done: n, total: queue.length, bytes });
-      try {
-        const result = await this.pushOne(entry);
-        bytes += result.bytes;
-        await this.storage.markSynced(entry, this.o.now());
-        if (result.status === 201) report.pushed += 1;
-        else report.alreadyHeld += 1;
-      } catch (error) {
-        const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
-        report.failed += 1;
-        await this.storage.markFailed(entry, { code: e.code, message: e.message, final: !e.retryable && e.status !== 401 && e.status !== 403 && e.code !== 'local', at: this.o.now() });
-        // Without the hub, or without a valid token, the rest would fail the same way: stop for now.
-        if (e.retryable || e.status === 401 || e.status === 403) {
-          report.stoppedBy = e.code;
-          break;
+    let done = 0;
+    let next = 0;
+    // A few records in flight at once: on a slow link the round trips, not the bytes, dominate.
+    const worker = async () => {
+      while (report.stoppedBy === null && next < queue.length) {
+        const entry = queue[next++]!;
+        try {
+          const result = await this.pushOne(entry);
+          bytes += result.bytes;
+          await this.storage.markSynced(entry, this.o.now());
+          if (result.status === 201) report.pushed += 1;
+          else report.alreadyHeld += 1;
+        } catch (error) {
+          const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
+          report.failed += 1;
+          await this.storage.markFailed(entry, { code: e.code, message: e.message, final: !e.retryable && e.status !== 401 && e.status !== 403 && e.code !== 'local', at: this.o.now() });
+          // Without the hub, or without a valid token, the rest would fail the same way: stop for now.
+          if (e.retryable || e.status === 401 || e.status === 403) report.stoppedBy ??= e.code;
         }
+        done += 1;
+        this.o.onProgress?.({ phase: 'push', done, total: queue.length, bytes });
       }
-    }
-    this.o.onProgress?.({ phase: 'push', done: queue.length, total: queue.length, bytes });
+    };
+    this.o.onProgress?.({ phase: 'push', done: 0, total: queue.length, bytes });
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, Math.max(1, queue.length)) }, worker));
     return report;
   }
 
