@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { FORMAT_VERSION } from '@shared/format-version';
 import { sha256HexSchema } from '@shared/schemas/common';
-import { API_PREFIX, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, reviewRequestSchema } from '@shared/sync/protocol';
-import { sha256HexSync } from '@shared/hash/sha256-sync';
+import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, reviewRequestSchema } from '@shared/sync/protocol';
+import { createHash } from 'node:crypto';
 import { bearerToken } from './auth';
 import type { Device, HubStore } from './store/hub-store';
 
@@ -131,6 +131,14 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     };
   });
 
+  // Which of these blobs the hub lacks, in one round trip instead of one HEAD each.
+  app.post(`${API_PREFIX}/blobs/missing`, async (request) => {
+    device(request);
+    const body = blobsMissingRequestSchema.safeParse(request.body);
+    if (!body.success) throw fail(400, 'invalid_request', 'Expected {hashes: [sha256, …]} (at most 1000)');
+    return { missing: await store.missingBlobs(body.data.hashes) };
+  });
+
   app.head(`${API_PREFIX}/blobs/:sha256`, async (request, reply) => {
     device(request);
     return reply.status((await store.hasBlob(shaParam(request))) ? 200 : 404).send();
@@ -147,8 +155,9 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     device(request);
     const sha = shaParam(request);
     if (!Buffer.isBuffer(request.body)) throw fail(415, 'unsupported_media_type', 'Send the bytes as application/octet-stream');
-    const bytes = new Uint8Array(request.body);
-    if (sha256HexSync(bytes) !== sha) throw fail(422, 'hash_mismatch', 'The bytes do not hash to the address');
+    const bytes = new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength);
+    // Node's own SHA-256: several times faster than the portable one for megabytes of photos.
+    if (createHash('sha256').update(bytes).digest('hex') !== sha) throw fail(422, 'hash_mismatch', 'The bytes do not hash to the address');
     const result = await store.putBlob(sha, bytes);
     return reply.status(result === 'created' ? 201 : 200).send({ sha256: sha, size: bytes.byteLength });
   });

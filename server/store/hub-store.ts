@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson } from '@shared/hash/canonical-json';
-import { sha256HexSync } from '@shared/hash/sha256-sync';
 import type { DeviceRole, PushRequest } from '@shared/sync/protocol';
 import type { Dialect } from '../db/connect';
 import type { HubDatabase } from '../db/schema';
@@ -123,14 +122,21 @@ export class HubStore {
     return (await this.db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) !== undefined;
   }
 
+  async missingBlobs(hashes: string[]): Promise<string[]> {
+    const unique = [...new Set(hashes)];
+    if (unique.length === 0) return [];
+    const held = new Set((await this.db.selectFrom('blobs').select('sha256').where('sha256', 'in', unique).execute()).map((r) => r.sha256));
+    return unique.filter((h) => !held.has(h));
+  }
+
   async getBlob(sha256: string): Promise<Uint8Array | null> {
     const row = await this.db.selectFrom('blobs').select('data').where('sha256', '=', sha256).executeTakeFirst();
     return row ? new Uint8Array(row.data) : null;
   }
 
-  /** Stores bytes under their own hash; the caller has checked the hash. */
+  /** Stores bytes under their own hash, checked here whoever calls. */
   async putBlob(sha256: string, data: Uint8Array): Promise<'created' | 'exists'> {
-    if (sha256HexSync(data) !== sha256) throw new Error('blob hash mismatch');
+    if (createHash('sha256').update(data).digest('hex') !== sha256) throw new Error('blob hash mismatch');
     const result = await this.db
       .insertInto('blobs')
       .values({ sha256, size: data.byteLength, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), created_at: this.now() })

@@ -1,5 +1,5 @@
 import type { InspectionRecord } from '../inspection/record';
-import { API_PREFIX, changesResponseSchema, enrollResponseSchema, hubErrorSchema, pushRequestFor, type ChangeItem, type EnrollResponse } from './protocol';
+import { API_PREFIX, blobsMissingResponseSchema, changesResponseSchema, enrollResponseSchema, hubErrorSchema, pushRequestFor, type ChangeItem, type EnrollResponse } from './protocol';
 
 /** One finalized revision waiting to go to the hub, or already there. */
 export interface OutboxEntry {
@@ -99,7 +99,7 @@ export class SyncEngine {
       maxDelayMs: options.maxDelayMs ?? 30_000,
       requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
       pageSize: options.pageSize ?? 500,
-      concurrency: options.concurrency ?? 4,
+      concurrency: options.concurrency ?? 6,
       random: options.random ?? Math.random,
       sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
       fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
@@ -153,9 +153,13 @@ export class SyncEngine {
     }
   }
 
+  /** Blobs this run has seen the hub hold (signatures repeat across records: asked about once). */
+  private readonly onHub = new Set<string>();
+
   private async uploadBlob(sha: string): Promise<number> {
     const bytes = await this.storage.loadBlob(sha);
     await this.request('PUT', `/blobs/${sha}`, bytes, 'application/octet-stream');
+    this.onHub.add(sha);
     return bytes.byteLength;
   }
 
@@ -164,8 +168,14 @@ export class SyncEngine {
     const record = await this.storage.loadRecord(entry);
     const body = pushRequestFor(record);
     let bytes = 0;
-    for (const sha of body.blobs) {
-      if ((await this.request('HEAD', `/blobs/${sha}`)).status !== 200) bytes += await this.uploadBlob(sha);
+    const unknown = body.blobs.filter((sha) => !this.onHub.has(sha));
+    if (unknown.length > 0) {
+      const res = await this.request('POST', '/blobs/missing', JSON.stringify({ hashes: unknown }), 'application/json');
+      const missing = new Set(blobsMissingResponseSchema.parse(res.json).missing);
+      for (const sha of unknown) {
+        if (missing.has(sha)) bytes += await this.uploadBlob(sha);
+        else this.onHub.add(sha);
+      }
     }
     const json = JSON.stringify(body);
     for (let round = 0; ; round++) {
@@ -175,6 +185,7 @@ export class SyncEngine {
       } catch (error) {
         // The hub may have lost blobs it said it had (restored from an older backup): send them again.
         if (error instanceof HubRequestError && error.code === 'missing_blobs' && round < 2) {
+          for (const sha of error.missingBlobs) this.onHub.delete(sha);
           for (const sha of error.missingBlobs) bytes += await this.uploadBlob(sha);
           continue;
         }

@@ -28,6 +28,9 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = { formatVersion: typeof FORMAT_VERSION; revision: number; contentHash: string; record: InspectionRecord; blobs: string[] };
 
+export const blobsMissingRequestSchema = z.object({ hashes: z.array(sha256HexSchema).max(1000) });
+export const blobsMissingResponseSchema = z.object({ missing: z.array(sha256HexSchema) });
+
 export const changeItemSchema = z.object({
   seq: z.number().int().positive(),
   kind: z.string(),

@@ -4,6 +4,7 @@
  */
 import { benchCanonicalHash } from './canonical-hash.bench';
 import { benchPdf } from './pdf.bench';
+import { benchSync } from './sync.bench';
 import { benchRecording } from './recording.bench';
 import { appendResult, resetResults, RESULTS_FILE, type BenchResult } from './results';
 import { benchWebStartup } from './web-startup.bench';
@@ -11,6 +12,7 @@ import { benchWebStartup } from './web-startup.bench';
 const benchmarks: Array<[string, () => Promise<BenchResult[]>]> = [
   ['canonical hash', benchCanonicalHash],
   ['record PDF (40 findings, 20 photos)', benchPdf],
+  ['sync: 1,000 records to a hub on loopback', benchSync],
   ['web startup', benchWebStartup],
   ['recording with 10,000 inspections', benchRecording],
 ];

@@ -209,3 +209,33 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+describe('hub CLI export', () => {
+  it('writes the findings of every record held as CSV (UTF-8 with BOM) and as XLSX', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'congvu-hubexport-'));
+    const env = { HUB_DATA_DIR: dataDir };
+    try {
+      const { openHub } = await import('../../server/open-hub');
+      const hub = await openHub(env);
+      const { record, blobs } = sampleRecordWithBlobs();
+      for (const [sha, bytes] of blobs) await hub.store.putBlob(sha, bytes);
+      expect((await hub.store.putInspection('cli-test', pushRequestFor(record))).status).toBe(201);
+      await hub.close();
+      const csv = join(dataDir, 'out.csv');
+      const run = hubCli(['export', '--format', 'csv', '--out', csv], env);
+      expect(run.stdout).toContain(`Wrote ${record.findings.length} finding row(s) from 1 record(s)`);
+      const text = (await import('node:fs')).readFileSync(csv, 'utf8');
+      expect(text.startsWith('\uFEFFMã cuộc kiểm tra,Lần lập,Mã đơn vị,Đơn vị')).toBe(true);
+      expect(text.trim().split('\r\n')).toHaveLength(record.findings.length + 1);
+      const xlsx = join(dataDir, 'out.xlsx');
+      expect(hubCli(['export', '--format', 'xlsx', '--out', xlsx], env).status).toBe(0);
+      const ExcelJS = (await import('exceljs')).default;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(xlsx);
+      expect(workbook.worksheets[0]!.rowCount).toBe(record.findings.length + 1);
+      expect(hubCli(['export', '--format', 'pdf', '--out', xlsx], env).stderr).toContain('--format csv|xlsx');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
