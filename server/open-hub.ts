@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { BlobFiles } from './store/blob-files';
 import { connectHubDb } from './db/connect';
 import { migrateHubDb } from './db/migrations';
 import { HubStore } from './store/hub-store';
@@ -9,7 +10,7 @@ export async function openHub(env: NodeJS.ProcessEnv) {
   const databaseUrl = env['DATABASE_URL'] || undefined;
   const { db, dialect } = connectHubDb({ dataDir, databaseUrl });
   await migrateHubDb(db as never, dialect);
-  const store = new HubStore(db, dialect);
+  const store = new HubStore(db, dialect, new BlobFiles(join(dataDir, 'blobs')));
   const where = dialect === 'postgres' ? `PostgreSQL ${new URL(databaseUrl!).host}` : `SQLite in ${dataDir}`;
   return { store, where, close: () => db.destroy() };
 }

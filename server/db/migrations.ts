@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './connect';
 
 /**
@@ -6,7 +6,6 @@ import type { Dialect } from './connect';
  * one. The same schema on SQLite and PostgreSQL, but for the types that differ.
  */
 function migrations(dialect: Dialect): Record<string, Migration> {
-  const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
   return {
     '0001-initial': {
       async up(db: Kysely<unknown>) {
@@ -46,7 +45,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .createTable('blobs')
           .addColumn('sha256', 'text', (c) => c.primaryKey())
           .addColumn('size', 'integer', (c) => c.notNull())
-          .addColumn('data', sql.raw(bytes), (c) => c.notNull())
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
         await db.schema

@@ -32,7 +32,8 @@ export interface HubDatabase {
     audience_device: string | null;
     created_at: string;
   };
-  blobs: { sha256: string; size: number; data: Uint8Array; created_at: string };
+  /** The index of blob files (the bytes are files under the data folder, see BlobFiles). */
+  blobs: { sha256: string; size: number; created_at: string };
   inspections: {
     id: string;
     revision: number;

@@ -4,6 +4,7 @@ import { canonicalJson } from '@shared/hash/canonical-json';
 import type { DeviceRole, PushRequest } from '@shared/sync/protocol';
 import type { Dialect } from '../db/connect';
 import type { HubDatabase } from '../db/schema';
+import type { BlobFiles } from './blob-files';
 import { hashSecret, newEnrollmentCode, newToken, normalizeCode } from '../auth';
 
 export interface Device {
@@ -33,6 +34,7 @@ export class HubStore {
   constructor(
     readonly db: Kysely<HubDatabase>,
     readonly dialect: Dialect,
+    private readonly files: BlobFiles,
   ) {}
 
   now(): string {
@@ -130,16 +132,20 @@ export class HubStore {
   }
 
   async getBlob(sha256: string): Promise<Uint8Array | null> {
-    const row = await this.db.selectFrom('blobs').select('data').where('sha256', '=', sha256).executeTakeFirst();
-    return row ? new Uint8Array(row.data) : null;
+    return (await this.hasBlob(sha256)) ? this.files.read(sha256) : null;
   }
 
-  /** Stores bytes under their own hash, checked here whoever calls. */
+  /**
+   * Stores bytes under their own hash, checked here whoever calls. The file is on disk, flushed,
+   * before the row that makes it count exists, so a record never links to a blob that is not there.
+   */
   async putBlob(sha256: string, data: Uint8Array): Promise<'created' | 'exists'> {
     if (createHash('sha256').update(data).digest('hex') !== sha256) throw new Error('blob hash mismatch');
+    if (await this.hasBlob(sha256)) return 'exists';
+    await this.files.write(sha256, data);
     const result = await this.db
       .insertInto('blobs')
-      .values({ sha256, size: data.byteLength, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), created_at: this.now() })
+      .values({ sha256, size: data.byteLength, created_at: this.now() })
       .onConflict((oc) => oc.column('sha256').doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? 'created' : 'exists';
