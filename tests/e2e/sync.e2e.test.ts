@@ -67,9 +67,12 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     await page.goto(`${server.url}#/sync`);
     await page.getByTestId('outbox-row').first().waitFor();
     expect(await rowState(0)).toBe('pending');
-    await page.getByTestId('hub-url').fill(hub.url);
+    await page.getByTestId('hub-url').fill('http://192.168.1.10:8787');
     await page.getByTestId('enroll-code').fill('AAAA-BBBB-CCCC');
     await page.getByTestId('device-name').fill('Máy Đoàn 1');
+    await page.getByTestId('enroll-submit').click();
+    expect(await page.getByTestId('enroll-form').getByRole('alert').first().textContent()).toContain('Hub phải dùng https://');
+    await page.getByTestId('hub-url').fill(hub.url);
     await page.getByTestId('enroll-submit').click();
     expect(await page.getByTestId('enroll-error').textContent()).toBe('Mã đăng ký sai hoặc đã hết hạn.');
   });
@@ -100,12 +103,27 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     expect(await page.getByTestId('outbox-review').first().textContent()).toBe('Có vấn đề — Thiếu ảnh bàn tiếp dân');
   });
 
+  it('syncs by itself when the app starts and the hub answers', async () => {
+    const record = await importRecord();
+    await page.reload();
+    await page.goto(`${server.url}#/sync`);
+    await page.waitForFunction(
+      () => {
+        const rows = Array.from(document.querySelectorAll('[data-testid="outbox-row"]'));
+        return rows.length === 2 && rows.every((r) => r.getAttribute('data-state') === 'synced');
+      },
+      undefined,
+      { polling: 100, timeout: 20_000 },
+    );
+    expect((await onHub(record.inspection.id))?.contentHash).toBe(record.inspection.contentHash);
+  });
+
   it('exports a USB bundle that the hub imports once, as a push would', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sync-bundle').click()]);
     const path = join(dataDir, 'bundle.zip');
     await download.saveAs(path);
     const first = hubCli(['import', path], env);
-    expect(first.stdout).toContain('Imported 0 new record(s); 1 already held');
+    expect(first.stdout).toContain('Imported 0 new record(s); 2 already held');
   });
 
   it('says when the hub is unreachable and keeps the record waiting, unchanged', async () => {
@@ -115,7 +133,7 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     await page.getByTestId('sync-now').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="sync-result"]')?.textContent?.includes('Không liên lạc được hub'), undefined, { polling: 100, timeout: 60_000 });
     const states = await page.getByTestId('outbox-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')));
-    expect(states.sort()).toEqual(['failed', 'synced']);
+    expect(states.sort()).toEqual(['failed', 'synced', 'synced']);
     hub = await startHub(env, Number(new URL(hub.url).port));
     await page.getByTestId('sync-now').click();
     await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="outbox-row"]')).every((r) => r.getAttribute('data-state') === 'synced'), undefined, { polling: 100, timeout: 30_000 });
@@ -135,7 +153,7 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
         throw new Error(`${String(e)}; shown: ${await page.getByTestId('hub-panel').textContent()}`);
       });
     expect(await onHub(third.inspection.id)).toBeNull();
-    expect(await page.getByTestId('outbox-row').count()).toBe(3);
+    expect(await page.getByTestId('outbox-row').count()).toBe(4);
     // A new code gets it going again.
     expect(enrollCode('inspector', 'x', env)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   });

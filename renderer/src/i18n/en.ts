@@ -396,4 +396,5 @@ export const en: Record<MessageKey, string> = {
   'review.hasIssues': 'Has issues',
   'review.approved': 'Approved',
   'review.rejected': 'Rejected',
+  'err.sync.httpsRequired': 'The hub must use https:// (only this machine, 127.0.0.1, may use http://)',
 };

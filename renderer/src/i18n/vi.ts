@@ -395,6 +395,7 @@ export const vi = {
   'review.hasIssues': 'Có vấn đề',
   'review.approved': 'Đã duyệt',
   'review.rejected': 'Không chấp nhận',
+  'err.sync.httpsRequired': 'Hub phải dùng https:// (chỉ máy này, 127.0.0.1, mới được dùng http://)',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -11,6 +11,7 @@ import { CURSOR_KEY, HUB_SETTINGS_KEY, recordBlobs, type HubSettings } from './d
 export function normalizeHubUrl(input: string): string {
   const url = new URL(input.trim());
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('err.sync.hubUrl');
+  if (url.protocol === 'http:' && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') throw new Error('err.sync.httpsRequired');
   return url.origin;
 }
 

@@ -15,7 +15,13 @@ import { parseEnrollmentInput, useSyncActions } from './mutations';
 import { useHubSettings, useOutbox } from './queries';
 
 const enrollSchema = z.object({
-  hubUrl: z.string().trim().min(1, 'err.required').refine((v) => /^https?:\/\/[^\s/]+/i.test(v), 'err.sync.hubUrl'),
+  hubUrl: z
+    .string()
+    .trim()
+    .min(1, 'err.required')
+    .refine((v) => /^https?:\/\/[^\s/]+/i.test(v), 'err.sync.hubUrl')
+    // Tokens and records cross the network: plain http only to this machine itself.
+    .refine((v) => /^https:\/\//i.test(v) || /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/|$)/i.test(v), 'err.sync.httpsRequired'),
   code: z.string().trim().min(1, 'err.required').max(2000, 'err.tooLong'),
   deviceName: z.string().trim().min(1, 'err.required').max(100, 'err.tooLong'),
 });
