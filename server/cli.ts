@@ -5,7 +5,9 @@
  *   devices                                                   enrolled devices
  *   revoke <deviceId>                                         a device's token stops working
  *   publish-template <file.json>                              hands a checklist template down
+ *   publish-legal-bases <file.json>                           hands legal bases down (new or changed ones)
  *   import-units <file.csv|file.xlsx>                         units and their staff rosters
+ *   assign --unit <code> --from <date> [--to <date>] --team <text> [--note <text>]
  *   import <bundle.zip>                                       records from a USB hand-over bundle
  *   export --format csv|xlsx --out <file>                     inspections and findings
  *   new-epoch                                                 after restoring a backup
@@ -19,6 +21,7 @@ import { exportInspections } from './admin/export';
 import { importBundle } from './admin/bundle-import';
 import { importUnitsFile } from './admin/units-import';
 import { publishTemplate } from './admin/templates';
+import { assignUnit, publishLegalBases } from './admin/reference';
 
 export class CliError extends Error {}
 
@@ -26,7 +29,19 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { role: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, 'hub-url': { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'hub-url': { type: 'string' },
+      unit: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      team: { type: 'string' },
+      note: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -57,6 +72,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       }
       case 'publish-template':
         return await publishTemplate(hub.store, readInput(positionals[0], 'publish-template <file.json>'));
+      case 'publish-legal-bases':
+        return await publishLegalBases(hub.store, readInput(positionals[0], 'publish-legal-bases <file.json>'));
+      case 'assign':
+        return await assignUnit(hub.store, { unit: values.unit, from: values.from, to: values.to, team: values.team, note: values.note });
       case 'import-units':
         return await importUnitsFile(hub.store, positionals[0] ?? '', readInput(positionals[0], 'import-units <file.csv|file.xlsx>'));
       case 'import':
@@ -69,7 +88,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'new-epoch':
         return `New epoch ${await hub.store.renewEpoch()}: devices will pull everything again.`;
       default:
-        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, import-units, import, export, new-epoch`);
+        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, publish-legal-bases, import-units, assign, import, export, new-epoch`);
     }
   } finally {
     await hub.close();

@@ -10,3 +10,4 @@ export * from './roster';
 export * from './attachment';
 export * from './signature';
 export * from './recommendation';
+export * from './assignment';

@@ -91,6 +91,19 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     expect((await onHub(records[0]!.inspection.id))?.contentHash).toBe(records[0]!.inspection.contentHash);
   });
 
+  it('receives units, their staff and assignments handed down by the hub', async () => {
+    const csv = join(dataDir, 'units.csv');
+    (await import('node:fs')).writeFileSync(csv, 'Mã đơn vị,Tên đơn vị,Cấp,Tỉnh/Thành phố,Họ và tên,Chức vụ,Bộ phận\n31999,UBND phường Cái Khế,phường,Cần Thơ,Đỗ Thị Mai,Công chức,Văn phòng\n');
+    expect(hubCli(['import-units', csv], env).status).toBe(0);
+    expect(hubCli(['assign', '--unit', '31999', '--from', '2026-12-01', '--to', '2026-12-10', '--team', 'Đoàn 2'], env).status).toBe(0);
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('assignments').waitFor();
+    expect(await page.getByTestId('assignments').textContent()).toBe('UBND phường Cái Khế — Đoàn 2, 2026-12-01 → 2026-12-10');
+    // The unit is now offered when starting an inspection, with its staff.
+    const units = (await page.evaluate(`new Promise((ok) => { const q = indexedDB.open('congvu'); q.onsuccess = () => { const r = q.result.transaction('units').objectStore('units').getAll(); r.onsuccess = () => ok(r.result); }; })`)) as Array<{ code: string; staff: Array<{ name: string }> }>;
+    expect(units.find((u) => u.code === '31999')?.staff.map((s) => s.name)).toEqual(['Đỗ Thị Mai']);
+  });
+
   it('brings the review back to the device that sent the record', async () => {
     const res = await fetch(`${hub.url}/api/v1/inspections/${records[0]!.inspection.id}/reviews`, {
       method: 'POST',

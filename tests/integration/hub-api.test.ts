@@ -206,6 +206,16 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const feed = (await (await call('GET', '/api/v1/changes?limit=5000', inspector.token)).json()) as { items: Array<{ kind: string; id: string; data: { staff?: unknown[] } }> };
       expect(feed.items.filter((i) => i.kind === 'template').map((i) => i.id)).toEqual(['GIO@1']);
       expect(feed.items.find((i) => i.kind === 'unit' && i.id === '31471')?.data.staff).toHaveLength(2);
+      expect(hubCli(['assign', '--unit', '31471', '--from', '2026-12-01', '--to', '2026-12-15', '--team', 'Đoàn 1'], env).stdout).toContain('Assigned UBND xã Tân Phước Hưng to Đoàn 1');
+      expect(hubCli(['assign', '--unit', '99999', '--from', '2026-12-01', '--team', 'x'], env).stderr).toContain('Unknown unit');
+      const basesFile = join(dataDir, 'bases.json');
+      const { defaultLegalBases } = await import('../../shared/legal-bases/default-legal-bases');
+      (await import('node:fs')).writeFileSync(basesFile, JSON.stringify(defaultLegalBases));
+      expect(hubCli(['publish-legal-bases', basesFile], env).stdout).toContain(`Handed down ${defaultLegalBases.length} legal basis/bases (0 unchanged)`);
+      expect(hubCli(['publish-legal-bases', basesFile], env).stdout).toContain(`Handed down 0 legal basis/bases (${defaultLegalBases.length} unchanged)`);
+      const after = (await (await call('GET', '/api/v1/changes?limit=5000', inspector.token)).json()) as { items: Array<{ kind: string; data: { team?: string } }> };
+      expect(after.items.find((i) => i.kind === 'assignment')?.data.team).toBe('Đoàn 1');
+      expect(after.items.filter((i) => i.kind === 'legal-basis')).toHaveLength(defaultLegalBases.length);
     });
   });
 }

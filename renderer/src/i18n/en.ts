@@ -397,4 +397,5 @@ export const en: Record<MessageKey, string> = {
   'review.approved': 'Approved',
   'review.rejected': 'Rejected',
   'err.sync.httpsRequired': 'The hub must use https:// (only this machine, 127.0.0.1, may use http://)',
+  'sync.assignments.title': 'Units assigned for inspection',
 };

@@ -396,6 +396,7 @@ export const vi = {
   'review.approved': 'Đã duyệt',
   'review.rejected': 'Không chấp nhận',
   'err.sync.httpsRequired': 'Hub phải dùng https:// (chỉ máy này, 127.0.0.1, mới được dùng http://)',
+  'sync.assignments.title': 'Đơn vị được giao kiểm tra',
 } as const;
 
 export type MessageKey = keyof typeof vi;

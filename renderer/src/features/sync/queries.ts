@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { assignmentSchema, type Assignment } from '@shared/schemas';
 import { useDb } from '../../db/db-context';
 import type { SyncStatusRow } from '../../db/database';
 import { HUB_SETTINGS_KEY, type HubSettings } from './dexie-sync-storage';
@@ -44,5 +45,18 @@ export function useOutbox(): OutboxRow[] | undefined {
         review: latestReview.get(i.id) ?? null,
       }))
       .sort((a, b) => b.finalizedAt.localeCompare(a.finalizedAt));
+  }, [db]);
+}
+
+/** Units the hub has given this team to inspect, soonest first. */
+export function useAssignments(): Assignment[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const rows = await db.hubRows.where('kind').equals('assignment').toArray();
+    return rows
+      .filter((r) => !r.deleted)
+      .map((r) => assignmentSchema.safeParse(r.data))
+      .flatMap((p) => (p.success ? [p.data] : []))
+      .sort((a, b) => a.from.localeCompare(b.from));
   }, [db]);
 }

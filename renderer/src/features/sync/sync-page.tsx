@@ -12,7 +12,7 @@ import { useDb } from '../../db/db-context';
 import { FieldError } from '../inspections/field-error';
 import { syncController, useSyncState } from './controller';
 import { parseEnrollmentInput, useSyncActions } from './mutations';
-import { useHubSettings, useOutbox } from './queries';
+import { useAssignments, useHubSettings, useOutbox } from './queries';
 
 const enrollSchema = z.object({
   hubUrl: z
@@ -49,6 +49,7 @@ export function SyncPage() {
         <h1 id="sync-title">{t('nav.sync')}</h1>
       </div>
       {hub === undefined ? <p className="muted">{t('common.loading')}</p> : hub === null ? <EnrollForm /> : <HubPanel />}
+      <Assignments />
       <Outbox />
     </section>
   );
@@ -202,6 +203,25 @@ function BundleButton({ onDone }: { onDone: (message: string) => void }) {
         </p>
       )}
     </>
+  );
+}
+
+function Assignments() {
+  const { t } = useI18n();
+  const rows = useAssignments();
+  if (!rows || rows.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="assign-title">
+      <h2 id="assign-title">{t('sync.assignments.title')}</h2>
+      <ul className="plain" data-testid="assignments">
+        {rows.map((a) => (
+          <li key={a.id}>
+            <strong>{a.unitName}</strong> — {a.team}, {a.from} → {a.to}
+            {a.note && <span className="muted"> ({a.note})</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
