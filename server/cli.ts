@@ -1,7 +1,8 @@
 /**
  * `npm run hub:cli -- <command>`: the hub administrator's tool, on the same database as the hub
  * (HUB_DATA_DIR or DATABASE_URL).
- *   enroll --role inspector|reviewer --name <text> [--json]   one-time code (24 h) and QR payload
+ *   enroll --role inspector|reviewer --name <text> [--hub-url <url>] [--json] [--qr-svg <file>]
+ *                                                             one-time code (24 h), its QR payload and QR code
  *   devices                                                   enrolled devices
  *   revoke <deviceId>                                         a device's token stops working
  *   publish-template <file.json>                              hands a checklist template down
@@ -13,6 +14,8 @@
  *   new-epoch                                                 after restoring a backup
  */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import QRCode from 'qrcode';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deviceRoleSchema } from '@shared/sync/protocol';
@@ -36,6 +39,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       format: { type: 'string' },
       out: { type: 'string' },
       'hub-url': { type: 'string' },
+      'qr-svg': { type: 'string' },
       unit: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -56,8 +60,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const { code, expiresAt } = await hub.store.createEnrollment(role.data, name);
         // What a QR code carries: the app fills in the hub address and the code from it.
         const qrPayload = JSON.stringify({ congvu: 'enroll', v: 1, code, ...(values['hub-url'] ? { hub: values['hub-url'] } : {}) });
+        if (values['qr-svg']) await writeFile(values['qr-svg'], await QRCode.toString(qrPayload, { type: 'svg', errorCorrectionLevel: 'M' }));
         if (values.json) return JSON.stringify({ code, role: role.data, name, expiresAt, qrPayload });
-        return `Enrollment code for ${name} (${role.data}): ${code}\nValid until ${expiresAt}, once.\nQR payload: ${qrPayload}`;
+        // The QR drawn in the terminal, for the laptop's camera to read off the administrator's screen.
+        const terminalQr = await QRCode.toString(qrPayload, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
+        return `Enrollment code for ${name} (${role.data}): ${code}\nValid until ${expiresAt}, once.\nQR payload: ${qrPayload}\n${terminalQr}`;
       }
       case 'devices': {
         const devices = await hub.store.listDevices();

@@ -9,6 +9,7 @@ import { startWebServer } from '../../scripts/serve-web';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { enrollCode, enrollDevice, hubCli, startHub, type RunningHub } from '../support/hub';
 import { sampleRecordWithBlobs } from '../support/report-fixture';
+import { writeQrVideo } from '../support/qr-video';
 
 /**
  * The app in Chromium syncing with a real hub process on 127.0.0.1: enrollment, push, the review
@@ -169,6 +170,28 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     expect(await page.getByTestId('outbox-row').count()).toBe(4);
     // A new code gets it going again.
     expect(enrollCode('inspector', 'x', env)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  });
+
+  it('enrolls another laptop by scanning the QR code with its camera', async () => {
+    const run = hubCli(['enroll', '--role', 'inspector', '--name', 'Trần Văn Đức', '--json', '--hub-url', hub.url], env);
+    const { qrPayload, code } = JSON.parse(run.stdout) as { qrPayload: string; code: string };
+    const video = join(dataDir, 'qr.y4m');
+    writeQrVideo(video, qrPayload);
+    const otherProfile = freshProfileDir();
+    const other = await launchProfile(otherProfile, ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    try {
+      const page2 = other.pages()[0] ?? (await other.newPage());
+      await page2.goto(`${server.url}#/sync`);
+      await page2.getByTestId('scan-qr').click();
+      await page2.waitForFunction((c) => (document.querySelector('[data-testid="enroll-code"]') as HTMLInputElement | null)?.value === c, code, { polling: 100, timeout: 20_000 });
+      expect(await page2.getByTestId('hub-url').inputValue()).toBe(hub.url);
+      await page2.getByTestId('device-name').fill('Máy Đoàn 2');
+      await page2.getByTestId('enroll-submit').click();
+      await page2.getByTestId('hub-panel').waitFor();
+    } finally {
+      await other.close();
+      rmSync(otherProfile, { recursive: true, force: true });
+    }
   });
 
   it('raised no page errors', () => {

@@ -398,4 +398,7 @@ export const en: Record<MessageKey, string> = {
   'review.rejected': 'Rejected',
   'err.sync.httpsRequired': 'The hub must use https:// (only this machine, 127.0.0.1, may use http://)',
   'sync.assignments.title': 'Units assigned for inspection',
+  'sync.scan.button': 'Scan the QR code with the camera',
+  'sync.scan.hint': 'Hold the QR code from the administrator in front of the camera.',
+  'sync.scan.video': 'Camera view for scanning the QR code',
 };

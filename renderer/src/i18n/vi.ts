@@ -397,6 +397,9 @@ export const vi = {
   'review.rejected': 'Không chấp nhận',
   'err.sync.httpsRequired': 'Hub phải dùng https:// (chỉ máy này, 127.0.0.1, mới được dùng http://)',
   'sync.assignments.title': 'Đơn vị được giao kiểm tra',
+  'sync.scan.button': 'Quét mã QR bằng camera',
+  'sync.scan.hint': 'Đưa mã QR do quản trị viên cấp vào trước camera.',
+  'sync.scan.video': 'Hình camera để quét mã QR',
 } as const;
 
 export type MessageKey = keyof typeof vi;

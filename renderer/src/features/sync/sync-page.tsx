@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { HubRequestError } from '@shared/sync/engine';
@@ -12,6 +12,7 @@ import { useDb } from '../../db/db-context';
 import { FieldError } from '../inspections/field-error';
 import { syncController, useSyncState } from './controller';
 import { parseEnrollmentInput, useSyncActions } from './mutations';
+import { QrScanner } from './qr-scanner';
 import { useAssignments, useHubSettings, useOutbox } from './queries';
 
 const enrollSchema = z.object({
@@ -59,7 +60,17 @@ function EnrollForm() {
   const { t, tError } = useI18n();
   const actions = useSyncActions();
   const [error, setError] = useState<string | null>(null);
+  const [scanning, setScanning] = useState(false);
   const { register, handleSubmit, formState, setValue } = useForm<EnrollValues>({ resolver: zodResolver(enrollSchema), defaultValues: { hubUrl: '', code: '', deviceName: '' } });
+  const onScanned = useCallback(
+    (text: string) => {
+      setScanning(false);
+      const parsed = parseEnrollmentInput(text);
+      setValue('code', parsed.code, { shouldValidate: true });
+      if (parsed.hub) setValue('hubUrl', parsed.hub, { shouldValidate: true });
+    },
+    [setValue],
+  );
   const submit = handleSubmit(async (v) => {
     setError(null);
     const parsed = parseEnrollmentInput(v.code);
@@ -100,6 +111,13 @@ function EnrollForm() {
           <FieldError message={tError(formState.errors.deviceName?.message)} />
         </label>
       </div>
+      {scanning ? (
+        <QrScanner onText={onScanned} onClose={() => setScanning(false)} />
+      ) : (
+        <button type="button" className="button" onClick={() => setScanning(true)} data-testid="scan-qr">
+          {t('sync.scan.button')}
+        </button>
+      )}{' '}
       <button type="submit" className="button primary" disabled={formState.isSubmitting} data-testid="enroll-submit">
         {formState.isSubmitting ? t('common.working') : t('sync.enroll.submit')}
       </button>
