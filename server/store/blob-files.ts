@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -39,6 +39,16 @@ export class BlobFiles {
       await dirHandle.sync();
     } finally {
       await dirHandle.close();
+    }
+  }
+
+  /** The file's size, or null if there is no such blob. */
+  async size(sha256: string): Promise<number | null> {
+    try {
+      return (await stat(this.path(sha256))).size;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
     }
   }
 

@@ -121,34 +121,29 @@ export class HubStore {
   // Blobs
 
   async hasBlob(sha256: string): Promise<boolean> {
-    return (await this.db.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst()) !== undefined;
+    return (await this.files.size(sha256)) !== null;
   }
 
   async missingBlobs(hashes: string[]): Promise<string[]> {
     const unique = [...new Set(hashes)];
-    if (unique.length === 0) return [];
-    const held = new Set((await this.db.selectFrom('blobs').select('sha256').where('sha256', 'in', unique).execute()).map((r) => r.sha256));
-    return unique.filter((h) => !held.has(h));
+    const sizes = await Promise.all(unique.map((h) => this.files.size(h)));
+    return unique.filter((_, i) => sizes[i] === null);
   }
 
-  async getBlob(sha256: string): Promise<Uint8Array | null> {
-    return (await this.hasBlob(sha256)) ? this.files.read(sha256) : null;
+  getBlob(sha256: string): Promise<Uint8Array | null> {
+    return this.files.read(sha256);
   }
 
   /**
-   * Stores bytes under their own hash, checked here whoever calls. The file is on disk, flushed,
-   * before the row that makes it count exists, so a record never links to a blob that is not there.
+   * Stores bytes under their own hash, checked here whoever calls. A blob exists once its file is
+   * on disk, flushed, under its final name; the database indexes it when a record links to it, in
+   * the record's transaction, so an upload costs no database commit.
    */
   async putBlob(sha256: string, data: Uint8Array): Promise<'created' | 'exists'> {
     if (createHash('sha256').update(data).digest('hex') !== sha256) throw new Error('blob hash mismatch');
     if (await this.hasBlob(sha256)) return 'exists';
     await this.files.write(sha256, data);
-    const result = await this.db
-      .insertInto('blobs')
-      .values({ sha256, size: data.byteLength, created_at: this.now() })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? 'created' : 'exists';
+    return 'created';
   }
 
   // Inspections
@@ -161,6 +156,9 @@ export class HubStore {
     const { record } = request;
     const { id, revision } = record.inspection;
     const ok = { id, revision, contentHash: request.contentHash };
+    // Checked before the transaction: a blob file, once there, never goes away.
+    const sizes = await Promise.all(request.blobs.map((sha) => this.files.size(sha)));
+    const missing = request.blobs.filter((_, i) => sizes[i] === null);
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('inspections').select('content_hash').where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
       if (existing) {
@@ -168,13 +166,17 @@ export class HubStore {
           ? { status: 200 as const, body: ok }
           : { status: 409 as const, body: { error: { code: 'conflict' as const, message: `Revision ${revision} of ${id} is already held with another hash` } } };
       }
-      const held = request.blobs.length ? await trx.selectFrom('blobs').select('sha256').where('sha256', 'in', request.blobs).execute() : [];
-      const heldSet = new Set(held.map((b) => b.sha256));
-      const missing = request.blobs.filter((b) => !heldSet.has(b));
       if (missing.length > 0) {
         return { status: 422 as const, body: { error: { code: 'missing_blobs' as const, message: 'Upload these blobs first', missingBlobs: missing } } };
       }
       const now = this.now();
+      if (request.blobs.length) {
+        await trx
+          .insertInto('blobs')
+          .values(request.blobs.map((sha256, i) => ({ sha256, size: sizes[i]!, created_at: now })))
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute();
+      }
       await trx.insertInto('inspections').values({ id, revision, content_hash: request.contentHash, record: canonicalJson(record), unit_code: record.inspection.unit.code, device_id: deviceId, received_at: now }).execute();
       if (request.blobs.length) await trx.insertInto('inspection_blobs').values(request.blobs.map((sha256) => ({ inspection_id: id, revision, sha256 }))).execute();
       await this.appendChange(trx, { kind: 'inspection', entityId: `${id}@${revision}`, data: { id, revision, contentHash: request.contentHash, unitCode: record.inspection.unit.code, receivedAt: now } });
