@@ -124,10 +124,14 @@ export class HubStore {
     return (await this.files.size(sha256)) !== null;
   }
 
+  /** Blobs already linked to a record are in the index; only the others need a look at the disk. */
   async missingBlobs(hashes: string[]): Promise<string[]> {
     const unique = [...new Set(hashes)];
-    const sizes = await Promise.all(unique.map((h) => this.files.size(h)));
-    return unique.filter((_, i) => sizes[i] === null);
+    if (unique.length === 0) return [];
+    const indexed = new Set((await this.db.selectFrom('blobs').select('sha256').where('sha256', 'in', unique).execute()).map((r) => r.sha256));
+    const rest = unique.filter((h) => !indexed.has(h));
+    const sizes = await Promise.all(rest.map((h) => this.files.size(h)));
+    return rest.filter((_, i) => sizes[i] === null);
   }
 
   getBlob(sha256: string): Promise<Uint8Array | null> {
@@ -156,6 +160,13 @@ export class HubStore {
     const { record } = request;
     const { id, revision } = record.inspection;
     const ok = { id, revision, contentHash: request.contentHash };
+    // A retry of a record already held is answered without looking at its blobs.
+    const held = await this.db.selectFrom('inspections').select('content_hash').where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+    if (held) {
+      return held.content_hash === request.contentHash
+        ? { status: 200, body: ok }
+        : { status: 409, body: { error: { code: 'conflict', message: `Revision ${revision} of ${id} is already held with another hash` } } };
+    }
     // Checked before the transaction: a blob file, once there, never goes away.
     const sizes = await Promise.all(request.blobs.map((sha) => this.files.size(sha)));
     const missing = request.blobs.filter((_, i) => sizes[i] === null);
@@ -182,6 +193,11 @@ export class HubStore {
       await this.appendChange(trx, { kind: 'inspection', entityId: `${id}@${revision}`, data: { id, revision, contentHash: request.contentHash, unitCode: record.inspection.unit.code, receivedAt: now } });
       return { status: 201 as const, body: ok };
     });
+  }
+
+  async heldRecord(id: string, revision: number): Promise<{ record: string; contentHash: string } | null> {
+    const row = await this.db.selectFrom('inspections').select(['record', 'content_hash']).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+    return row ? { record: row.record, contentHash: row.content_hash } : null;
   }
 
   async getInspection(id: string, revision?: number) {
