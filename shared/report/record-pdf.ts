@@ -23,9 +23,6 @@ export interface RecordPdfInput {
   blob: BlobSource;
 }
 
-/** Long side of a photo printed in the appendix. */
-export const REPORT_PHOTO_LONG_SIDE = 1600;
-
 /** Photos in the appendix, numbered in the order they were taken. */
 function numberPhotos(record: InspectionRecord): Map<string, number> {
   const photos = record.attachments.filter((a) => a.mime.startsWith('image/'));

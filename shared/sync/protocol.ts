@@ -46,7 +46,6 @@ export const reviewStatusSchema = z.enum(['received', 'has-issues', 'approved', 
 export const reviewRequestSchema = z.object({ status: reviewStatusSchema, comment: z.string().trim().max(5000, 'err.tooLong').default('') });
 
 export const hubErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), missingBlobs: z.array(z.string()).optional() }) });
-export type HubError = z.infer<typeof hubErrorSchema>['error'];
 
 /** The push body for a finalized record: what the outbox sends and the USB bundle holds. */
 export function pushRequestFor(record: InspectionRecord): PushRequest {

@@ -1,4 +1,3 @@
-import { recordBlobHashes } from '@shared/inspection/record';
 import type { OutboxEntry, SyncStorage } from '@shared/sync/engine';
 import type { ChangeItem } from '@shared/sync/protocol';
 import { legalBasisSchema, templateSchema, unitSchema } from '@shared/schemas';
@@ -97,5 +96,3 @@ export async function recordBlobs(db: CongvuDb, hashes: string[]): Promise<Map<s
   for (const row of rows) if (row) out.set(row.sha256, new Uint8Array(await row.blob.arrayBuffer()));
   return out;
 }
-
-export { recordBlobHashes };
