@@ -3,6 +3,7 @@ import { buildExportZip, ExchangeError, parseExportZip } from '@shared/exchange/
 import { recordBlobHashes, recordContentHash, type InspectionRecord } from '@shared/inspection/record';
 import { toLocalIso } from '@shared/time/local-iso';
 import type { CongvuDb } from '../../db/database';
+import { blobBytes } from '../../db/blob-bytes';
 import { recordTables } from '../recording/draft-transaction';
 import { loadRecord } from '../recording/load-record';
 
@@ -17,8 +18,7 @@ export async function exportInspection(db: CongvuDb, id: string): Promise<{ zip:
     return { revisions, audit, blobRows };
   });
   if (revisions.length === 0) throw new ExchangeError('err.record.notFound');
-  const blobs = new Map<string, Uint8Array>();
-  for (const row of blobRows) if (row) blobs.set(row.sha256, new Uint8Array(await row.blob.arrayBuffer()));
+  const blobs = await blobBytes(blobRows);
   const zip = buildExportZip(revisions, audit, blobs, toLocalIso(new Date()));
   const first = revisions[0]!.inspection;
   return { zip, fileName: `kiem-tra-${first.unit.code}-${first.arrival.at.slice(0, 10)}-${id.slice(0, 8)}.zip` };

@@ -2,6 +2,7 @@ import { recordBlobHashes, type InspectionRecord } from '@shared/inspection/reco
 import { buildRecordPdf } from '@shared/report/record-pdf';
 import type { Template } from '@shared/schemas';
 import type { CongvuDb } from '../../db/database';
+import { loadBlobBytes } from '../../db/blob-bytes';
 import { loadReportFonts } from './report-fonts';
 
 /**
@@ -9,13 +10,7 @@ import { loadReportFonts } from './report-fonts';
  * its drawn signatures and the report copies of its photos.
  */
 export async function renderRecordPdf(db: CongvuDb, record: InspectionRecord, templates: readonly Template[]): Promise<Uint8Array> {
-  const [fonts, legalBases, rows] = await Promise.all([loadReportFonts(), db.legalBases.toArray(), db.blobs.bulkGet(recordBlobHashes(record))]);
-  const blobs = new Map<string, Uint8Array>();
-  await Promise.all(
-    rows.map(async (row) => {
-      if (row) blobs.set(row.sha256, new Uint8Array(await row.blob.arrayBuffer()));
-    }),
-  );
+  const [fonts, legalBases, blobs] = await Promise.all([loadReportFonts(), db.legalBases.toArray(), loadBlobBytes(db, recordBlobHashes(record))]);
   return buildRecordPdf({ record, templates, legalBases, fonts, blob: (sha) => blobs.get(sha) });
 }
 

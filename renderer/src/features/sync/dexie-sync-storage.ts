@@ -88,11 +88,3 @@ export class DexieSyncStorage implements SyncStorage {
     });
   }
 }
-
-/** Blobs of a record, for the USB bundle. */
-export async function recordBlobs(db: CongvuDb, hashes: string[]): Promise<Map<string, Uint8Array>> {
-  const rows = await db.blobs.bulkGet(hashes);
-  const out = new Map<string, Uint8Array>();
-  for (const row of rows) if (row) out.set(row.sha256, new Uint8Array(await row.blob.arrayBuffer()));
-  return out;
-}

@@ -5,7 +5,8 @@ import { recordBlobHashes } from '@shared/inspection/record';
 import { toLocalIso } from '@shared/time/local-iso';
 import { useDb } from '../../db/db-context';
 import { loadRecord } from '../recording/load-record';
-import { CURSOR_KEY, HUB_SETTINGS_KEY, recordBlobs, type HubSettings } from './dexie-sync-storage';
+import { loadBlobBytes } from '../../db/blob-bytes';
+import { CURSOR_KEY, HUB_SETTINGS_KEY, type HubSettings } from './dexie-sync-storage';
 
 /** "http://10.0.0.5:8787/" → "http://10.0.0.5:8787"; anything but http(s) is refused. */
 export function normalizeHubUrl(input: string): string {
@@ -56,7 +57,7 @@ export function useSyncActions() {
           const record = await loadRecord(db, { id: i.id, revision: i.revision });
           if (record) records.push(record);
         }
-        const blobs = await recordBlobs(db, [...new Set(records.flatMap(recordBlobHashes))]);
+        const blobs = await loadBlobBytes(db, records.flatMap(recordBlobHashes));
         return { zip: buildSyncBundle(records, blobs, toLocalIso(new Date())), count: records.length };
       },
     }),
