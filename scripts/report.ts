@@ -18,6 +18,7 @@ import { resolvedIssuer } from '../shared/report/issuer';
 import { buildRecordPdf } from '../shared/report/record-pdf';
 import { verifySignedPdf } from '../shared/report/verify-pdf';
 import { builtInTemplates } from '../shared/templates';
+import { vi } from '../renderer/src/i18n/vi';
 
 const USAGE = 'Cách dùng / usage: npm run report -- --in <tệp xuất .zip | record .json> --out <tệp.pdf> [--revision N] [--p12 <tệp.p12> --pass-env <BIẾN>]';
 
@@ -105,7 +106,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   runReport(process.argv.slice(2)).then(
     (out) => console.log(out),
     (error: unknown) => {
-      const message = error instanceof SigningError ? { 'err.sign.passphrase': 'Sai mật khẩu chứng thư số.', 'err.sign.notP12': 'Tệp không phải chứng thư số PKCS#12 (.p12/.pfx).', 'err.sign.noKey': 'Tệp .p12 không có khóa bí mật.', 'err.sign.noCertificate': 'Tệp .p12 không có chứng thư.', 'err.sign.expired': 'Chứng thư số đã hết hạn hoặc chưa có hiệu lực.', 'err.sign.insecureStorage': 'Không có kho khóa an toàn.', 'err.sign.failed': 'Ký số không thành công.' }[error.code] : error instanceof Error ? error.message : String(error);
+      // The same Vietnamese sentences the app shows for these errors.
+      const message = error instanceof SigningError ? vi[error.code] : error instanceof Error ? error.message : String(error);
       console.error(`Lỗi: ${message}`);
       process.exit(1);
     },

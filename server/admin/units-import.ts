@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { parseCsv } from '@shared/roster-import/csv';
+import { fold } from '@shared/roster-import/roster-table';
 import { unitSchema, unitLevels, type Unit } from '@shared/schemas';
 import type { HubStore } from '../store/hub-store';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
 
 const COLUMNS = {
   code: /^(ma don vi|ma|code|unit code)$/,

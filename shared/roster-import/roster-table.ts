@@ -16,7 +16,8 @@ export interface RosterImportResult {
 
 export const MAX_IMPORT_ROWS = 2000;
 
-const fold = (s: string) =>
+/** A header as typed in any spreadsheet, compared without case or diacritics ("Họ và tên" = "ho va ten"). */
+export const fold = (s: string) =>
   s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
