@@ -89,7 +89,7 @@ export async function runReport(argv: string[], env: NodeJS.ProcessEnv = process
     }
     const leader = record.inspection.team.find((m) => m.role === 'leader');
     pdf = await signPdf(pdf, p12, passphrase, {
-      reason: `Bien ban kiem tra cong vu ${record.inspection.unit.name}`,
+      reason: `Biên bản kiểm tra công vụ ${record.inspection.unit.name}`,
       location: record.inspection.place,
       name: leader?.name ?? resolvedIssuer(record.inspection).agency,
     });

@@ -118,7 +118,7 @@ export class SyncEngine {
         body: body as BodyInit | undefined,
         signal: controller.signal,
       });
-      const text = method === 'HEAD' ? '' : await res.text();
+      const text = await res.text();
       let json: unknown = null;
       try {
         json = text ? JSON.parse(text) : null;
@@ -127,7 +127,7 @@ export class SyncEngine {
       }
       if (res.status >= 400) {
         const err = hubErrorSchema.safeParse(json);
-        // HEAD answers carry no body: the status alone says what happened.
+        // An answer without our JSON error body (a proxy's, say): the status alone says what happened.
         const code = err.success ? err.data.error.code : (STATUS_CODES[res.status] ?? 'http_error');
         throw new HubRequestError(res.status, code, err.success ? err.data.error.message : `HTTP ${res.status}`, err.success ? (err.data.error.missingBlobs ?? []) : []);
       }
@@ -140,13 +140,12 @@ export class SyncEngine {
     }
   }
 
-  /** One request with retries on what is worth retrying; 404 on HEAD is an answer, not an error. */
+  /** One request with retries on what is worth retrying. */
   private async request(method: string, path: string, body?: Uint8Array | string, contentType?: string): Promise<{ status: number; json: unknown }> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(method, path, body, contentType);
       } catch (error) {
-        if (method === 'HEAD' && error instanceof HubRequestError && error.status === 404) return { status: 404, json: null };
         if (!(error instanceof HubRequestError) || !error.retryable || attempt + 1 >= this.o.maxAttempts) throw error;
         await this.o.sleep(backoffDelay(attempt, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random));
       }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { recordNumberLine, resolvedIssuer } from '@shared/report/issuer';
-import { toAscii } from '@shared/report/ascii';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../app/describe-error';
 import { href } from '../../app/router';
@@ -9,6 +8,7 @@ import { AutosaveText } from '../recording/autosave-text';
 import type { TabProps } from '../recording/tab-props';
 import { PassphraseForm } from '../signing/passphrase-form';
 import { useSigningStatus } from '../signing/queries';
+import { unavailableMessage } from '../signing/unavailable-message';
 import { useReportActions } from './mutations';
 import { useSignedReport } from './queries';
 import { recordFileName } from './record-document';
@@ -129,13 +129,14 @@ function SignSection({ record, templates, locked }: TabProps) {
   const sign = async (passphrase: string) => {
     const pdf = await report.render(record, templates);
     const leader = i.team.find((m) => m.role === 'leader');
+    // Main writes the signature metadata in ASCII.
     const result = await bridge.signing.sign({
       pdf,
       passphrase,
       suggestedName: recordFileName(record, true),
-      reason: `Bien ban kiem tra cong vu ${toAscii(i.unit.name)}`,
-      location: toAscii(i.place),
-      name: toAscii(leader?.name ?? ''),
+      reason: `Biên bản kiểm tra công vụ ${i.unit.name}`,
+      location: i.place,
+      name: leader?.name ?? '',
     });
     await report.storeSigned(record, result);
   };
@@ -156,7 +157,7 @@ function SignSection({ record, templates, locked }: TabProps) {
   } else if (!status.available) {
     body = (
       <p className="notice" data-testid="signing-unavailable">
-        {t(status.reason === 'desktop-only' ? 'sign.unavailable.desktopOnly' : status.reason === 'insecure-storage' ? 'sign.unavailable.insecure' : 'sign.unavailable.noEncryption')}
+        {t(unavailableMessage[status.reason])}
       </p>
     );
   } else if (!status.certificate) {

@@ -6,6 +6,7 @@ import { describeError } from '../../app/describe-error';
 import { bridge } from '../../bridge/bridge';
 import { PassphraseForm } from './passphrase-form';
 import { useSigningStatus } from './queries';
+import { unavailableMessage } from './unavailable-message';
 
 const MAX_PDF_BYTES = 100 * 1024 * 1024;
 
@@ -47,7 +48,7 @@ function CertificatePanel() {
       <h2 id="cert-title">{t('cert.title')}</h2>
       {!status.available && (
         <p className="notice" data-testid="signing-unavailable">
-          {t(status.reason === 'desktop-only' ? 'sign.unavailable.desktopOnly' : status.reason === 'insecure-storage' ? 'sign.unavailable.insecure' : 'sign.unavailable.noEncryption')}
+          {t(unavailableMessage[status.reason])}
         </p>
       )}
       {certificate ? (

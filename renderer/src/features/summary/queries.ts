@@ -3,6 +3,7 @@ import type { Inspection } from '@shared/schemas';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
 import { loadRecord } from '../recording/load-record';
+import { recordTables } from '../recording/draft-transaction';
 
 /** The newest revision of each inspection whose arrival falls on a day in [from, to]. */
 export function useInspectionsInPeriod(from: string, to: string): Inspection[] | undefined {
@@ -17,7 +18,7 @@ export function useInspectionsInPeriod(from: string, to: string): Inspection[] |
 
 /** Whole records for the summary, read in one transaction so the figures are of one moment. */
 export function loadRecordsForSummary(db: CongvuDb, keys: Array<{ id: string; revision: number }>) {
-  return db.transaction('r', [db.inspections, db.rosterEntries, db.findings, db.recommendations, db.attachments, db.signatures], async () => {
+  return db.transaction('r', recordTables(db), async () => {
     const records = await Promise.all(keys.map((k) => loadRecord(db, k)));
     return records.filter((r): r is NonNullable<typeof r> => r !== null);
   });

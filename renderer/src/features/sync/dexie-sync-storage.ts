@@ -24,10 +24,12 @@ export class DexieSyncStorage implements SyncStorage {
   constructor(private readonly db: CongvuDb) {}
 
   async pending(): Promise<OutboxEntry[]> {
-    const [finalized, statuses] = await Promise.all([this.db.inspections.where('status').equals('finalized').toArray(), this.db.syncStatus.toArray()]);
+    // Asked every minute: keys only, then whole rows for just the revisions still waiting.
+    const [keys, statuses] = await Promise.all([this.db.inspections.where('status').equals('finalized').primaryKeys(), this.db.syncStatus.toArray()]);
     const done = new Set(statuses.filter((s) => s.state === 'synced' || s.final).map((s) => `${s.inspectionId}@${s.revision}`));
-    return finalized
-      .filter((i) => !done.has(`${i.id}@${i.revision}`))
+    const waiting = await this.db.inspections.bulkGet(keys.filter(([id, revision]) => !done.has(`${id}@${revision}`)));
+    return waiting
+      .filter((i) => i !== undefined)
       .sort((a, b) => (a.finalizedAt ?? '').localeCompare(b.finalizedAt ?? ''))
       .map((i) => ({ id: i.id, revision: i.revision, contentHash: i.contentHash! }));
   }
