@@ -11,9 +11,10 @@ export const BUNDLE_DEVICE = 'usb-bundle';
  */
 export async function importBundle(store: HubStore, bytes: Uint8Array): Promise<string> {
   const bundle = parseSyncBundle(bytes);
-  for (const [sha, data] of bundle.blobs) await store.putBlob(sha, data);
   const counts = { created: 0, held: 0, conflict: 0, invalid: 0 };
   const problems: string[] = [];
+  let badBlobs = bundle.badBlobs.length;
+  for (const [sha, data] of bundle.blobs) if ((await store.putBlob(sha, data)) === 'mismatch') badBlobs += 1;
   for (const entry of bundle.records) {
     const check = checkPushRequest(entry.id, entry.body);
     if (!check.ok) {
@@ -32,6 +33,6 @@ export async function importBundle(store: HubStore, bytes: Uint8Array): Promise<
       problems.push(`${entry.name}: ${outcome.body.error.message} (${outcome.body.error.missingBlobs.length} blob(s) missing from the bundle)`);
     }
   }
-  if (bundle.badBlobs.length) problems.push(`${bundle.badBlobs.length} blob(s) did not match their hash and were not imported`);
+  if (badBlobs) problems.push(`${badBlobs} blob(s) did not match their hash and were not imported`);
   return [`Imported ${counts.created} new record(s); ${counts.held} already held; ${counts.conflict} conflict(s); ${counts.invalid} invalid.`, ...problems].join('\n');
 }

@@ -141,10 +141,11 @@ export class HubStore {
   /**
    * Stores bytes under their own hash, checked here whoever calls. A blob exists once its file is
    * on disk, flushed, under its final name; the database indexes it when a record links to it, in
-   * the record's transaction, so an upload costs no database commit.
+   * the record's transaction, so an upload costs no database commit. Node's own SHA-256: several
+   * times faster than the portable one for megabytes of photos.
    */
-  async putBlob(sha256: string, data: Uint8Array): Promise<'created' | 'exists'> {
-    if (createHash('sha256').update(data).digest('hex') !== sha256) throw new Error('blob hash mismatch');
+  async putBlob(sha256: string, data: Uint8Array): Promise<'created' | 'exists' | 'mismatch'> {
+    if (createHash('sha256').update(data).digest('hex') !== sha256) return 'mismatch';
     if (await this.hasBlob(sha256)) return 'exists';
     await this.files.write(sha256, data);
     return 'created';

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark in turn and appends each result to
  * bench-results/latest.json as {id, value, unit, target, ok}. Exits non-zero if a target is missed.
+ * `npm run bench -- sync pdf` runs only the benchmarks whose names contain one of the words.
  */
 import { benchCanonicalHash } from './canonical-hash.bench';
 import { benchPdf } from './pdf.bench';
@@ -17,9 +18,16 @@ const benchmarks: Array<[string, () => Promise<BenchResult[]>]> = [
   ['recording with 10,000 inspections', benchRecording],
 ];
 
+const only = process.argv.slice(2).map((w) => w.toLowerCase());
+const chosen = benchmarks.filter(([name]) => only.length === 0 || only.some((w) => name.toLowerCase().includes(w)));
+if (chosen.length === 0) {
+  console.error(`No benchmark matches ${only.join(', ')}; they are: ${benchmarks.map(([name]) => name).join('; ')}`);
+  process.exit(2);
+}
+
 resetResults();
 let missed = 0;
-for (const [name, run] of benchmarks) {
+for (const [name, run] of chosen) {
   console.log(`▶ ${name}`);
   for (const result of await run()) {
     appendResult(result);

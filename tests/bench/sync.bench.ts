@@ -68,6 +68,15 @@ export async function benchSync(): Promise<BenchResult[]> {
     rmSync(dir, { recursive: true, force: true });
   }
 
+  // The same push to a hub that does nothing: the client engine's own ceiling on this machine.
+  const nullHub = await startHub({}, 0, 'tests/bench/null-hub.ts');
+  try {
+    const run = await pushAll(nullHub.url, 'none', storageOf(records, blobs));
+    results.push(judge('sync.push_records_per_s_null_hub', records.length / (run.ms / 1000), 'records/s', null));
+  } finally {
+    await nullHub.stop();
+  }
+
   const pg = await startPgCluster();
   const pgDir = mkdtempSync(join(tmpdir(), 'congvu-bench-pg-'));
   const pgHub = await startHub({ HUB_DATA_DIR: pgDir, DATABASE_URL: pg.url });

@@ -11,9 +11,9 @@ export interface RunningHub {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `server/main.ts` as its own Node process (its PID is the hub's) and waits for it to listen. */
-export async function startHub(env: Record<string, string>, port = 0): Promise<RunningHub> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** Starts `server/main.ts` (or a stand-in) as its own Node process (its PID is the hub's) and waits for it to listen. */
+export async function startHub(env: Record<string, string>, port = 0, script = 'server/main.ts'): Promise<RunningHub> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
