@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { FORMAT_VERSION } from '@shared/format-version';
 import { sha256HexSchema, uuidV7Schema } from '@shared/schemas/common';
 import { canonicalJson } from '@shared/hash/canonical-json';
-import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, reviewRequestSchema } from '@shared/sync/protocol';
+import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, reportRequestSchema, reviewRequestSchema } from '@shared/sync/protocol';
 import { bearerToken } from './auth';
 import type { Device, HubStore } from './store/hub-store';
 
@@ -109,9 +109,9 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     return reply.status(201).send(result);
   });
 
-  app.get(`${API_PREFIX}/changes`, async (request) => {
+  app.get(`${API_PREFIX}/changes`, async (request, reply) => {
     const d = device(request);
-    const query = request.query as { cursor?: string; limit?: string };
+    const query = request.query as { cursor?: string; limit?: string; include?: string };
     const limit = query.limit === undefined ? 500 : Number(query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw fail(400, 'bad_limit', 'limit must be an integer from 1 to 5000');
     let after = 0;
@@ -122,13 +122,19 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
       if (cursor.epoch !== epoch || cursor.seq > (await store.maxSeq())) throw fail(409, 'epoch_changed', 'The hub has changed since this cursor was issued: start again from the beginning');
       after = cursor.seq;
     }
+    if (query.include !== undefined && query.include !== 'records') throw fail(400, 'bad_include', 'include may only be "records"');
+    if (query.include && d.role !== 'reviewer') throw fail(403, 'forbidden', 'Only reviewer devices may read records');
     const { rows, more } = await store.changesFor(d, after, limit);
     const last = rows.at(-1)?.seq ?? after;
-    return {
-      items: rows.map((r) => ({ seq: r.seq, kind: r.kind, id: r.entity_id, ...(r.deleted ? { deleted: true } : {}), data: JSON.parse(r.data) as unknown })),
-      cursor: makeCursor(epoch, last),
-      more,
-    };
+    const records = query.include ? await store.recordsFor(rows.filter((r) => r.kind === 'inspection').map((r) => r.entity_id)) : new Map<string, { record: string; blobs: string[] }>();
+    // Stored JSON goes out as it is, spliced in rather than parsed and serialised again: a page of
+    // records is megabytes, and the stored text is the canonical form the hash was taken over.
+    const items = rows.map((r) => {
+      const head = `{"seq":${r.seq},"kind":${JSON.stringify(r.kind)},"id":${JSON.stringify(r.entity_id)}${r.deleted ? ',"deleted":true' : ''},"data":${r.data}`;
+      const withRecord = records.get(r.entity_id);
+      return withRecord ? `${head},"record":${withRecord.record},"blobs":${JSON.stringify(withRecord.blobs)}}` : `${head}}`;
+    });
+    return reply.type('application/json').send(`{"items":[${items.join(',')}],"cursor":${JSON.stringify(makeCursor(epoch, last))},"more":${more}}`);
   });
 
   // Which of these blobs the hub lacks, in one round trip instead of one HEAD each.
@@ -178,6 +184,19 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     const check = checkPushRequest(id, request.body);
     if (!check.ok) throw fail(check.code === 'bad_id' ? 400 : 422, check.code, check.message, check.issues ? { issues: check.issues } : {});
     const outcome = await store.putInspection(d.id, check.request);
+    return reply.status(outcome.status).send(outcome.body);
+  });
+
+  app.put(`${API_PREFIX}/inspections/:id/report`, async (request, reply) => {
+    const d = requireRole(request, 'inspector');
+    const { id } = request.params as { id: string };
+    if (!uuidV7Schema.safeParse(id).success) throw fail(400, 'bad_id', 'The inspection id must be a UUIDv7');
+    const body = reportRequestSchema.safeParse(request.body);
+    if (!body.success) throw fail(422, 'invalid_request', 'Expected {revision, sha256}');
+    const outcome = await store.putReport(d.id, id, body.data.revision, body.data.sha256);
+    if (!('body' in outcome)) {
+      throw fail(outcome.status, outcome.code, outcome.message, { ...(outcome.problems ? { problems: outcome.problems } : {}), ...(outcome.missingBlobs ? { missingBlobs: outcome.missingBlobs } : {}) });
+    }
     return reply.status(outcome.status).send(outcome.body);
   });
 

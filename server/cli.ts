@@ -10,7 +10,8 @@
  *   import-units <file.csv|file.xlsx>                         units and their staff rosters
  *   assign --unit <code> --from <date> [--to <date>] --team <text> [--note <text>]
  *   import <bundle.zip>                                       records from a USB hand-over bundle
- *   export --format csv|xlsx --out <file>                     inspections and findings
+ *   export --format xlsx|csv|pdf --out <file|folder> [--from <day>] [--to <day>] [--unit <code>] [--template <id>] [--team <leader>]
+ *                                                             the department's sheets (CSV: one file per sheet) or period report
  *   new-epoch                                                 after restoring a backup
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { deviceRoleSchema } from '@shared/sync/protocol';
 import { openHub } from './open-hub';
-import { exportInspections } from './admin/export';
+import { exportDepartment } from './admin/export';
 import { importBundle } from './admin/bundle-import';
 import { importUnitsFile } from './admin/units-import';
 import { publishTemplate } from './admin/templates';
@@ -45,6 +46,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       to: { type: 'string' },
       team: { type: 'string' },
       note: { type: 'string' },
+      template: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -88,9 +90,13 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'import':
         return await importBundle(hub.store, readInput(positionals[0], 'import <bundle.zip>'));
       case 'export': {
-        if (values.format !== 'csv' && values.format !== 'xlsx') throw new CliError('--format csv|xlsx is required');
-        if (!values.out) throw new CliError('--out <file> is required');
-        return await exportInspections(hub.store, values.format, resolve(values.out));
+        if (values.format !== 'csv' && values.format !== 'xlsx' && values.format !== 'pdf') throw new CliError('--format xlsx|csv|pdf is required');
+        if (!values.out) throw new CliError('--out <file> is required (a folder for csv)');
+        for (const [flag, day] of [['--from', values.from], ['--to', values.to]] as const) {
+          if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new CliError(`${flag} must be a day, YYYY-MM-DD`);
+        }
+        const filter = { from: values.from, to: values.to, unitCode: values.unit, templateId: values.template, leader: values.team };
+        return await exportDepartment(hub.store, { format: values.format, out: resolve(values.out), filter });
       }
       case 'new-epoch':
         return `New epoch ${await hub.store.renewEpoch()}: devices will pull everything again.`;

@@ -1,44 +1,103 @@
-import { writeFile } from 'node:fs/promises';
-import { inspectionRecordSchema } from '@shared/inspection/record';
+import { mkdir, open, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { inspectionRecordSchema, type InspectionRecord } from '@shared/inspection/record';
+import { templateSchema, type Template } from '@shared/schemas';
+import { builtInTemplates } from '@shared/templates';
+import { buildDashboard, type DashboardFilter } from '@shared/review/dashboard';
+import { exportSheets, fillWorkbook, sheetCsv, type WorkbookLike } from '@shared/review/export-sheets';
+import { inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
+import { FONT_FILES, type ReportFonts } from '@shared/report/fonts';
+import { buildSummaryPdf } from '@shared/report/summary-pdf';
+import { reviewStatusLabel } from '@shared/review/labels';
+import { toLocalIso } from '@shared/time/local-iso';
 import type { HubStore } from '../store/hub-store';
 
-const HEADERS = ['Mã cuộc kiểm tra', 'Lần lập', 'Mã đơn vị', 'Đơn vị', 'Ngày kiểm tra', 'Bộ câu hỏi', 'Mã nội dung', 'Kết quả', 'Ghi chú', 'SHA-256 biên bản', 'Hub nhận lúc'];
+export type ExportFormat = 'csv' | 'xlsx' | 'pdf';
 
-function answerText(answer: unknown): string {
-  if (answer === null || typeof answer !== 'object') return '';
-  const a = answer as { type: string; value?: unknown; values?: Record<string, number>; rosterIds?: string[] };
-  if (a.type === 'count') return Object.entries(a.values ?? {}).map(([k, v]) => `${k}=${v}`).join('; ');
-  if (a.type === 'roster') return `${a.rosterIds?.length ?? 0} người`;
-  return String(a.value ?? '');
+const PAGE = 200;
+
+/** Every template the hub knows: the built-in ones and those published to it. */
+async function hubTemplates(store: HubStore): Promise<Map<string, Template>> {
+  const published = await store.db.selectFrom('changes').select('data').where('kind', '=', 'template').execute();
+  const list = [...builtInTemplates];
+  for (const row of published) {
+    const t = templateSchema.safeParse(JSON.parse(row.data));
+    if (t.success) list.push(t.data);
+  }
+  return templatesByRef(list);
 }
 
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** One row per finding of every record held, with its inspection's details (the reviewers' raw data). */
-export async function exportInspections(store: HubStore, format: 'csv' | 'xlsx', out: string): Promise<string> {
-  const rows: unknown[][] = [];
-  const stored = await store.db.selectFrom('inspections').select(['record', 'received_at']).orderBy('received_at').execute();
-  for (const s of stored) {
-    const record = inspectionRecordSchema.parse(JSON.parse(s.record));
-    const i = record.inspection;
-    for (const f of [...record.findings].sort((a, b) => `${a.templateRef}${a.itemCode}`.localeCompare(`${b.templateRef}${b.itemCode}`))) {
-      rows.push([i.id, i.revision, i.unit.code, i.unit.name, i.arrival.at.slice(0, 10), f.templateRef, f.itemCode, answerText(f.answer), f.note, i.contentHash, s.received_at]);
+/** The newest revision of every inspection, a page at a time (the records never all sit in memory). */
+async function* latestRecords(store: HubStore, keep?: ReadonlySet<string>): AsyncIterable<InspectionRecord> {
+  let after = '';
+  for (;;) {
+    const page = await store.db
+      .selectFrom('inspections as i')
+      .select(['i.id', 'i.revision', 'i.record'])
+      .where('i.id', '>', after)
+      .where(({ eb, selectFrom }) => eb('i.revision', '=', selectFrom('inspections as j').select((e) => e.fn.max('j.revision').as('m')).whereRef('j.id', '=', 'i.id')))
+      .orderBy('i.id')
+      .limit(PAGE)
+      .execute();
+    for (const row of page) {
+      if (keep && !keep.has(`${row.id}@${row.revision}`)) continue;
+      yield inspectionRecordSchema.parse(JSON.parse(row.record));
     }
+    if (page.length < PAGE) return;
+    after = page.at(-1)!.id;
   }
-  if (format === 'csv') {
-    // A byte-order mark so that Excel opens the Vietnamese text as UTF-8.
-    await writeFile(out, `\uFEFF${[HEADERS, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
-  } else {
-    const { default: ExcelJS } = await import('exceljs');
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: out, useSharedStrings: false });
-    const sheet = workbook.addWorksheet('Kết quả kiểm tra');
-    sheet.addRow(HEADERS).commit();
-    for (const r of rows) sheet.addRow(r).commit();
-    sheet.commit();
-    await workbook.commit();
+}
+
+function loadFonts(dir = resolve(import.meta.dirname, '../../build/fonts')): ReportFonts {
+  const read = (key: keyof ReportFonts) => new Uint8Array(readFileSync(resolve(dir, FONT_FILES[key])));
+  return { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
+}
+
+/**
+ * The department's export from the hub's command line, the same as the desktop app's: XLSX (one
+ * sheet each for inspections, findings, roll call, officials, recommendations; streamed to disk),
+ * CSV (one file per sheet in a folder), or the period report as PDF. Newest revisions only.
+ */
+export async function exportDepartment(store: HubStore, options: { format: ExportFormat; out: string; filter: DashboardFilter; today?: string; agency?: string }): Promise<string> {
+  const templates = await hubTemplates(store);
+  const facts: InspectionFacts[] = [];
+  for await (const record of latestRecords(store)) facts.push(inspectionFacts(record, templates));
+  const today = options.today ?? toLocalIso(new Date()).slice(0, 10);
+  const dashboard = buildDashboard(facts, templates, options.filter, today);
+  const chosen = new Set(dashboard.summary.inspections.map((i) => `${i.id}@${i.revision}`));
+  const picked = facts.filter((f) => chosen.has(`${f.id}@${f.revision}`));
+
+  if (options.format === 'pdf') {
+    const province = picked[0]?.province ?? '';
+    const agency = options.agency ?? 'SỞ NỘI VỤ';
+    const pdf = buildSummaryPdf({ summary: dashboard.summary, fonts: loadFonts(), parentAgency: `ỦY BAN NHÂN DÂN ${province.toLocaleUpperCase('vi')}`.trim(), agency, place: province.replace(/^(Tỉnh|Thành phố)\s+/i, ''), preparedBy: agency, at: toLocalIso(new Date()) });
+    await writeFile(options.out, pdf);
+    return `Wrote the period report (${picked.length} inspection(s)) to ${options.out}.`;
   }
-  return `Wrote ${rows.length} finding row(s) from ${stored.length} record(s) to ${out}.`;
+
+  const reviews = await store.db.selectFrom('reviews').select(['inspection_id', 'status', 'created_at']).orderBy('created_at').execute();
+  const reviewStatus = new Map(reviews.map((r) => [r.inspection_id, reviewStatusLabel[r.status as keyof typeof reviewStatusLabel] ?? r.status]));
+  const reports = await store.db.selectFrom('inspection_reports').select(['inspection_id', 'revision']).execute();
+  const sheets = exportSheets({ facts: picked, dashboard, records: () => latestRecords(store, chosen), templates, reviewStatus, signedReport: new Set(reports.map((r) => `${r.inspection_id}@${r.revision}`)) });
+
+  if (options.format === 'csv') {
+    await mkdir(options.out, { recursive: true });
+    for (const sheet of sheets) {
+      const handle = await open(join(options.out, sheet.file), 'w');
+      try {
+        for await (const chunk of sheetCsv(sheet)) await handle.write(chunk);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    return `Wrote ${sheets.length} CSV file(s) for ${picked.length} inspection(s) to ${options.out}.`;
+  }
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.out, useSharedStrings: false, useStyles: true });
+  workbook.creator = 'congvu';
+  const rows = await fillWorkbook(workbook as unknown as WorkbookLike, sheets);
+  await workbook.commit();
+  return `Wrote ${rows} row(s) in ${sheets.length} sheet(s) for ${picked.length} inspection(s) to ${options.out}.`;
 }

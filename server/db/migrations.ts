@@ -78,6 +78,22 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Signed PDFs of the biên bản, one row per file: a record re-signed later keeps both.
+    '0002-reports': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('inspection_reports')
+          .addColumn('inspection_id', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull().references('blobs.sha256'))
+          .addColumn('signer', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('inspection_reports_pk', ['inspection_id', 'revision', 'sha256'])
+          .addForeignKeyConstraint('inspection_reports_inspection', ['inspection_id', 'revision'], 'inspections', ['id', 'revision'])
+          .execute();
+      },
+    },
   };
 }
 

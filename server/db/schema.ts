@@ -44,6 +44,7 @@ export interface HubDatabase {
     received_at: string;
   };
   inspection_blobs: { inspection_id: string; revision: number; sha256: string };
+  inspection_reports: { inspection_id: string; revision: number; sha256: string; signer: string; device_id: string; received_at: string };
   reviews: {
     id: string;
     inspection_id: string;

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { canonicalJson } from '@shared/hash/canonical-json';
-import type { DeviceRole, PushRequest } from '@shared/sync/protocol';
+import type { DeviceRole, PushRequest, ReportChange } from '@shared/sync/protocol';
+import { checkSignedReport } from '@shared/review/report-binding';
 import type { Dialect } from '../db/connect';
 import type { HubDatabase } from '../db/schema';
 import type { BlobFiles } from './blob-files';
@@ -20,7 +21,7 @@ const CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 /** What each role is handed down by the changes feed. */
 const KINDS: Record<DeviceRole, string[]> = {
   inspector: ['template', 'legal-basis', 'unit', 'assignment', 'review'],
-  reviewer: ['template', 'legal-basis', 'unit', 'assignment', 'inspection', 'review'],
+  reviewer: ['template', 'legal-basis', 'unit', 'assignment', 'inspection', 'report', 'review'],
 };
 
 export type PushOutcome =
@@ -186,6 +187,46 @@ export class HubStore {
       if (request.blobs.length) await trx.insertInto('inspection_blobs').values(request.blobs.map((sha256) => ({ inspection_id: id, revision, sha256 }))).execute();
       await this.appendChange(trx, { kind: 'inspection', entityId: `${id}@${revision}`, data: { id, revision, contentHash: request.contentHash, unitCode: record.inspection.unit.code, receivedAt: now } });
       return { status: 201 as const, body: ok };
+    });
+  }
+
+  /** The stored records (canonical JSON, as pushed) and blob lists of these inspection change rows. */
+  async recordsFor(entityIds: string[]): Promise<Map<string, { record: string; blobs: string[] }>> {
+    const keys = entityIds.map((e) => e.split('@')).filter((k): k is [string, string] => k.length === 2);
+    const found = new Map<string, { record: string; blobs: string[] }>();
+    if (keys.length === 0) return found;
+    const ids = [...new Set(keys.map(([id]) => id))];
+    const [rows, links] = await Promise.all([
+      this.db.selectFrom('inspections').select(['id', 'revision', 'record']).where('id', 'in', ids).execute(),
+      this.db.selectFrom('inspection_blobs').select(['inspection_id', 'revision', 'sha256']).where('inspection_id', 'in', ids).execute(),
+    ]);
+    for (const r of rows) found.set(`${r.id}@${r.revision}`, { record: r.record, blobs: [] });
+    for (const l of links) found.get(`${l.inspection_id}@${l.revision}`)?.blobs.push(l.sha256);
+    for (const v of found.values()) v.blobs.sort();
+    return found;
+  }
+
+  /**
+   * Attaches a signed PDF, already uploaded as a blob, to a revision the hub holds, once it checks
+   * out: the signature intact over the whole file, and the file made from this very record.
+   */
+  async putReport(deviceId: string, id: string, revision: number, sha256: string): Promise<{ status: 200 | 201; body: ReportChange } | { status: 404 | 422; code: string; message: string; problems?: string[]; missingBlobs?: string[] }> {
+    const target = await this.db.selectFrom('inspections').select(['content_hash']).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+    if (!target) return { status: 404, code: 'not_found', message: 'The hub does not hold this revision: push the record first' };
+    const bytes = await this.files.read(sha256);
+    if (!bytes) return { status: 422, code: 'missing_blobs', message: 'Upload the PDF as a blob first', missingBlobs: [sha256] };
+    const check = checkSignedReport(bytes, target.content_hash);
+    if (!check.ok) return { status: 422, code: 'invalid_report', message: `The signed PDF does not check out: ${check.problems.join(', ')}`, problems: check.problems };
+    return this.db.transaction().execute(async (trx) => {
+      const held = await trx.selectFrom('inspection_reports').select(['signer', 'received_at']).where('inspection_id', '=', id).where('revision', '=', revision).where('sha256', '=', sha256).executeTakeFirst();
+      if (held) return { status: 200 as const, body: { inspectionId: id, revision, sha256, signer: held.signer, receivedAt: held.received_at } };
+      const now = this.now();
+      const signer = (check.signer ?? '').slice(0, 200);
+      await trx.insertInto('blobs').values({ sha256, size: bytes.byteLength, created_at: now }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+      await trx.insertInto('inspection_reports').values({ inspection_id: id, revision, sha256, signer, device_id: deviceId, received_at: now }).execute();
+      const body = { inspectionId: id, revision, sha256, signer, receivedAt: now };
+      await this.appendChange(trx, { kind: 'report', entityId: `${id}@${revision}/${sha256}`, data: body });
+      return { status: 201 as const, body };
     });
   }
 

@@ -22,6 +22,26 @@ export interface SyncStorage {
   /** The pulled rows and the new cursor, in one transaction. */
   applyChanges(items: ChangeItem[], cursor: string): Promise<void>;
   resetCursor(): Promise<void>;
+  /** Signed PDFs of pushed revisions not yet on the hub (inspectors' devices). */
+  pendingReports?(): Promise<PendingReport[]>;
+  loadReport?(report: PendingReport): Promise<Uint8Array>;
+  markReport?(report: PendingReport, outcome: { synced: true; at: string } | { synced: false; error: string; final: boolean; at: string }): Promise<void>;
+  /** Reviews written on this device and not yet on the hub (reviewers' devices). */
+  pendingReviews?(): Promise<PendingReview[]>;
+  markReview?(review: PendingReview, outcome: { sent: true; at: string } | { sent: false; error: string; final: boolean; at: string }): Promise<void>;
+}
+
+export interface PendingReport {
+  id: string;
+  revision: number;
+  sha256: string;
+}
+
+export interface PendingReview {
+  localId: number;
+  inspectionId: string;
+  status: string;
+  comment: string;
 }
 
 export interface SyncProgress {
@@ -43,6 +63,8 @@ export interface SyncOptions {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   fetch?: typeof fetch;
+  /** Reviewers: pull inspections with their records (the department's import). */
+  includeRecords?: boolean;
   onProgress?: (p: SyncProgress) => void;
   now?: () => string;
 }
@@ -68,6 +90,8 @@ export interface SyncReport {
   alreadyHeld: number;
   failed: number;
   pulled: number;
+  /** Signed PDFs the hub took this run. */
+  reports?: number;
   /** Why the run stopped early (the hub unreachable, the token revoked), if it did. */
   stoppedBy: string | null;
 }
@@ -99,6 +123,7 @@ export class SyncEngine {
       maxDelayMs: options.maxDelayMs ?? 30_000,
       requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
       pageSize: options.pageSize ?? 500,
+      includeRecords: options.includeRecords ?? false,
       concurrency: options.concurrency ?? 6,
       random: options.random ?? Math.random,
       sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
@@ -221,7 +246,72 @@ export class SyncEngine {
     };
     this.o.onProgress?.({ phase: 'push', done: 0, total: queue.length, bytes });
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency, Math.max(1, queue.length)) }, worker));
+    if (report.stoppedBy === null) await this.pushReports(report);
+    if (report.stoppedBy === null) await this.pushReviews(report);
     return report;
+  }
+
+  /** Signed PDFs after the records they belong to; one the hub refuses is shown, never retried blindly. */
+  private async pushReports(report: SyncReport): Promise<void> {
+    const storage = this.storage;
+    if (!storage.pendingReports || !storage.loadReport || !storage.markReport) return;
+    for (const pending of await storage.pendingReports()) {
+      try {
+        if (!this.onHub.has(pending.sha256)) {
+          const res = await this.request('POST', '/blobs/missing', JSON.stringify({ hashes: [pending.sha256] }), 'application/json');
+          if (blobsMissingResponseSchema.parse(res.json).missing.length > 0) {
+            await this.request('PUT', `/blobs/${pending.sha256}`, await storage.loadReport(pending), 'application/octet-stream');
+          }
+          this.onHub.add(pending.sha256);
+        }
+        await this.request('PUT', `/inspections/${pending.id}/report`, JSON.stringify({ revision: pending.revision, sha256: pending.sha256 }), 'application/json');
+        await storage.markReport(pending, { synced: true, at: this.o.now() });
+        report.reports = (report.reports ?? 0) + 1;
+      } catch (error) {
+        const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
+        // 404: the record itself has not reached the hub yet; the PDF waits for it.
+        const final = !e.retryable && e.status !== 401 && e.status !== 403 && e.status !== 404 && e.code !== 'local';
+        await storage.markReport(pending, { synced: false, error: `${e.code}: ${e.message}`, final, at: this.o.now() });
+        if (e.retryable || e.status === 401 || e.status === 403) {
+          report.stoppedBy ??= e.code;
+          return;
+        }
+      }
+    }
+  }
+
+  private async pushReviews(report: SyncReport): Promise<void> {
+    const storage = this.storage;
+    if (!storage.pendingReviews || !storage.markReview) return;
+    for (const review of await storage.pendingReviews()) {
+      try {
+        await this.request('POST', `/inspections/${review.inspectionId}/reviews`, JSON.stringify({ status: review.status, comment: review.comment }), 'application/json');
+        await storage.markReview(review, { sent: true, at: this.o.now() });
+      } catch (error) {
+        const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
+        await storage.markReview(review, { sent: false, error: `${e.code}: ${e.message}`, final: !e.retryable && e.status !== 401 && e.status !== 403 && e.code !== 'local', at: this.o.now() });
+        if (e.retryable || e.status === 401 || e.status === 403) {
+          report.stoppedBy ??= e.code;
+          return;
+        }
+      }
+    }
+  }
+
+  /** A blob's bytes from the hub (reviewers: photos and signed PDFs of imported records). */
+  async fetchBlob(sha256: string): Promise<Uint8Array> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.o.requestTimeoutMs);
+    try {
+      const res = await this.o.fetch(`${this.hub.baseUrl}${API_PREFIX}/blobs/${sha256}`, { headers: { authorization: `Bearer ${this.hub.token}` }, signal: controller.signal });
+      if (!res.ok) throw new HubRequestError(res.status, STATUS_CODES[res.status] ?? 'http_error', `HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    } catch (error) {
+      if (error instanceof HubRequestError) throw error;
+      throw new HubRequestError(0, 'network', error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async pull(report: SyncReport = { pushed: 0, alreadyHeld: 0, failed: 0, pulled: 0, stoppedBy: null }): Promise<SyncReport> {
@@ -230,7 +320,7 @@ export class SyncEngine {
       const cursor = await this.storage.cursor();
       let page;
       try {
-        const res = await this.request('GET', `/changes?limit=${this.o.pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const res = await this.request('GET', `/changes?limit=${this.o.pageSize}${this.o.includeRecords ? '&include=records' : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
         page = changesResponseSchema.parse(res.json);
       } catch (error) {
         // A hub restored from backup: everything is pulled again (rows are applied idempotently).

@@ -37,6 +37,9 @@ export const changeItemSchema = z.object({
   id: z.string(),
   deleted: z.boolean().optional(),
   data: z.unknown(),
+  /** With `include=records` (reviewers): an inspection row carries its record and blob hashes. */
+  record: z.unknown().optional(),
+  blobs: z.array(sha256HexSchema).optional(),
 });
 export type ChangeItem = z.infer<typeof changeItemSchema>;
 export const changesResponseSchema = z.object({ items: z.array(changeItemSchema), cursor: z.string(), more: z.boolean() });
@@ -45,7 +48,23 @@ export type ChangesResponse = z.infer<typeof changesResponseSchema>;
 export const reviewStatusSchema = z.enum(['received', 'has-issues', 'approved', 'rejected']);
 export const reviewRequestSchema = z.object({ status: reviewStatusSchema, comment: z.string().trim().max(5000, 'err.tooLong').default('') });
 
-export const hubErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), missingBlobs: z.array(z.string()).optional() }) });
+/** The signed PDF of a revision already pushed: its bytes go first as a blob. */
+export const reportRequestSchema = z.object({ revision: z.number().int().min(1), sha256: sha256HexSchema });
+export const reportChangeSchema = z.object({ inspectionId: z.string(), revision: z.number().int(), sha256: sha256HexSchema, signer: z.string(), receivedAt: z.string() });
+export type ReportChange = z.infer<typeof reportChangeSchema>;
+export const inspectionChangeSchema = z.object({ id: z.string(), revision: z.number().int(), contentHash: z.string(), unitCode: z.string(), receivedAt: z.string() });
+export const reviewChangeSchema = z.object({
+  id: z.string(),
+  inspectionId: z.string(),
+  revision: z.number().int(),
+  status: reviewStatusSchema,
+  comment: z.string(),
+  reviewer: z.string(),
+  createdAt: z.string(),
+});
+export type ReviewChange = z.infer<typeof reviewChangeSchema>;
+
+export const hubErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), missingBlobs: z.array(z.string()).optional(), problems: z.array(z.string()).optional() }) });
 
 /** The push body for a finalized record: what the outbox sends and the USB bundle holds. */
 export function pushRequestFor(record: InspectionRecord): PushRequest {

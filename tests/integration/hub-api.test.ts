@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { enrollCode, enrollDevice, hubCli, startHub, startPgCluster, type PgCluster, type RunningHub } from '../support/hub';
-import { sampleRecordWithBlobs } from '../support/report-fixture';
+import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
+import { makeTestIdentity } from '../support/test-certificate';
+import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { canonicalJson } from '../../shared/hash/canonical-json';
+import { recordBlobHashes, recordContentHash, type InspectionRecord } from '../../shared/inspection/record';
 
 /**
  * The hub's API v1 against a real hub process on 127.0.0.1, once on SQLite and once on a
@@ -189,6 +194,60 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(ahead.status).toBe(409);
     });
 
+    it('hands reviewers each record with its blobs, and takes a signed PDF only when it is the signed form of a record it holds', async () => {
+      const { record, blobs } = sampleRecordWithBlobs({ photos: 1 });
+      const id = record.inspection.id;
+      await pushBlobs(blobs);
+      expect((await call('PUT', `/api/v1/inspections/${id}`, inspector.token, pushRequestFor(record))).status).toBe(201);
+      const feed = async (token: string) => {
+        const items: Array<{ kind: string; id: string; record?: InspectionRecord; blobs?: string[]; data: { sha256?: string } }> = [];
+        let cursor = '';
+        for (;;) {
+          const res = await call('GET', `/api/v1/changes?include=records&limit=3${cursor ? `&cursor=${cursor}` : ''}`, token);
+          if (res.status !== 200) return res.status;
+          const page = (await res.json()) as { items: typeof items; cursor: string; more: boolean };
+          items.push(...page.items);
+          cursor = page.cursor;
+          if (!page.more) return items;
+        }
+      };
+      const items = await feed(reviewer.token);
+      if (typeof items === 'number') throw new Error(`feed ${items}`);
+      const item = items.find((i) => i.kind === 'inspection' && i.id === `${id}@1`)!;
+      expect(canonicalJson(item.record)).toBe(canonicalJson(record));
+      expect(recordContentHash(item.record!)).toBe(record.inspection.contentHash);
+      expect(item.blobs).toEqual(recordBlobHashes(record));
+      expect(await feed(inspector.token)).toBe(403);
+      expect((await call('GET', '/api/v1/changes?include=everything', reviewer.token)).status).toBe(400);
+
+      const identity = makeTestIdentity();
+      const signed = await signPdf(buildSamplePdf(record, blobs), identity.p12, identity.passphrase, { reason: 'Ky bien ban', location: 'Can Tho', name: 'Test' });
+      const sha = sha256HexSync(signed);
+      const attach = () => call('PUT', `/api/v1/inspections/${id}/report`, inspector.token, { revision: 1, sha256: sha });
+      expect(await (await attach()).json()).toMatchObject({ error: { code: 'missing_blobs', missingBlobs: [sha] } });
+      expect((await call('PUT', `/api/v1/blobs/${sha}`, inspector.token, undefined, signed)).status).toBe(201);
+      expect((await attach()).status).toBe(201);
+      expect((await attach()).status).toBe(200);
+      expect((await call('PUT', `/api/v1/inspections/${id}/report`, reviewer.token, { revision: 1, sha256: sha })).status).toBe(403);
+      expect((await call('PUT', `/api/v1/inspections/${id}/report`, inspector.token, { revision: 2, sha256: sha })).status).toBe(404);
+      expect((await call('PUT', `/api/v1/inspections/${id}/report`, inspector.token, { revision: 'x' })).status).toBe(422);
+      // The same PDF offered for another record, and an unsigned one, are refused with the reason.
+      const other = sampleRecordWithBlobs({ photos: 0 }).record;
+      expect((await call('PUT', `/api/v1/inspections/${other.inspection.id}`, inspector.token, pushRequestFor(other))).status).toBe(201);
+      const wrong = await call('PUT', `/api/v1/inspections/${other.inspection.id}/report`, inspector.token, { revision: 1, sha256: sha });
+      expect(wrong.status).toBe(422);
+      expect(await wrong.json()).toMatchObject({ error: { code: 'invalid_report', problems: ['other-record'] } });
+      const unsigned = buildSamplePdf(other, new Map());
+      expect((await call('PUT', `/api/v1/blobs/${sha256HexSync(unsigned)}`, inspector.token, undefined, unsigned)).status).toBe(201);
+      const bare = await call('PUT', `/api/v1/inspections/${other.inspection.id}/report`, inspector.token, { revision: 1, sha256: sha256HexSync(unsigned) });
+      expect(((await bare.json()) as { error: { problems: string[] } }).error.problems).toContain('no-signature');
+      const after = await feed(reviewer.token);
+      if (typeof after === 'number') throw new Error(`feed ${after}`);
+      expect(after.filter((i) => i.kind === 'report').map((i) => i.data.sha256)).toEqual([sha]);
+      const mine = (await (await call('GET', '/api/v1/changes', inspector.token)).json()) as { items: Array<{ kind: string }> };
+      expect(mine.items.filter((i) => i.kind === 'report')).toEqual([]);
+    });
+
     it('publishes templates once per version and hands units down from a CSV', async () => {
       const file = join(dataDir, 'units.csv');
       (await import('node:fs')).writeFileSync(file, 'Mã đơn vị,Tên đơn vị,Cấp,Tỉnh/Thành phố,Họ và tên,Chức vụ,Bộ phận\n31471,UBND xã Tân Phước Hưng,xã,Cần Thơ,Phạm Minh Khôi,Chủ tịch,\n31471,UBND xã Tân Phước Hưng,xã,Cần Thơ,Võ Thị Thu Hằng,Công chức,Văn phòng\n');
@@ -221,7 +280,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 }
 
 describe('hub CLI export', () => {
-  it('writes the findings of every record held as CSV (UTF-8 with BOM) and as XLSX', async () => {
+  it("exports the department's sheets as XLSX and CSV, and the period report as PDF, from the command line", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'congvu-hubexport-'));
     const env = { HUB_DATA_DIR: dataDir };
     try {
@@ -231,19 +290,39 @@ describe('hub CLI export', () => {
       for (const [sha, bytes] of blobs) await hub.store.putBlob(sha, bytes);
       expect((await hub.store.putInspection('cli-test', pushRequestFor(record))).status).toBe(201);
       await hub.close();
-      const csv = join(dataDir, 'out.csv');
-      const run = hubCli(['export', '--format', 'csv', '--out', csv], env);
-      expect(run.stdout).toContain(`Wrote ${record.findings.length} finding row(s) from 1 record(s)`);
-      const text = (await import('node:fs')).readFileSync(csv, 'utf8');
-      expect(text.startsWith('\uFEFFMã cuộc kiểm tra,Lần lập,Mã đơn vị,Đơn vị')).toBe(true);
-      expect(text.trim().split('\r\n')).toHaveLength(record.findings.length + 1);
+      const day = record.inspection.arrival.at.slice(0, 10);
+      const expectedRows: Record<string, number> = { 'Cuộc kiểm tra': 1, 'Kết quả kiểm tra': record.findings.length, 'Điểm danh': record.roster.length };
+
+      const csvDir = join(dataDir, 'csv');
+      const run = hubCli(['export', '--format', 'csv', '--out', csvDir], env);
+      expect(run.stdout).toContain('Wrote 5 CSV file(s) for 1 inspection(s)');
+      const { readFileSync } = await import('node:fs');
+      const findingsCsv = readFileSync(join(csvDir, 'ket-qua-kiem-tra.csv'), 'utf8');
+      expect(findingsCsv.startsWith('\uFEFFMã cuộc kiểm tra,Lần lập,Ngày kiểm tra,Mã đơn vị,Đơn vị')).toBe(true);
+      expect(findingsCsv.trim().split('\r\n')).toHaveLength(record.findings.length + 1);
+      expect(readFileSync(join(csvDir, 'diem-danh.csv'), 'utf8').trim().split('\r\n')).toHaveLength(record.roster.length + 1);
+
       const xlsx = join(dataDir, 'out.xlsx');
-      expect(hubCli(['export', '--format', 'xlsx', '--out', xlsx], env).status).toBe(0);
+      expect(hubCli(['export', '--format', 'xlsx', '--out', xlsx, '--from', day, '--to', day], env).status).toBe(0);
       const ExcelJS = (await import('exceljs')).default;
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(xlsx);
-      expect(workbook.worksheets[0]!.rowCount).toBe(record.findings.length + 1);
-      expect(hubCli(['export', '--format', 'pdf', '--out', xlsx], env).stderr).toContain('--format csv|xlsx');
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cuộc kiểm tra', 'Kết quả kiểm tra', 'Điểm danh', 'Cán bộ vi phạm', 'Kiến nghị']);
+      for (const [name, rows] of Object.entries(expectedRows)) expect(workbook.getWorksheet(name)!.rowCount).toBe(rows + 1);
+      expect(workbook.getWorksheet('Cuộc kiểm tra')!.getRow(2).getCell(1).value).toBe(record.inspection.id);
+
+      // A filter that matches nothing leaves the sheets with their headers only.
+      const none = join(dataDir, 'none.xlsx');
+      expect(hubCli(['export', '--format', 'xlsx', '--out', none, '--unit', 'KHONG-CO'], env).stdout).toContain('for 0 inspection(s)');
+
+      const pdf = join(dataDir, 'report.pdf');
+      expect(hubCli(['export', '--format', 'pdf', '--out', pdf], env).status).toBe(0);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('BÁO CÁO');
+      expect(text).toContain(record.inspection.unit.name);
+
+      expect(hubCli(['export', '--format', 'doc', '--out', xlsx], env).stderr).toContain('--format xlsx|csv|pdf');
+      expect(hubCli(['export', '--format', 'xlsx', '--out', xlsx, '--from', '25/11/2026'], env).stderr).toContain('--from must be a day');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

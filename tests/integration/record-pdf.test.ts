@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { checkSignedReport } from '../../shared/review/report-binding';
 import { SigningError } from '../../electron/main/signing/certificate';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { verifySignedPdf } from '../../shared/report/verify-pdf';
@@ -138,6 +139,12 @@ describe('the signed record', () => {
     expect(verifySignedPdf(signed, [identity.caPem])).toMatchObject({ ok: true, trusted: true });
     const stranger = makeTestIdentity();
     expect(verifySignedPdf(signed, [stranger.caPem])).toMatchObject({ ok: false, trusted: false, problems: ['untrusted'] });
+  });
+
+  it('carries the record hash through signing, so the hub and the reviewer can tie the file to its record', () => {
+    expect(checkSignedReport(signed, record.inspection.contentHash!)).toMatchObject({ ok: true, problems: [] });
+    expect(checkSignedReport(signed, 'f'.repeat(64)).problems).toEqual(['other-record']);
+    expect(checkSignedReport(pdf, record.inspection.contentHash!).problems).toContain('no-signature');
   });
 
   it('gives "Digest Mismatch" when one byte anywhere in the signed ranges is flipped', () => {

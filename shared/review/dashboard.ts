@@ -1,0 +1,105 @@
+import type { Template } from '../schemas';
+import type { InspectionSummary } from '../report/summary';
+import { countedItem, type InspectionFacts } from './facts';
+
+export interface DashboardFilter {
+  /** Inclusive days, YYYY-MM-DD; empty for no bound. */
+  from?: string;
+  to?: string;
+  unitCode?: string;
+  templateId?: string;
+  /** The team, by its leader's name. */
+  leader?: string;
+}
+
+export interface Dashboard {
+  summary: InspectionSummary;
+  perMonth: Array<{ month: string; inspections: number; violations: number }>;
+  rollCall: { staff: number; present: number; late: number; unexcused: number; lateOver30: number; maxLateMinutes: number };
+  /** Officials named in two or more breaches. */
+  repeatOffenders: InspectionSummary['officials'];
+  overdue: number;
+}
+
+export function matchesFilter(f: InspectionFacts, filter: DashboardFilter): boolean {
+  if (filter.from && f.day < filter.from) return false;
+  if (filter.to && f.day > filter.to) return false;
+  if (filter.unitCode && f.unitCode !== filter.unitCode) return false;
+  if (filter.templateId && !f.templateIds.includes(filter.templateId)) return false;
+  if (filter.leader && f.leader !== filter.leader) return false;
+  return true;
+}
+
+/**
+ * Adds up the facts of the inspections that pass the filter: the figures of the dashboard, and the
+ * same summary the period report (PDF, XLSX) prints. `today` decides what is overdue.
+ */
+export function buildDashboard(all: readonly InspectionFacts[], templates: ReadonlyMap<string, Template>, filter: DashboardFilter, today: string): Dashboard {
+  const facts = all.filter((f) => matchesFilter(f, filter));
+  const collator = new Intl.Collator('vi');
+  const months = new Map<string, Dashboard['perMonth'][number]>();
+  const units = new Map<string, InspectionSummary['units'][number]>();
+  const checked = new Map<string, number>();
+  const violated = new Map<string, number>();
+  const officials = new Map<string, InspectionSummary['officials'][number]>();
+  const rollCall = { staff: 0, present: 0, late: 0, unexcused: 0, lateOver30: 0, maxLateMinutes: 0 };
+  const inspections: InspectionSummary['inspections'] = [];
+  const recommendations: InspectionSummary['recommendations'] = [];
+  for (const f of facts) {
+    const m = months.get(f.month) ?? { month: f.month, inspections: 0, violations: 0 };
+    months.set(f.month, m);
+    m.inspections += 1;
+    m.violations += f.violations;
+    const u = units.get(f.unitCode) ?? { unitCode: f.unitCode, unitName: f.unitName, inspections: 0, violations: 0, staff: 0, present: 0, late: 0, unexcused: 0 };
+    units.set(f.unitCode, u);
+    u.inspections += 1;
+    u.violations += f.violations;
+    u.staff += f.staff;
+    u.present += f.present;
+    u.late += f.late;
+    u.unexcused += f.unexcused;
+    rollCall.staff += f.staff;
+    rollCall.present += f.present;
+    rollCall.late += f.late;
+    rollCall.unexcused += f.unexcused;
+    rollCall.lateOver30 += f.lateOver30;
+    rollCall.maxLateMinutes = Math.max(rollCall.maxLateMinutes, f.maxLateMinutes);
+    for (const k of f.checked) checked.set(k, (checked.get(k) ?? 0) + 1);
+    for (const k of f.violated) violated.set(k, (violated.get(k) ?? 0) + 1);
+    for (const o of f.officials) {
+      const row = officials.get(o.key) ?? { name: o.name, position: o.position, unitName: f.unitName, violations: 0, what: [] };
+      officials.set(o.key, row);
+      row.violations += 1;
+      row.what.push(o.what);
+    }
+    inspections.push({ id: f.id, revision: f.revision, day: f.day, unitCode: f.unitCode, unitName: f.unitName, status: 'finalized', violations: f.violations, contentHash: f.contentHash });
+    for (const r of f.recommendations) recommendations.push({ unitName: f.unitName, day: f.day, target: r.target, measure: r.measure, text: r.text, deadline: r.deadline, overdue: r.deadline !== null && r.deadline < today });
+  }
+  const items: InspectionSummary['items'] = [];
+  for (const [ref, template] of templates) {
+    for (const section of template.sections) {
+      for (const item of section.items) {
+        const key = `${ref}/${item.code}`;
+        if (!countedItem(item) || !(checked.has(key) || violated.has(key))) continue;
+        items.push({ ref, code: item.code, text: item.text.vi, critical: item.critical, checked: checked.get(key) ?? 0, violations: violated.get(key) ?? 0 });
+      }
+    }
+  }
+  const days = inspections.map((i) => i.day).sort();
+  const officialRows = [...officials.values()].sort((a, b) => b.violations - a.violations || collator.compare(a.name, b.name));
+  const recs = recommendations.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || collator.compare(a.unitName, b.unitName));
+  return {
+    summary: {
+      period: filter.from || filter.to ? { from: filter.from || days[0] || '', to: filter.to || days.at(-1) || '' } : days.length ? { from: days[0]!, to: days.at(-1)! } : null,
+      inspections: inspections.sort((a, b) => a.day.localeCompare(b.day) || collator.compare(a.unitName, b.unitName)),
+      units: [...units.values()].sort((a, b) => b.violations - a.violations || collator.compare(a.unitName, b.unitName)),
+      items: items.sort((a, b) => b.violations - a.violations || a.ref.localeCompare(b.ref) || a.code.localeCompare(b.code)),
+      officials: officialRows,
+      recommendations: recs,
+    },
+    perMonth: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    rollCall,
+    repeatOffenders: officialRows.filter((o) => o.violations >= 2),
+    overdue: recs.filter((r) => r.overdue).length,
+  };
+}

@@ -1,0 +1,246 @@
+import type { InspectionRecord } from '../inspection/record';
+import type { Answer, Template, TemplateItem } from '../schemas';
+import { attendanceLabel, complianceLabel } from '../report/labels';
+import type { Dashboard } from './dashboard';
+import type { InspectionFacts } from './facts';
+
+/** One sheet of the department's export: Vietnamese headers and rows produced on demand. */
+export interface ExportSheet {
+  name: string;
+  /** File name for the CSV form (ASCII). */
+  file: string;
+  columns: Array<{ header: string; width: number }>;
+  rows: () => AsyncIterable<unknown[]>;
+}
+
+/** Where the full records come from, one at a time: the reviewer's IndexedDB, or the hub's database. */
+export type RecordSource = () => AsyncIterable<InspectionRecord>;
+
+export function answerText(answer: Answer | null, item: TemplateItem | undefined, names: ReadonlyMap<string, string>): string {
+  if (!answer) return 'Chưa trả lời';
+  switch (answer.type) {
+    case 'compliance':
+      return complianceLabel[item?.wording ?? 'requirement'][answer.value];
+    case 'count':
+      return Object.entries(answer.values).map(([k, v]) => `${k}: ${v}`).join('; ');
+    case 'time':
+    case 'text':
+      return answer.value;
+    case 'roster':
+      return answer.rosterIds.map((id) => names.get(id) ?? '?').join('; ');
+  }
+}
+
+async function* fromArray(rows: unknown[][]): AsyncIterable<unknown[]> {
+  yield* rows;
+}
+
+/**
+ * The sheets the department exports: inspections, findings, roll call, officials in breach and
+ * recommendations. Findings and roll call are read record by record, so a large export is
+ * streamed rather than held in memory.
+ */
+export function exportSheets(input: {
+  facts: readonly InspectionFacts[];
+  dashboard: Dashboard;
+  records: RecordSource;
+  templates: ReadonlyMap<string, Template>;
+  reviewStatus?: ReadonlyMap<string, string>;
+  signedReport?: ReadonlySet<string>;
+}): ExportSheet[] {
+  const { facts, dashboard, records, templates } = input;
+  const items = new Map<string, TemplateItem>();
+  for (const [ref, t] of templates) for (const s of t.sections) for (const item of s.items) items.set(`${ref}/${item.code}`, item);
+  return [
+    {
+      name: 'Cuộc kiểm tra',
+      file: 'cuoc-kiem-tra.csv',
+      columns: [
+        { header: 'Mã cuộc kiểm tra', width: 38 },
+        { header: 'Lần lập', width: 8 },
+        { header: 'Ngày kiểm tra', width: 13 },
+        { header: 'Mã đơn vị', width: 12 },
+        { header: 'Đơn vị', width: 36 },
+        { header: 'Trưởng đoàn', width: 24 },
+        { header: 'Bộ câu hỏi', width: 18 },
+        { header: 'Số người điểm danh', width: 12 },
+        { header: 'Có mặt', width: 9 },
+        { header: 'Đi muộn', width: 9 },
+        { header: 'Vắng không lý do', width: 12 },
+        { header: 'Muộn quá 30 phút', width: 12 },
+        { header: 'Muộn lâu nhất (phút)', width: 12 },
+        { header: 'Số vi phạm', width: 10 },
+        { header: 'Tình trạng xem xét', width: 18 },
+        { header: 'Biên bản ký số', width: 12 },
+        { header: 'SHA-256 biên bản', width: 66 },
+      ],
+      rows: () =>
+        fromArray(
+          [...facts]
+            .sort((a, b) => a.day.localeCompare(b.day) || a.unitCode.localeCompare(b.unitCode))
+            .map((f) => [
+              f.id,
+              f.revision,
+              f.day,
+              f.unitCode,
+              f.unitName,
+              f.leader,
+              f.templateIds.join(', '),
+              f.staff,
+              f.present,
+              f.late,
+              f.unexcused,
+              f.lateOver30,
+              f.maxLateMinutes,
+              f.violations,
+              input.reviewStatus?.get(f.id) ?? '',
+              input.signedReport?.has(`${f.id}@${f.revision}`) ? 'Có' : '',
+              f.contentHash,
+            ]),
+        ),
+    },
+    {
+      name: 'Kết quả kiểm tra',
+      file: 'ket-qua-kiem-tra.csv',
+      columns: [
+        { header: 'Mã cuộc kiểm tra', width: 38 },
+        { header: 'Lần lập', width: 8 },
+        { header: 'Ngày kiểm tra', width: 13 },
+        { header: 'Mã đơn vị', width: 12 },
+        { header: 'Đơn vị', width: 36 },
+        { header: 'Bộ câu hỏi', width: 14 },
+        { header: 'Mã nội dung', width: 11 },
+        { header: 'Nội dung kiểm tra', width: 60 },
+        { header: 'Kết quả', width: 18 },
+        { header: 'Ghi chú', width: 40 },
+        { header: 'Người liên quan', width: 30 },
+      ],
+      rows: async function* () {
+        for await (const record of records()) {
+          const i = record.inspection;
+          const names = new Map(record.roster.map((r) => [r.id, r.name]));
+          const findings = [...record.findings].sort((a, b) => a.templateRef.localeCompare(b.templateRef) || a.itemCode.localeCompare(b.itemCode, 'en', { numeric: true }));
+          for (const f of findings) {
+            const item = items.get(`${f.templateRef}/${f.itemCode}`);
+            yield [
+              i.id,
+              i.revision,
+              i.arrival.at.slice(0, 10),
+              i.unit.code,
+              i.unit.name,
+              f.templateRef,
+              f.itemCode,
+              item?.text.vi ?? '',
+              answerText(f.answer, item, names),
+              f.note,
+              f.involvedRosterIds.map((id) => names.get(id) ?? '?').join('; '),
+            ];
+          }
+        }
+      },
+    },
+    {
+      name: 'Điểm danh',
+      file: 'diem-danh.csv',
+      columns: [
+        { header: 'Mã cuộc kiểm tra', width: 38 },
+        { header: 'Ngày kiểm tra', width: 13 },
+        { header: 'Mã đơn vị', width: 12 },
+        { header: 'Đơn vị', width: 36 },
+        { header: 'STT', width: 6 },
+        { header: 'Họ và tên', width: 28 },
+        { header: 'Chức vụ', width: 24 },
+        { header: 'Phòng, ban', width: 20 },
+        { header: 'Tình trạng', width: 18 },
+        { header: 'Giờ đến', width: 9 },
+        { header: 'Ghi chú', width: 30 },
+      ],
+      rows: async function* () {
+        for await (const record of records()) {
+          const i = record.inspection;
+          for (const r of [...record.roster].sort((a, b) => a.seq - b.seq)) {
+            yield [i.id, i.arrival.at.slice(0, 10), i.unit.code, i.unit.name, r.seq + 1, r.name, r.position, r.department, attendanceLabel[r.status] ?? r.status, r.arrivalTime ?? '', r.note];
+          }
+        }
+      },
+    },
+    {
+      name: 'Cán bộ vi phạm',
+      file: 'can-bo-vi-pham.csv',
+      columns: [
+        { header: 'Họ và tên', width: 28 },
+        { header: 'Chức vụ', width: 24 },
+        { header: 'Đơn vị', width: 36 },
+        { header: 'Số lần vi phạm', width: 12 },
+        { header: 'Chi tiết', width: 80 },
+      ],
+      rows: () => fromArray(dashboard.summary.officials.map((o) => [o.name, o.position, o.unitName, o.violations, o.what.join('\n')])),
+    },
+    {
+      name: 'Kiến nghị',
+      file: 'kien-nghi.csv',
+      columns: [
+        { header: 'Đơn vị', width: 36 },
+        { header: 'Ngày kiểm tra', width: 13 },
+        { header: 'Đối tượng', width: 28 },
+        { header: 'Biện pháp', width: 24 },
+        { header: 'Nội dung kiến nghị', width: 60 },
+        { header: 'Thời hạn khắc phục', width: 14 },
+        { header: 'Quá hạn', width: 9 },
+      ],
+      rows: () => fromArray(dashboard.summary.recommendations.map((r) => [r.unitName, r.day, r.target, r.measure, r.text, r.deadline ?? '', r.overdue ? 'Quá hạn' : ''])),
+    },
+  ];
+}
+
+function csvCell(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  // A leading = + - @ would run as a formula when the file is opened in Excel.
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One sheet as CSV text, in chunks: UTF-8 with a byte-order mark so that Excel reads the Vietnamese. */
+export async function* sheetCsv(sheet: ExportSheet): AsyncIterable<string> {
+  yield `\uFEFF${sheet.columns.map((c) => csvCell(c.header)).join(',')}\r\n`;
+  let chunk = '';
+  for await (const row of sheet.rows()) {
+    chunk += `${row.map(csvCell).join(',')}\r\n`;
+    if (chunk.length > 64 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** The parts of an exceljs workbook (in memory or streaming) the export uses. */
+export interface WorkbookLike {
+  addWorksheet(name: string, options?: { views?: Array<{ state: 'frozen'; ySplit: number }> }): {
+    columns: unknown;
+    getRow(n: number): { font: unknown; commit?: () => void };
+    addRow(values: unknown[]): { commit(): void };
+    commit?: () => void;
+  };
+}
+
+/**
+ * Writes the sheets into an exceljs workbook. With the streaming writer each row is flushed as it
+ * is added, so memory stays flat whatever the number of findings.
+ */
+export async function fillWorkbook(workbook: WorkbookLike, sheets: readonly ExportSheet[]): Promise<number> {
+  let total = 0;
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.commit?.();
+    for await (const row of sheet.rows()) {
+      ws.addRow(row).commit();
+      total += 1;
+    }
+    ws.commit?.();
+  }
+  return total;
+}

@@ -1,0 +1,128 @@
+import type { InspectionRecord } from '../inspection/record';
+import { parseTemplateRef, templateRef, type Template, type TemplateItem } from '../schemas';
+import { isoDay } from '../time/local-iso';
+import { measureLabel } from '../report/labels';
+
+/** Lateness beyond this many minutes is counted apart (the department's own threshold). */
+export const LONG_LATENESS_MINUTES = 30;
+
+/**
+ * What the department's dashboard needs from one inspection, computed once when it is imported:
+ * the dashboard then adds up small rows instead of walking every finding of every record.
+ */
+export interface InspectionFacts {
+  id: string;
+  revision: number;
+  contentHash: string;
+  day: string;
+  /** YYYY-MM, for the per-month chart. */
+  month: string;
+  unitCode: string;
+  unitName: string;
+  province: string;
+  templateIds: string[];
+  /** The team leader's name: the department tells teams apart by who led them. */
+  leader: string;
+  staff: number;
+  present: number;
+  late: number;
+  unexcused: number;
+  lateOver30: number;
+  /** Longest lateness in minutes after the team's arrival; 0 when nobody was late. */
+  maxLateMinutes: number;
+  violations: number;
+  /** Checklist items answered, and of those, breached: `ref/code`. */
+  checked: string[];
+  violated: string[];
+  /** One entry per breach by a named person (and per unexcused absence). */
+  officials: Array<{ key: string; name: string; position: string; what: string }>;
+  recommendations: Array<{ target: string; measure: string; text: string; deadline: string | null }>;
+}
+
+function minutesOfDay(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+function outcome(item: TemplateItem, record: InspectionRecord, ref: string): { checked: boolean; violated: boolean; people: string[] } {
+  const f = record.findings.find((x) => x.templateRef === ref && x.itemCode === item.code);
+  const a = f?.answer;
+  if (!a) return { checked: false, violated: false, people: [] };
+  if (a.type === 'compliance') return { checked: a.value !== 'NA', violated: a.value === 'NC', people: a.value === 'NC' ? f.involvedRosterIds : [] };
+  if (a.type === 'roster' && item.rosterKind === 'violation') return { checked: true, violated: a.rosterIds.length > 0, people: a.rosterIds };
+  return { checked: true, violated: false, people: [] };
+}
+
+/** True for the items the department counts: yes/no checks and lists of people in breach. */
+export function countedItem(item: TemplateItem): boolean {
+  return !item.perRosterRow && (item.answerType === 'compliance' || item.rosterKind === 'violation');
+}
+
+export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap<string, Template>): InspectionFacts {
+  const i = record.inspection;
+  const day = isoDay(i.arrival.at);
+  const arrivedAt = minutesOfDay(i.arrival.at.slice(11, 16));
+  const facts: InspectionFacts = {
+    id: i.id,
+    revision: i.revision,
+    contentHash: i.contentHash ?? '',
+    day,
+    month: day.slice(0, 7),
+    unitCode: i.unit.code,
+    unitName: i.unit.name,
+    province: i.unit.province,
+    templateIds: i.templateRefs.map((ref) => parseTemplateRef(ref).id),
+    leader: i.team.find((m) => m.role === 'leader')?.name ?? '',
+    staff: record.roster.length,
+    present: 0,
+    late: 0,
+    unexcused: 0,
+    lateOver30: 0,
+    maxLateMinutes: 0,
+    violations: 0,
+    checked: [],
+    violated: [],
+    officials: [],
+    recommendations: [],
+  };
+  const person = new Map(record.roster.map((r) => [r.id, r]));
+  const blame = (rosterId: string, what: string) => {
+    const p = person.get(rosterId);
+    if (p) facts.officials.push({ key: `${i.unit.code}/${p.staffId ?? p.name.normalize('NFC').toLocaleLowerCase('vi')}`, name: p.name, position: p.position, what: `${day}: ${what}` });
+  };
+  for (const r of record.roster) {
+    if (r.status === 'present') facts.present += 1;
+    else if (r.status === 'unexcused') {
+      facts.unexcused += 1;
+      blame(r.id, 'Vắng không lý do');
+    } else if (r.status === 'late') {
+      facts.late += 1;
+      const minutes = r.arrivalTime ? Math.max(0, minutesOfDay(r.arrivalTime) - arrivedAt) : 0;
+      if (minutes > LONG_LATENESS_MINUTES) facts.lateOver30 += 1;
+      facts.maxLateMinutes = Math.max(facts.maxLateMinutes, minutes);
+    }
+  }
+  for (const ref of i.templateRefs) {
+    const template = templates.get(ref);
+    if (!template) continue;
+    for (const section of template.sections) {
+      for (const item of section.items) {
+        if (!countedItem(item)) continue;
+        const o = outcome(item, record, ref);
+        if (o.checked) facts.checked.push(`${ref}/${item.code}`);
+        if (!o.violated) continue;
+        facts.violated.push(`${ref}/${item.code}`);
+        facts.violations += 1;
+        for (const id of o.people) blame(id, `${item.code} ${item.text.vi}`);
+      }
+    }
+  }
+  for (const rec of record.recommendations) {
+    const target = rec.target.kind === 'unit' ? i.unit.name : rec.target.kind === 'person' ? (person.get(rec.target.rosterId)?.name ?? '?') : `Nội dung ${rec.target.itemCode}`;
+    facts.recommendations.push({ target, measure: measureLabel[rec.measure], text: rec.text, deadline: rec.deadline ?? null });
+  }
+  return facts;
+}
+
+export function templatesByRef(templates: readonly Template[]): Map<string, Template> {
+  return new Map(templates.map((t) => [templateRef(t), t]));
+}
