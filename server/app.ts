@@ -124,7 +124,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     }
     if (query.include !== undefined && query.include !== 'records') throw fail(400, 'bad_include', 'include may only be "records"');
     if (query.include && d.role !== 'reviewer') throw fail(403, 'forbidden', 'Only reviewer devices may read records');
-    const { rows, more } = await store.changesFor(d, after, limit);
+    const { rows, more, remaining } = await store.changesFor(d, after, limit);
     const last = rows.at(-1)?.seq ?? after;
     const records = query.include ? await store.recordsFor(rows.filter((r) => r.kind === 'inspection').map((r) => r.entity_id)) : new Map<string, { record: string; blobs: string[] }>();
     // Stored JSON goes out as it is, spliced in rather than parsed and serialised again: a page of
@@ -134,7 +134,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
       const withRecord = records.get(r.entity_id);
       return withRecord ? `${head},"record":${withRecord.record},"blobs":${JSON.stringify(withRecord.blobs)}}` : `${head}}`;
     });
-    return reply.type('application/json').send(`{"items":[${items.join(',')}],"cursor":${JSON.stringify(makeCursor(epoch, last))},"more":${more}}`);
+    return reply.type('application/json').send(`{"items":[${items.join(',')}],"cursor":${JSON.stringify(makeCursor(epoch, last))},"more":${more},"remaining":${remaining}}`);
   });
 
   // Which of these blobs the hub lacks, in one round trip instead of one HEAD each.

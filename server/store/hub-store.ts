@@ -116,7 +116,16 @@ export class HubStore {
     // Reviewers see every row; an inspector only rows for everyone and rows addressed to it.
     if (device.role === 'inspector') query = query.where((eb) => eb.or([eb('audience_device', 'is', null), eb('audience_device', '=', device.id)]));
     const rows = await query.orderBy('seq').limit(limit + 1).execute();
-    return { rows: rows.slice(0, limit), more: rows.length > limit };
+    const page = rows.slice(0, limit);
+    // How many rows are left after this page, for the client's progress bar.
+    let remaining = 0;
+    if (rows.length > limit) {
+      const last = page.at(-1)!.seq;
+      let rest = this.db.selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).where('seq', '>', last).where('kind', 'in', KINDS[device.role]);
+      if (device.role === 'inspector') rest = rest.where((eb) => eb.or([eb('audience_device', 'is', null), eb('audience_device', '=', device.id)]));
+      remaining = Number((await rest.executeTakeFirst())?.n ?? 0);
+    }
+    return { rows: page, more: rows.length > limit, remaining };
   }
 
   // Blobs

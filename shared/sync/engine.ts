@@ -333,7 +333,7 @@ export class SyncEngine {
       }
       await this.storage.applyChanges(page.items, page.cursor);
       report.pulled += page.items.length;
-      this.o.onProgress?.({ phase: 'pull', done: report.pulled, total: report.pulled + (page.more ? this.o.pageSize : 0), bytes: 0 });
+      this.o.onProgress?.({ phase: 'pull', done: report.pulled, total: report.pulled + (page.more ? (page.remaining ?? this.o.pageSize) : 0), bytes: 0 });
       if (!page.more) return report;
     }
   }

@@ -42,7 +42,7 @@ export const changeItemSchema = z.object({
   blobs: z.array(sha256HexSchema).optional(),
 });
 export type ChangeItem = z.infer<typeof changeItemSchema>;
-export const changesResponseSchema = z.object({ items: z.array(changeItemSchema), cursor: z.string(), more: z.boolean() });
+export const changesResponseSchema = z.object({ items: z.array(changeItemSchema), cursor: z.string(), more: z.boolean(), remaining: z.number().int().nonnegative().optional() });
 export type ChangesResponse = z.infer<typeof changesResponseSchema>;
 
 export const reviewStatusSchema = z.enum(['received', 'has-issues', 'approved', 'rejected']);

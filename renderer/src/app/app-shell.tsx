@@ -2,11 +2,14 @@ import type { ReactNode } from 'react';
 import { useI18n, type Language } from '../i18n/i18n';
 import { useSetLanguage } from '../features/settings/mutations';
 import { StatusBar } from './status-bar';
+import { useHubSettings } from '../features/sync/queries';
 import { href, type Route } from './router';
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const { t, language } = useI18n();
   const setLanguage = useSetLanguage();
+  // The department's pages appear once this device is enrolled as a reviewer.
+  const reviewer = useHubSettings()?.role === 'reviewer';
   return (
     <div className="shell">
       <header className="topbar">
@@ -18,6 +21,16 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           <a href={href({ name: 'list' })} aria-current={route.name === 'list' ? 'page' : undefined}>
             {t('nav.inspections')}
           </a>
+          {reviewer && (
+            <>
+              <a href={href({ name: 'review' })} aria-current={route.name === 'review' || route.name === 'review-detail' ? 'page' : undefined}>
+                {t('nav.review')}
+              </a>
+              <a href={href({ name: 'dashboard' })} aria-current={route.name === 'dashboard' ? 'page' : undefined}>
+                {t('nav.dashboard')}
+              </a>
+            </>
+          )}
           <a href={href({ name: 'reports' })} aria-current={route.name === 'reports' ? 'page' : undefined}>
             {t('nav.reports')}
           </a>

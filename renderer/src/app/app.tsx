@@ -10,6 +10,9 @@ const NewInspectionPage = lazy(() => import('../features/inspections/new-inspect
 const SigningPage = lazy(() => import('../features/signing/signing-page').then((m) => ({ default: m.SigningPage })));
 const ReportsPage = lazy(() => import('../features/summary/reports-page').then((m) => ({ default: m.ReportsPage })));
 const SyncPage = lazy(() => import('../features/sync/sync-page').then((m) => ({ default: m.SyncPage })));
+const ReviewPage = lazy(() => import('../features/review/review-page').then((m) => ({ default: m.ReviewPage })));
+const ReviewDetailPage = lazy(() => import('../features/review/review-detail-page').then((m) => ({ default: m.ReviewDetailPage })));
+const DashboardPage = lazy(() => import('../features/review/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const InspectionWorkspace = lazy(() => import('../features/recording/inspection-workspace').then((m) => ({ default: m.InspectionWorkspace })));
 
 export function App() {
@@ -25,6 +28,9 @@ export function App() {
           {route.name === 'signing' && <SigningPage />}
           {route.name === 'reports' && <ReportsPage />}
           {route.name === 'sync' && <SyncPage />}
+          {route.name === 'review' && <ReviewPage />}
+          {route.name === 'review-detail' && <ReviewDetailPage key={`${route.id}@${route.revision}`} id={route.id} revision={route.revision} />}
+          {route.name === 'dashboard' && <DashboardPage />}
           {route.name === 'inspection' && <InspectionWorkspace key={route.id} id={route.id} tab={route.tab} />}
         </Suspense>
       </AppShell>

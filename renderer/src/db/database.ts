@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AuditEntry } from '@shared/audit/audit-chain';
 import type { Attachment, Finding, Inspection, LegalBasis, Recommendation, RosterEntry, Signature, Template, Unit } from '@shared/schemas';
 import { builtInTemplates } from '@shared/templates';
+import type { InspectionFacts } from '@shared/review/facts';
 import { checkTemplatePublish } from '@shared/templates/immutability';
 import { DEFAULT_LEGAL_BASES_VERSION, defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
 
@@ -28,6 +29,50 @@ export interface SignedReportRow {
   signedAt: string;
   signer: string;
   fileName: string | null;
+  /** When the hub took this file; unset while it waits to be sent. */
+  hubSyncedAt?: string;
+  hubError?: string;
+  /** The hub refused the file for good (it does not check out): not sent again. */
+  hubFinal?: boolean;
+}
+
+/** An inspection imported from the hub by a reviewer, kept as it came even when it fails its check. */
+export interface ReviewInspectionRow {
+  id: string;
+  revision: number;
+  contentHash: string;
+  receivedAt: string;
+  seq: number;
+  /** 'flagged': the record failed its hash or schema check; it is shown apart, never counted. */
+  state: 'verified' | 'flagged';
+  problems: string[];
+  /** The record as received (untyped when it failed its check). */
+  record: unknown;
+  blobs: string[];
+}
+
+/** A signed PDF the hub holds for an imported inspection, and what this device found when checking it. */
+export interface ReviewReportRow {
+  inspectionId: string;
+  revision: number;
+  sha256: string;
+  signer: string;
+  receivedAt: string;
+  state: 'unchecked' | 'valid' | 'invalid';
+  problems: string[];
+  checkedAt: string | null;
+}
+
+/** A review written on this device, until the hub has it. */
+export interface ReviewOutboxRow {
+  localId?: number;
+  inspectionId: string;
+  revision: number;
+  status: 'received' | 'has-issues' | 'approved' | 'rejected';
+  comment: string;
+  createdAt: string;
+  state: 'pending' | 'sent' | 'failed';
+  error: string | null;
 }
 
 /** The outbox: where each finalized revision stands with the hub. No row yet means pending. */
@@ -73,6 +118,10 @@ export class CongvuDb extends Dexie {
   signedReports!: Table<SignedReportRow, [string, number]>;
   syncStatus!: Table<SyncStatusRow, [string, number]>;
   hubRows!: Table<HubRow, [string, string]>;
+  reviewInspections!: Table<ReviewInspectionRow, [string, number]>;
+  reviewFacts!: Table<InspectionFacts, [string, number]>;
+  reviewReports!: Table<ReviewReportRow, [string, number, string]>;
+  reviewOutbox!: Table<ReviewOutboxRow, number>;
 
   constructor(name: string = DB_NAME) {
     // 'strict': a commit is reported only once it is flushed to disk, so what the UI shows as
@@ -98,6 +147,12 @@ export class CongvuDb extends Dexie {
     this.version(3).stores({
       syncStatus: '[inspectionId+revision], state',
       hubRows: '[kind+id], kind, seq',
+    });
+    this.version(4).stores({
+      reviewInspections: '[id+revision], id, state',
+      reviewFacts: '[id+revision], id, day',
+      reviewReports: '[inspectionId+revision+sha256], [inspectionId+revision], state',
+      reviewOutbox: '++localId, state, inspectionId',
     });
   }
 }

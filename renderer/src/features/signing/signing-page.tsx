@@ -1,27 +1,15 @@
 import { useState, type DragEvent } from 'react';
-import { verifySignedPdf, type VerifyProblem, type VerifyResult } from '@shared/report/verify-pdf';
+import { verifySignedPdf, type VerifyResult } from '@shared/report/verify-pdf';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/vi';
 import { describeError } from '../../app/describe-error';
 import { bridge } from '../../bridge/bridge';
 import { PassphraseForm } from './passphrase-form';
 import { useSigningStatus } from './queries';
 import { unavailableMessage } from './unavailable-message';
+import { problemKeys } from './problem-keys';
 
 const MAX_PDF_BYTES = 100 * 1024 * 1024;
 
-const problemKeys: Record<VerifyProblem, MessageKey> = {
-  'not-pdf': 'verify.problem.notPdf',
-  'no-signature': 'verify.problem.noSignature',
-  'several-signatures': 'verify.problem.several',
-  'byte-range': 'verify.problem.byteRange',
-  appended: 'verify.problem.appended',
-  'cms-unreadable': 'verify.problem.cms',
-  'digest-mismatch': 'verify.problem.digest',
-  'signature-invalid': 'verify.problem.signature',
-  'certificate-not-valid-at-signing': 'verify.problem.validity',
-  untrusted: 'verify.problem.untrusted',
-};
 
 /** The team lead's certificate, and a verdict for any signed PDF a user opens. */
 export function SigningPage() {

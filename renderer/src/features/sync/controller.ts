@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { SyncEngine, type SyncProgress, type SyncReport } from '@shared/sync/engine';
+import { HubRequestError, SyncEngine, type SyncProgress, type SyncReport } from '@shared/sync/engine';
+import { checkImportedReports } from '../review/check-reports';
 import { API_PREFIX, healthResponseSchema } from '@shared/sync/protocol';
 import type { CongvuDb } from '../../db/database';
 import { DexieSyncStorage, HUB_SETTINGS_KEY, type HubSettings } from './dexie-sync-storage';
@@ -69,8 +70,17 @@ export class SyncController {
     if (!hub) return null;
     this.set({ running: true, progress: null, lastError: null });
     try {
-      const engine = new SyncEngine(new DexieSyncStorage(this.db), { baseUrl: hub.baseUrl, token: hub.token }, { onProgress: (progress) => this.set({ progress }) });
+      const reviewer = hub.role === 'reviewer';
+      // A reviewer imports whole records: smaller pages keep each transaction short.
+      const engine = new SyncEngine(new DexieSyncStorage(this.db), { baseUrl: hub.baseUrl, token: hub.token }, { includeRecords: reviewer, pageSize: reviewer ? 250 : 500, onProgress: (progress) => this.set({ progress }) });
       const report = await engine.sync();
+      if (reviewer && !report.stoppedBy) {
+        try {
+          await checkImportedReports(this.db, engine);
+        } catch (error) {
+          report.stoppedBy = error instanceof HubRequestError ? error.code : 'report_check_failed';
+        }
+      }
       this.set({ lastReport: report, lastError: report.stoppedBy, reachable: report.stoppedBy !== 'network' });
       return report;
     } catch (error) {
@@ -85,7 +95,12 @@ export class SyncController {
   start(): () => void {
     const tick = async () => {
       if (this.state.running || !(await this.hub())) return;
-      if ((await this.checkHub()) && (await new DexieSyncStorage(this.db).pending()).length > 0) await this.syncNow();
+      if (!(await this.checkHub())) return;
+      const storage = new DexieSyncStorage(this.db);
+      const hub = await this.hub();
+      // A reviewer pulls new inspections every time; an inspector syncs when something waits to go.
+      const waiting = hub?.role === 'reviewer' || (await storage.pending()).length > 0 || (await storage.pendingReports()).length > 0;
+      if (waiting) await this.syncNow();
     };
     const onOnline = () => void tick();
     window.addEventListener('online', onOnline);

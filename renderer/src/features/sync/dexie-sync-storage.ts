@@ -1,5 +1,8 @@
-import type { OutboxEntry, SyncStorage } from '@shared/sync/engine';
-import type { ChangeItem } from '@shared/sync/protocol';
+import type { OutboxEntry, PendingReport, PendingReview, SyncStorage } from '@shared/sync/engine';
+import { reportChangeSchema, type ChangeItem } from '@shared/sync/protocol';
+import { checkImportedInspection } from '@shared/review/verify-import';
+import { inspectionFacts } from '@shared/review/facts';
+import { templateRef } from '@shared/schemas';
 import { legalBasisSchema, templateSchema, unitSchema } from '@shared/schemas';
 import { checkTemplatePublish } from '@shared/templates/immutability';
 import type { CongvuDb } from '../../db/database';
@@ -54,6 +57,39 @@ export class DexieSyncStorage implements SyncStorage {
     await this.db.syncStatus.put({ inspectionId: entry.id, revision: entry.revision, state: 'failed', final: error.final, error: `${error.code}: ${error.message}`, at: error.at });
   }
 
+  async pendingReports(): Promise<PendingReport[]> {
+    const [reports, synced] = await Promise.all([this.db.signedReports.toArray(), this.db.syncStatus.where('state').equals('synced').toArray()]);
+    const onHub = new Set(synced.map((s) => `${s.inspectionId}@${s.revision}`));
+    // Only once the record itself is on the hub: the hub ties the file to a revision it holds.
+    return reports.filter((r) => !r.hubSyncedAt && !r.hubFinal && onHub.has(`${r.inspectionId}@${r.revision}`)).map((r) => ({ id: r.inspectionId, revision: r.revision, sha256: r.sha256 }));
+  }
+
+  async loadReport(report: PendingReport): Promise<Uint8Array> {
+    const row = await this.db.signedReports.get([report.id, report.revision]);
+    if (!row || row.sha256 !== report.sha256) throw new Error('err.sync.recordChanged');
+    return new Uint8Array(await row.pdf.arrayBuffer());
+  }
+
+  async markReport(report: PendingReport, outcome: { synced: true; at: string } | { synced: false; error: string; final: boolean; at: string }): Promise<void> {
+    await this.db.signedReports
+      .where('[inspectionId+revision]')
+      .equals([report.id, report.revision])
+      .modify((row) => {
+        if (row.sha256 !== report.sha256) return;
+        if (outcome.synced) Object.assign(row, { hubSyncedAt: outcome.at, hubError: undefined, hubFinal: false });
+        else Object.assign(row, { hubError: outcome.error, hubFinal: outcome.final });
+      });
+  }
+
+  async pendingReviews(): Promise<PendingReview[]> {
+    const rows = await this.db.reviewOutbox.where('state').equals('pending').sortBy('localId');
+    return rows.map((r) => ({ localId: r.localId!, inspectionId: r.inspectionId, status: r.status, comment: r.comment }));
+  }
+
+  async markReview(review: PendingReview, outcome: { sent: true; at: string } | { sent: false; error: string; final: boolean; at: string }): Promise<void> {
+    await this.db.reviewOutbox.update(review.localId, outcome.sent ? { state: 'sent', error: null } : { state: outcome.final ? 'failed' : 'pending', error: outcome.error });
+  }
+
   async cursor(): Promise<string | null> {
     const row = await this.db.settings.get(CURSOR_KEY);
     return typeof row?.value === 'string' ? row.value : null;
@@ -69,9 +105,14 @@ export class DexieSyncStorage implements SyncStorage {
    */
   async applyChanges(items: ChangeItem[], cursor: string): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.hubRows, db.templates, db.legalBases, db.units, db.settings], async () => {
+    // Records are checked before the transaction: hashing a page of them must not hold it open.
+    const imported = items.filter((i) => i.kind === 'inspection' && !i.deleted && i.record !== undefined).map((i) => ({ seq: i.seq, check: checkImportedInspection(i) }));
+    const tables = [db.hubRows, db.templates, db.legalBases, db.units, db.settings, db.reviewInspections, db.reviewFacts, db.reviewReports];
+    await db.transaction('rw', tables, async () => {
       for (const item of items) {
-        await db.hubRows.put({ kind: item.kind, id: item.id, seq: item.seq, deleted: item.deleted ?? false, data: item.data });
+        // The record itself goes to the reviewer's tables, not twice into hubRows.
+        const { record: _record, blobs: _blobs, ...kept } = item;
+        await db.hubRows.put({ kind: kept.kind, id: kept.id, seq: kept.seq, deleted: kept.deleted ?? false, data: kept.data });
         if (item.deleted) continue;
         if (item.kind === 'template') {
           const t = templateSchema.safeParse(item.data);
@@ -84,6 +125,24 @@ export class DexieSyncStorage implements SyncStorage {
         } else if (item.kind === 'unit') {
           const u = unitSchema.safeParse(item.data);
           if (u.success) await db.units.put(u.data);
+        } else if (item.kind === 'report') {
+          const r = reportChangeSchema.safeParse(item.data);
+          if (r.success && !(await db.reviewReports.get([r.data.inspectionId, r.data.revision, r.data.sha256]))) {
+            await db.reviewReports.put({ ...r.data, state: 'unchecked', problems: [], checkedAt: null });
+          }
+        }
+      }
+      if (imported.length > 0) {
+        const templates = new Map((await db.templates.toArray()).map((t) => [templateRef(t), t]));
+        for (const { seq, check } of imported) {
+          const row = { id: check.id, revision: check.revision, contentHash: check.contentHash, receivedAt: check.receivedAt, seq, blobs: check.blobs };
+          if (check.ok) {
+            await db.reviewInspections.put({ ...row, state: 'verified', problems: [], record: check.record });
+            await db.reviewFacts.put(inspectionFacts(check.record, templates));
+          } else {
+            await db.reviewInspections.put({ ...row, state: 'flagged', problems: check.problems, record: check.raw });
+            await db.reviewFacts.delete([check.id, check.revision]);
+          }
         }
       }
       await db.settings.put({ key: CURSOR_KEY, value: cursor });

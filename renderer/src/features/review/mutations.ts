@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { zipSync, strToU8 } from 'fflate';
+import type { InspectionRecord } from '@shared/inspection/record';
+import { buildDashboard, type DashboardFilter } from '@shared/review/dashboard';
+import { exportSheets, fillWorkbook, sheetCsv, type WorkbookLike } from '@shared/review/export-sheets';
+import { reviewStatusLabel } from '@shared/review/labels';
+import { buildSummaryPdf } from '@shared/report/summary-pdf';
+import { isoDay, toLocalIso } from '@shared/time/local-iso';
+import { useDb } from '../../db/db-context';
+import { loadBlobBytes } from '../../db/blob-bytes';
+import type { CongvuDb, ReviewOutboxRow } from '../../db/database';
+import { loadReportFonts } from '../report/report-fonts';
+import { syncController } from '../sync/controller';
+import type { ReviewData } from './queries';
+
+/** A review is kept here first (it survives going offline), then sent with the next sync. */
+export function useAddReview() {
+  const db = useDb();
+  return async (input: Pick<ReviewOutboxRow, 'inspectionId' | 'revision' | 'status' | 'comment'>) => {
+    await db.reviewOutbox.add({ ...input, createdAt: new Date().toISOString(), state: 'pending', error: null });
+    void syncController(db).syncNow();
+  };
+}
+
+/** A signed PDF fetched during import, as bytes; null if it was never downloaded. */
+export function useReportPdf() {
+  const db = useDb();
+  return async (sha256: string): Promise<Uint8Array | null> => (await loadBlobBytes(db, [sha256])).get(sha256) ?? null;
+}
+
+async function* recordsOf(db: CongvuDb, keys: Array<[string, number]>): AsyncIterable<InspectionRecord> {
+  for (let k = 0; k < keys.length; k += 200) {
+    const rows = await db.reviewInspections.bulkGet(keys.slice(k, k + 200));
+    for (const row of rows) if (row?.state === 'verified') yield row.record as InspectionRecord;
+  }
+}
+
+export interface ReportHeader {
+  parentAgency: string;
+  agency: string;
+  place: string;
+  preparedBy: string;
+}
+
+/** The department's exports of what passes the filter: XLSX, CSV (a .zip, one file per sheet), the period report PDF. */
+export function useDepartmentExport(data: ReviewData | undefined) {
+  const db = useDb();
+  return useMemo(() => {
+    const prepare = (filter: DashboardFilter) => {
+      if (!data) throw new Error('err.review.notLoaded');
+      const today = isoDay(toLocalIso(new Date()));
+      const dashboard = buildDashboard(data.facts, data.templates, filter, today);
+      const chosen = new Set(dashboard.summary.inspections.map((i) => `${i.id}@${i.revision}`));
+      const facts = data.facts.filter((f) => chosen.has(`${f.id}@${f.revision}`));
+      const keys = facts.map((f) => [f.id, f.revision] as [string, number]);
+      const reviewStatus = new Map([...data.reviews].map(([id, r]) => [id, reviewStatusLabel[r.status as keyof typeof reviewStatusLabel] ?? r.status]));
+      const signed = new Set([...data.reports].filter(([, state]) => state === 'valid').map(([key]) => key));
+      return { dashboard, sheets: exportSheets({ facts, dashboard, records: () => recordsOf(db, keys), templates: data.templates, reviewStatus, signedReport: signed }) };
+    };
+    return {
+      xlsx: async (filter: DashboardFilter): Promise<Uint8Array> => {
+        const { sheets } = prepare(filter);
+        const { default: ExcelJS } = await import('exceljs');
+        const workbook = new ExcelJS.Workbook();
+        workbook.creator = 'congvu';
+        await fillWorkbook(workbook as unknown as WorkbookLike, sheets);
+        return new Uint8Array(await workbook.xlsx.writeBuffer());
+      },
+      csvZip: async (filter: DashboardFilter): Promise<Uint8Array> => {
+        const { sheets } = prepare(filter);
+        const files: Record<string, Uint8Array> = {};
+        for (const sheet of sheets) {
+          let text = '';
+          for await (const chunk of sheetCsv(sheet)) text += chunk;
+          files[sheet.file] = strToU8(text);
+        }
+        return zipSync(files);
+      },
+      pdf: async (filter: DashboardFilter, header: ReportHeader): Promise<Uint8Array> => {
+        const { dashboard } = prepare(filter);
+        return buildSummaryPdf({ summary: dashboard.summary, fonts: await loadReportFonts(), ...header, at: toLocalIso(new Date()) });
+      },
+    };
+  }, [db, data]);
+}

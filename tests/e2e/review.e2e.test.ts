@@ -1,0 +1,220 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExportZip } from '../../shared/exchange/inspection-export';
+import type { InspectionRecord } from '../../shared/inspection/record';
+import { pushRequestFor } from '../../shared/sync/protocol';
+import { sha256HexSync } from '../../shared/hash/sha256-sync';
+import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { startWebServer } from '../../scripts/serve-web';
+import { freshProfileDir, launchProfile } from '../support/chromium';
+import { enrollDevice, hubCli, startHub, type RunningHub } from '../support/hub';
+import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
+import { makeTestIdentity } from '../support/test-certificate';
+
+interface Client {
+  profile: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * The department's side in real Chromium against a real hub: two inspector laptops push records,
+ * a reviewer laptop imports them (one altered on the hub after hashing), reviews one, sees the
+ * figures and exports them; the review goes back to the laptop that made the record.
+ */
+describe('Home Affairs review (real Chromium, real hub)', () => {
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let hub: RunningHub;
+  let env: Record<string, string>;
+  let dataDir: string;
+  const clients: Client[] = [];
+  const pageErrors: string[] = [];
+  const pushed: InspectionRecord[] = [];
+  let tampered: InspectionRecord;
+  let signedFor: InspectionRecord;
+
+  const open = async (): Promise<Client> => {
+    const profile = freshProfileDir();
+    const context = await launchProfile(profile);
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(server.url);
+    await page.getByTestId('empty-list').waitFor();
+    const client = { profile, context, page };
+    clients.push(client);
+    return client;
+  };
+  const enroll = async ({ page }: Client, role: 'inspector' | 'reviewer', name: string) => {
+    const run = hubCli(['enroll', '--role', role, '--name', name, '--json', '--hub-url', hub.url], env);
+    const { qrPayload } = JSON.parse(run.stdout) as { qrPayload: string };
+    await page.goto(`${server.url}#/sync`);
+    await page.getByTestId('enroll-code').fill(qrPayload);
+    await page.getByTestId('device-name').fill(`Máy ${name}`);
+    await page.getByTestId('enroll-submit').click();
+    await page.getByTestId('hub-panel').waitFor();
+  };
+  // One backup .zip per inspection, as the app exports them.
+  const importRecords = async ({ page }: Client, records: InspectionRecord[], blobs: Map<string, Uint8Array>) => {
+    for (const record of records) {
+      await page.goto(`${server.url}#/`);
+      await page.reload();
+      await page.getByTestId('import-file').setInputFiles({ name: 'r.zip', mimeType: 'application/zip', buffer: Buffer.from(buildExportZip([record], [], blobs, '2026-11-23T10:20:00+07:00')) });
+      expect(await page.getByTestId('import-status').textContent()).toContain('Đã nhập cuộc kiểm tra');
+    }
+  };
+  const syncAll = async ({ page }: Client) => {
+    await page.goto(`${server.url}#/sync`);
+    await page.getByTestId('sync-now').click();
+    await page.waitForFunction(
+      () => {
+        const rows = Array.from(document.querySelectorAll('[data-testid="outbox-row"]'));
+        return rows.length > 0 && rows.every((r) => r.getAttribute('data-state') === 'synced');
+      },
+      undefined,
+      { polling: 100, timeout: 30_000 },
+    );
+  };
+  const download = async (page: Page, profile: string, click: () => Promise<void>, name: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+    const path = resolve(profile, name);
+    await file.saveAs(path);
+    return path;
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'congvu-e2e-review-'));
+    env = { HUB_DATA_DIR: dataDir };
+    hub = await startHub(env);
+    server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const c of clients) {
+      await c.context.close();
+      rmSync(c.profile, { recursive: true, force: true });
+    }
+    await server?.close();
+    await hub?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('takes records from two inspector laptops, and a signed PDF', async () => {
+    for (const [k, name] of ['Lê Hoàng Yến', 'Phạm Minh Khoa'].entries()) {
+      const client = await open();
+      const made = [sampleRecordWithBlobs({ photos: 1 }), sampleRecordWithBlobs({ photos: 0 })];
+      const blobs = new Map(made.flatMap((m) => [...m.blobs]));
+      await importRecords(client, made.map((m) => m.record), blobs);
+      await enroll(client, 'inspector', name);
+      await syncAll(client);
+      pushed.push(...made.map((m) => m.record));
+      expect(await client.page.getByTestId('outbox-row').count()).toBe(2);
+      if (k === 0) tampered = made[1]!.record;
+    }
+    // A third device sends a record with its signed biên bản straight to the API.
+    const device = await enrollDevice(hub.url, 'inspector', env);
+    const { record, blobs } = sampleRecordWithBlobs({ photos: 0 });
+    signedFor = record;
+    const auth = { authorization: `Bearer ${device.token}` };
+    for (const [sha, bytes] of blobs) await fetch(`${hub.url}/api/v1/blobs/${sha}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: Buffer.from(bytes) });
+    expect((await fetch(`${hub.url}/api/v1/inspections/${record.inspection.id}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(pushRequestFor(record)) })).status).toBe(201);
+    const identity = makeTestIdentity();
+    const pdf = await signPdf(buildSamplePdf(record, blobs), identity.p12, identity.passphrase, { reason: 'Ky bien ban', location: 'Can Tho', name: 'Truong doan' });
+    const sha = sha256HexSync(pdf);
+    await fetch(`${hub.url}/api/v1/blobs/${sha}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: Buffer.from(pdf) });
+    expect((await fetch(`${hub.url}/api/v1/inspections/${record.inspection.id}/report`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ revision: 1, sha256: sha }) })).status).toBe(201);
+    pushed.push(record);
+
+    // Someone with access to the hub's database edits a record after it was hashed.
+    const db = new Database(join(dataDir, 'hub.sqlite'));
+    db.pragma('busy_timeout = 5000');
+    const row = db.prepare('SELECT record FROM inspections WHERE id = ?').get(tampered.inspection.id) as { record: string };
+    const edited = row.record.replace(tampered.inspection.unit.name, `${tampered.inspection.unit.name} (đã sửa)`);
+    expect(edited).not.toBe(row.record);
+    db.prepare('UPDATE inspections SET record = ? WHERE id = ?').run(edited, tampered.inspection.id);
+    db.close();
+  }, 120_000);
+
+  it('imports every record with a progress bar, checks each hash and the signed PDF, and flags the altered one', async () => {
+    const reviewer = await open();
+    await enroll(reviewer, 'reviewer', 'Sở Nội vụ');
+    const { page } = reviewer;
+    await page.getByRole('link', { name: 'Xem xét kết quả' }).click();
+    await page.getByTestId('review-import').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-counts"]')?.textContent?.includes('Đã nhập 5 biên bản'), undefined, { polling: 100, timeout: 30_000 });
+    expect(await page.getByTestId('review-counts').textContent()).toBe('Đã nhập 5 biên bản: 4 khớp mã băm, 1 bị gắn cờ.');
+    expect(await page.getByTestId('review-flagged').textContent()).toContain(tampered.inspection.id);
+    expect(await page.getByTestId('review-flagged').textContent()).toContain('Mã băm không khớp');
+    expect(await page.getByTestId('review-row').count()).toBe(4);
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-list"]')?.textContent?.includes('Chữ ký hợp lệ'), undefined, { polling: 100, timeout: 20_000 });
+
+    await page.goto(`${server.url}#/review/${signedFor.inspection.id}/1`);
+    expect(await page.getByTestId('review-integrity').textContent()).toContain(`Nội dung khớp mã băm SHA-256 ${signedFor.inspection.contentHash}`);
+    expect(await page.getByTestId('review-reports').textContent()).toContain('Chữ ký hợp lệ');
+    await page.goto(`${server.url}#/review/${tampered.inspection.id}/1`);
+    expect(await page.getByTestId('review-integrity').getByRole('alert').textContent()).toContain('Mã băm không khớp');
+  }, 90_000);
+
+  it('sends a review to the hub, and the laptop that made the record sees it', async () => {
+    const reviewer = clients[2]!;
+    const target = pushed[0]!;
+    await reviewer.page.goto(`${server.url}#/review/${target.inspection.id}/1`);
+    await reviewer.page.getByTestId('review-status').selectOption('has-issues');
+    await reviewer.page.getByTestId('review-comment').fill('Bổ sung ảnh bàn tiếp dân');
+    await reviewer.page.getByTestId('review-submit').click();
+    await reviewer.page.waitForFunction(() => document.querySelector('[data-testid="review-history"]')?.textContent?.includes('Sở Nội vụ'), undefined, { polling: 100, timeout: 20_000 });
+    expect(await reviewer.page.getByTestId('review-history').textContent()).toContain('Có vấn đề: Bổ sung ảnh bàn tiếp dân');
+    const inspector = clients[0]!;
+    await inspector.page.goto(`${server.url}#/sync`);
+    await inspector.page.getByTestId('sync-now').click();
+    await inspector.page.waitForFunction(() => document.querySelector('[data-testid="outbox-review"]')?.textContent?.includes('Bổ sung ảnh'), undefined, { polling: 100, timeout: 20_000 });
+    expect(await inspector.page.getByTestId('outbox-review').first().textContent()).toBe('Có vấn đề — Bổ sung ảnh bàn tiếp dân');
+  }, 60_000);
+
+  it('shows the figures with filters, and exports XLSX, CSV and the period report', async () => {
+    const { page, profile } = clients[2]!;
+    const counted = pushed.filter((r) => r.inspection.id !== tampered.inspection.id);
+    await page.getByRole('link', { name: 'Tổng hợp' }).click();
+    await page.getByTestId('chart-items').waitFor();
+    expect(await page.getByTestId('tile-inspections').textContent()).toBe('4');
+    await page.getByTestId('filter-from').fill('2099-01-01');
+    await page.waitForFunction(() => document.querySelector('[data-testid="tile-inspections"]')?.textContent === '0', undefined, { polling: 50, timeout: 5000 });
+    await page.getByTestId('filter-from').fill('');
+    await page.waitForFunction(() => document.querySelector('[data-testid="tile-inspections"]')?.textContent === '4', undefined, { polling: 50, timeout: 5000 });
+    await page.screenshot({ path: join(tmpdir(), 'congvu-dashboard.png'), fullPage: true });
+
+    const xlsxPath = await download(page, profile, () => page.getByTestId('export-xlsx').click(), 'export.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cuộc kiểm tra', 'Kết quả kiểm tra', 'Điểm danh', 'Cán bộ vi phạm', 'Kiến nghị']);
+    expect(workbook.getWorksheet('Cuộc kiểm tra')!.getRow(1).values).toEqual(expect.arrayContaining(['Mã cuộc kiểm tra', 'Ngày kiểm tra', 'Đơn vị', 'Trưởng đoàn', 'Số vi phạm', 'Tình trạng xem xét']));
+    expect(workbook.getWorksheet('Cuộc kiểm tra')!.rowCount).toBe(counted.length + 1);
+    expect(workbook.getWorksheet('Kết quả kiểm tra')!.rowCount).toBe(counted.reduce((n, r) => n + r.findings.length, 0) + 1);
+    expect(workbook.getWorksheet('Điểm danh')!.rowCount).toBe(counted.reduce((n, r) => n + r.roster.length, 0) + 1);
+    expect(workbook.getWorksheet('Kiến nghị')!.rowCount).toBe(counted.reduce((n, r) => n + r.recommendations.length, 0) + 1);
+    const ids = new Set(workbook.getWorksheet('Cuộc kiểm tra')!.getColumn(1).values.slice(2));
+    expect(ids.has(tampered.inspection.id)).toBe(false);
+
+    const zipPath = await download(page, profile, () => page.getByTestId('export-csv').click(), 'export.zip');
+    const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    expect(Object.keys(files).sort()).toEqual(['can-bo-vi-pham.csv', 'cuoc-kiem-tra.csv', 'diem-danh.csv', 'ket-qua-kiem-tra.csv', 'kien-nghi.csv']);
+    // A byte-order mark first, so that Excel reads the Vietnamese as UTF-8.
+    expect([...files['cuoc-kiem-tra.csv']!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(strFromU8(files['cuoc-kiem-tra.csv']!.subarray(3)).startsWith('Mã cuộc kiểm tra,Lần lập,Ngày kiểm tra')).toBe(true);
+    expect(strFromU8(files['ket-qua-kiem-tra.csv']!).trim().split('\r\n')).toHaveLength(counted.reduce((n, r) => n + r.findings.length, 0) + 1);
+
+    await page.getByTestId('report-place').fill('Cần Thơ');
+    await page.getByTestId('report-preparedBy').fill('Phòng Công chức');
+    const pdfPath = await download(page, profile, () => page.getByTestId('export-pdf').click(), 'report.pdf');
+    const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain(counted[0]!.inspection.unit.name);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});
