@@ -7,6 +7,7 @@ import { benchCanonicalHash } from './canonical-hash.bench';
 import { benchPdf } from './pdf.bench';
 import { benchSync } from './sync.bench';
 import { benchRecording } from './recording.bench';
+import { benchReview } from './review.bench';
 import { appendResult, resetResults, RESULTS_FILE, type BenchResult } from './results';
 import { benchWebStartup } from './web-startup.bench';
 
@@ -16,6 +17,7 @@ const benchmarks: Array<[string, () => Promise<BenchResult[]>]> = [
   ['sync: 1,000 records to a hub on loopback', benchSync],
   ['web startup', benchWebStartup],
   ['recording with 10,000 inspections', benchRecording],
+  ['review: 10,000 inspections imported, shown and exported', benchReview],
 ];
 
 const only = process.argv.slice(2).map((w) => w.toLowerCase());

@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pushRequestFor } from '../../shared/sync/protocol';
+import { startWebServer } from '../../scripts/serve-web';
+import { freshProfileDir, launchProfile } from '../support/chromium';
+import { hubCli, ROOT, startHub } from '../support/hub';
+import { seedRecords } from '../support/seed-records';
+import { judge, median, type BenchResult } from './results';
+
+const RECORDS = Number(process.env['BENCH_REVIEW_RECORDS'] ?? 10_000);
+
+/** Peak resident memory of a child process, sampled from /proc while it runs. */
+function runMeasured(args: string[], env: Record<string, string>): Promise<{ ms: number; peakMb: number; out: string }> {
+  return new Promise((done, fail) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let peak = 0;
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const timer = setInterval(() => {
+      try {
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (rss) peak = Math.max(peak, Number(rss[1]) / 1024);
+      } catch {
+        // The process has just exited.
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) return fail(new Error(`exit ${code}: ${out}`));
+      done({ ms: performance.now() - t0, peakMb: peak, out });
+    });
+  });
+}
+
+/**
+ * The department's side with 10,000 inspections (39 findings each): the reviewer's import from a
+ * hub on loopback into the app's IndexedDB in Chromium, the dashboard over them, and the XLSX
+ * export of every finding from the hub's command line (streamed).
+ */
+export async function benchReview(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'congvu-bench-review-'));
+  const env = { HUB_DATA_DIR: dir };
+  const results: BenchResult[] = [];
+  const { records, blobs } = seedRecords(RECORDS, { photos: 0 });
+  const findings = records.reduce((n, r) => n + r.findings.length, 0);
+  console.log(`  ${records.length} records, ${findings} findings`);
+  const { openHub } = await import('../../server/open-hub');
+  const filled = await openHub(env);
+  for (const [sha, bytes] of blobs) await filled.store.putBlob(sha, bytes);
+  for (const record of records) await filled.store.putInspection('bench', pushRequestFor(record));
+  await filled.close();
+
+  const xlsx = await runMeasured(['--import', 'tsx', 'server/cli.ts', 'export', '--format', 'xlsx', '--out', join(dir, 'all.xlsx')], env);
+  results.push(judge('review.xlsx_300k_s', xlsx.ms / 1000, 's', '<= 15'));
+  results.push(judge('review.xlsx_peak_mb', xlsx.peakMb, 'MB', '<= 500'));
+
+  const hub = await startHub(env);
+  const server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
+  const profile = freshProfileDir('congvu-bench-');
+  const context = await launchProfile(profile);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${server.url}#/sync`);
+    const { qrPayload } = JSON.parse(hubCli(['enroll', '--role', 'reviewer', '--name', 'Sở Nội vụ', '--json', '--hub-url', hub.url], env).stdout) as { qrPayload: string };
+    await page.getByTestId('enroll-code').fill(qrPayload);
+    await page.getByTestId('device-name').fill('Máy Sở');
+    await page.getByTestId('enroll-submit').click();
+    await page.getByTestId('hub-panel').waitFor();
+    let peak = 0;
+    const sampler = setInterval(() => {
+      void cdp
+        .send('Performance.getMetrics')
+        .then(({ metrics }) => (peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0)))
+        .catch(() => undefined);
+    }, 250);
+    const t0 = performance.now();
+    await page.goto(`${server.url}#/review`);
+    await page.getByTestId('review-import').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="review-counts"]')?.textContent?.startsWith(`Đã nhập ${n} biên bản: ${n} khớp`), RECORDS, { polling: 200, timeout: 600_000 });
+    const importMs = performance.now() - t0;
+    clearInterval(sampler);
+    results.push(judge('review.import_10k_s', importMs / 1000, 's', '<= 30'));
+    results.push(judge('review.import_peak_mb', peak / (1024 * 1024), 'MB', null));
+
+    const times: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      await page.goto(`${server.url}#/sync`);
+      await page.getByTestId('hub-panel').waitFor();
+      const start = performance.now();
+      await page.evaluate(() => (window.location.hash = '#/dashboard'));
+      await page.getByTestId('chart-items').locator('svg').waitFor();
+      times.push(performance.now() - start);
+    }
+    results.push(judge('review.dashboard_ms', median(times), 'ms', '<= 300'));
+  } finally {
+    await context.close();
+    await server.close();
+    await hub.stop();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
