@@ -31,6 +31,23 @@ export function answerText(answer: Answer | null, item: TemplateItem | undefined
   }
 }
 
+/** Below Excel's 32,767 characters per cell. */
+const MAX_DETAIL_CHARS = 30_000;
+
+/** One line per entry; past the limit, the count of the entries left out is written instead. */
+export function listWithin(lines: readonly string[], max: number): string {
+  let out = '';
+  for (const [k, line] of lines.entries()) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > max) return `${out}\n… và ${lines.length - k} lần khác`;
+    out = next;
+  }
+  return out;
+}
+
+/** Item codes in their natural order (GIO-2 before GIO-10); one collator, made once. */
+const byCode = new Intl.Collator('en', { numeric: true });
+
 async function* fromArray(rows: unknown[][]): AsyncIterable<unknown[]> {
   yield* rows;
 }
@@ -119,7 +136,7 @@ export function exportSheets(input: {
         for await (const record of records()) {
           const i = record.inspection;
           const names = new Map(record.roster.map((r) => [r.id, r.name]));
-          const findings = [...record.findings].sort((a, b) => a.templateRef.localeCompare(b.templateRef) || a.itemCode.localeCompare(b.itemCode, 'en', { numeric: true }));
+          const findings = [...record.findings].sort((a, b) => byCode.compare(a.templateRef, b.templateRef) || byCode.compare(a.itemCode, b.itemCode));
           for (const f of findings) {
             const item = items.get(`${f.templateRef}/${f.itemCode}`);
             yield [
@@ -174,7 +191,7 @@ export function exportSheets(input: {
         { header: 'Số lần vi phạm', width: 12 },
         { header: 'Chi tiết', width: 80 },
       ],
-      rows: () => fromArray(dashboard.summary.officials.map((o) => [o.name, o.position, o.unitName, o.violations, o.what.join('\n')])),
+      rows: () => fromArray(dashboard.summary.officials.map((o) => [o.name, o.position, o.unitName, o.violations, listWithin(o.what, MAX_DETAIL_CHARS)])),
     },
     {
       name: 'Kiến nghị',
@@ -212,35 +229,4 @@ export async function* sheetCsv(sheet: ExportSheet): AsyncIterable<string> {
     }
   }
   if (chunk) yield chunk;
-}
-
-/** The parts of an exceljs workbook (in memory or streaming) the export uses. */
-export interface WorkbookLike {
-  addWorksheet(name: string, options?: { views?: Array<{ state: 'frozen'; ySplit: number }> }): {
-    columns: unknown;
-    getRow(n: number): { font: unknown; commit?: () => void };
-    addRow(values: unknown[]): { commit(): void };
-    commit?: () => void;
-  };
-}
-
-/**
- * Writes the sheets into an exceljs workbook. With the streaming writer each row is flushed as it
- * is added, so memory stays flat whatever the number of findings.
- */
-export async function fillWorkbook(workbook: WorkbookLike, sheets: readonly ExportSheet[]): Promise<number> {
-  let total = 0;
-  for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
-    const header = ws.getRow(1);
-    header.font = { bold: true };
-    header.commit?.();
-    for await (const row of sheet.rows()) {
-      ws.addRow(row).commit();
-      total += 1;
-    }
-    ws.commit?.();
-  }
-  return total;
 }

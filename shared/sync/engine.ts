@@ -1,5 +1,5 @@
 import type { InspectionRecord } from '../inspection/record';
-import { API_PREFIX, blobsMissingResponseSchema, changesResponseSchema, enrollResponseSchema, hubErrorSchema, pushRequestFor, type ChangeItem, type EnrollResponse } from './protocol';
+import { API_PREFIX, blobsMissingResponseSchema, changesResponseSchema, enrollResponseSchema, hubErrorSchema, pushRequestFor, type ChangeItem, type ChangesResponse, type EnrollResponse } from './protocol';
 
 /** One finalized revision waiting to go to the hub, or already there. */
 export interface OutboxEntry {
@@ -314,14 +314,27 @@ export class SyncEngine {
     }
   }
 
+  private async fetchPage(cursor: string | null) {
+    const res = await this.request('GET', `/changes?limit=${this.o.pageSize}${this.o.includeRecords ? '&include=records' : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    return changesResponseSchema.parse(res.json);
+  }
+
   async pull(report: SyncReport = { pushed: 0, alreadyHeld: 0, failed: 0, pulled: 0, stoppedBy: null }): Promise<SyncReport> {
     let restarted = false;
     for (;;) {
-      const cursor = await this.storage.cursor();
-      let page;
+      let next: Promise<ChangesResponse> | null = this.fetchPage(await this.storage.cursor());
       try {
-        const res = await this.request('GET', `/changes?limit=${this.o.pageSize}${this.o.includeRecords ? '&include=records' : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-        page = changesResponseSchema.parse(res.json);
+        while (next) {
+          const page: ChangesResponse = await next;
+          // The next page is asked for before this one is stored: the hub prepares it meanwhile.
+          // Pages are still stored strictly in order, each with its own cursor.
+          next = page.more ? this.fetchPage(page.cursor) : null;
+          next?.catch(() => undefined);
+          await this.storage.applyChanges(page.items, page.cursor);
+          report.pulled += page.items.length;
+          this.o.onProgress?.({ phase: 'pull', done: report.pulled, total: report.pulled + (page.more ? (page.remaining ?? this.o.pageSize) : 0), bytes: 0 });
+        }
+        return report;
       } catch (error) {
         // A hub restored from backup: everything is pulled again (rows are applied idempotently).
         if (error instanceof HubRequestError && error.code === 'epoch_changed' && !restarted) {
@@ -331,10 +344,6 @@ export class SyncEngine {
         }
         throw error;
       }
-      await this.storage.applyChanges(page.items, page.cursor);
-      report.pulled += page.items.length;
-      this.o.onProgress?.({ phase: 'pull', done: report.pulled, total: report.pulled + (page.more ? (page.remaining ?? this.o.pageSize) : 0), bytes: 0 });
-      if (!page.more) return report;
     }
   }
 

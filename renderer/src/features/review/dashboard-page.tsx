@@ -12,6 +12,8 @@ import { BarChart, MonthChart } from './bar-chart';
 import { FilterBar } from './filter-bar';
 import { useDepartmentExport } from './mutations';
 import { useReviewData } from './queries';
+import { useDb } from '../../db/db-context';
+import { syncController, useSyncState } from '../sync/controller';
 
 const headerSchema = z.object({
   parentAgency: z.string().trim().min(1, 'err.required').max(200, 'err.tooLong'),
@@ -24,7 +26,8 @@ type Header = z.infer<typeof headerSchema>;
 /** The department's figures over the imported inspections, with filters, charts and exports. */
 export function DashboardPage() {
   const { t, tError } = useI18n();
-  const data = useReviewData();
+  const sync = useSyncState(syncController(useDb()));
+  const data = useReviewData(sync.running);
   const [filter, setFilter] = useState<DashboardFilter>({});
   const onFilter = useCallback((f: DashboardFilter) => setFilter(f), []);
   const today = isoDay(toLocalIso(new Date()));

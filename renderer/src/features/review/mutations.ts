@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { zipSync, strToU8 } from 'fflate';
 import type { InspectionRecord } from '@shared/inspection/record';
 import { buildDashboard, type DashboardFilter } from '@shared/review/dashboard';
-import { exportSheets, fillWorkbook, sheetCsv, type WorkbookLike } from '@shared/review/export-sheets';
+import { exportSheets, sheetCsv } from '@shared/review/export-sheets';
+import { xlsxBytes } from '@shared/review/xlsx-writer';
 import { reviewStatusLabel } from '@shared/review/labels';
 import { buildSummaryPdf } from '@shared/report/summary-pdf';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
@@ -58,14 +59,8 @@ export function useDepartmentExport(data: ReviewData | undefined) {
       return { dashboard, sheets: exportSheets({ facts, dashboard, records: () => recordsOf(db, keys), templates: data.templates, reviewStatus, signedReport: signed }) };
     };
     return {
-      xlsx: async (filter: DashboardFilter): Promise<Uint8Array> => {
-        const { sheets } = prepare(filter);
-        const { default: ExcelJS } = await import('exceljs');
-        const workbook = new ExcelJS.Workbook();
-        workbook.creator = 'congvu';
-        await fillWorkbook(workbook as unknown as WorkbookLike, sheets);
-        return new Uint8Array(await workbook.xlsx.writeBuffer());
-      },
+      // Streamed record by record into the compressed file: memory holds the file, not a workbook model.
+      xlsx: async (filter: DashboardFilter): Promise<Uint8Array> => xlsxBytes(prepare(filter).sheets),
       csvZip: async (filter: DashboardFilter): Promise<Uint8Array> => {
         const { sheets } = prepare(filter);
         const files: Record<string, Uint8Array> = {};

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InspectionFacts } from '@shared/review/facts';
 import type { Template } from '@shared/schemas';
@@ -45,34 +46,43 @@ export interface ReviewData {
   counts: { imported: number; verified: number; flagged: number };
 }
 
-/** Everything the review list and the dashboard show, read in one go and kept live. */
-export function useReviewData(): ReviewData | undefined {
+/**
+ * Everything the review list and the dashboard show, read in one go and kept live. While an import
+ * runs (`paused`), the last figures stay on screen instead of being read again after every page.
+ */
+export function useReviewData(paused = false): ReviewData | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    const [facts, templates, reviews, reports, flaggedKeys, imported] = await Promise.all([
-      db.reviewFacts.toArray(),
-      db.templates.toArray(),
-      loadReviewStates(db),
-      db.reviewReports.toArray(),
-      db.reviewInspections.where('state').equals('flagged').primaryKeys(),
-      db.reviewInspections.count(),
-    ]);
-    const reportState = new Map<string, ReviewReportRow['state']>();
-    for (const r of reports) {
-      const key = `${r.inspectionId}@${r.revision}`;
-      // A valid file wins over an earlier one that failed.
-      if (reportState.get(key) !== 'valid') reportState.set(key, r.state);
-    }
-    const flagged = (await db.reviewInspections.bulkGet(flaggedKeys)).filter((r): r is ReviewInspectionRow => r !== undefined);
-    return {
-      facts: latestRevisions(facts),
-      templates: new Map(templates.map((t) => [templateRef(t), t])),
-      reviews,
-      reports: reportState,
-      flagged,
-      counts: { imported, verified: facts.length, flagged: flagged.length },
-    };
-  }, [db]);
+  const last = useRef<ReviewData | undefined>(undefined);
+  // A paused query touches no table, so the pages being written do not wake it.
+  const data = useLiveQuery(async () => (paused ? null : loadReviewData(db)), [db, paused]);
+  if (data) last.current = data;
+  return data ?? last.current;
+}
+
+async function loadReviewData(db: CongvuDb): Promise<ReviewData> {
+  const [facts, templates, reviews, reports, flaggedKeys, imported] = await Promise.all([
+    db.reviewFacts.toArray(),
+    db.templates.toArray(),
+    loadReviewStates(db),
+    db.reviewReports.toArray(),
+    db.reviewInspections.where('state').equals('flagged').primaryKeys(),
+    db.reviewInspections.count(),
+  ]);
+  const reportState = new Map<string, ReviewReportRow['state']>();
+  for (const r of reports) {
+    const key = `${r.inspectionId}@${r.revision}`;
+    // A valid file wins over an earlier one that failed.
+    if (reportState.get(key) !== 'valid') reportState.set(key, r.state);
+  }
+  const flagged = (await db.reviewInspections.bulkGet(flaggedKeys)).filter((r): r is ReviewInspectionRow => r !== undefined);
+  return {
+    facts: latestRevisions(facts),
+    templates: new Map(templates.map((t) => [templateRef(t), t])),
+    reviews,
+    reports: reportState,
+    flagged,
+    counts: { imported, verified: facts.length, flagged: flagged.length },
+  };
 }
 
 export interface ReviewDetail {

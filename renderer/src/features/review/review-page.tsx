@@ -16,7 +16,7 @@ export function ReviewPage() {
   const db = useDb();
   const controller = syncController(db);
   const sync = useSyncState(controller);
-  const data = useReviewData();
+  const data = useReviewData(sync.running);
   const [filter, setFilter] = useState<DashboardFilter>({});
   const onFilter = useCallback((f: DashboardFilter) => setFilter(f), []);
   const rows = useMemo(() => (data ? data.facts.filter((f) => matchesFilter(f, filter)).sort((a, b) => b.day.localeCompare(a.day) || a.unitName.localeCompare(b.unitName, 'vi')) : []), [data, filter]);

@@ -1,0 +1,54 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { listWithin, type ExportSheet } from './export-sheets';
+import { columnName, MAX_CELL_CHARS, xlsxBytes } from './xlsx-writer';
+
+const sheet = (rows: unknown[][], name = 'Kết quả kiểm tra'): ExportSheet => ({
+  name,
+  file: 'x.csv',
+  columns: [
+    { header: 'Mã', width: 10 },
+    { header: 'Nội dung', width: 40 },
+    { header: 'Số', width: 8 },
+  ],
+  rows: async function* () {
+    yield* rows;
+  },
+});
+
+describe('the streaming XLSX writer', () => {
+  it('names columns as Excel does', () => {
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+
+  it('writes a workbook exceljs reads back: Vietnamese text, numbers, a bold frozen header, hostile text kept as text', async () => {
+    const rows = [
+      ['GIO-01', 'Đi muộn quá 30 phút <script>&"', 3],
+      ['GIO-02', ' có khoảng trắng đầu\ttab\u0007chuông ', 0],
+      ['=cmd|calc', '', null],
+    ];
+    const bytes = await xlsxBytes([sheet(rows), sheet([], 'Trống')]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes.buffer as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kết quả kiểm tra', 'Trống']);
+    const ws = workbook.getWorksheet('Kết quả kiểm tra')!;
+    expect(ws.rowCount).toBe(4);
+    expect(ws.getRow(1).values).toEqual([undefined, 'Mã', 'Nội dung', 'Số']);
+    expect(ws.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getRow(2).values).toEqual([undefined, 'GIO-01', 'Đi muộn quá 30 phút <script>&"', 3]);
+    expect(ws.getRow(3).getCell(2).value).toBe(' có khoảng trắng đầu\ttabchuông ');
+    expect(ws.getRow(4).getCell(1).value).toBe('=cmd|calc');
+    expect(ws.getColumn(2).width).toBe(40);
+    expect(workbook.getWorksheet('Trống')!.rowCount).toBe(1);
+  });
+
+  it('refuses a cell longer than Excel allows instead of cutting it', async () => {
+    await expect(xlsxBytes([sheet([['x', 'a'.repeat(MAX_CELL_CHARS + 1), 1]])])).rejects.toThrow('err.export.cellTooLong');
+  });
+
+  it('lists details within a cell, saying how many were left out', () => {
+    expect(listWithin(['a', 'b'], 100)).toBe('a\nb');
+    expect(listWithin(['aaaa', 'bbbb', 'cccc'], 9)).toBe('aaaa\nbbbb\n… và 1 lần khác');
+  });
+});

@@ -1,0 +1,151 @@
+import { Zip, ZipDeflate } from 'fflate';
+import type { ExportSheet } from './export-sheets';
+
+/**
+ * A streaming XLSX (SpreadsheetML) writer for the department's exports: each sheet's rows are
+ * turned into XML a batch at a time, deflated and handed to `sink`, whose promise is awaited before
+ * the next batch, so memory stays flat however many findings there are. exceljs's stream writer
+ * was measured at 740 MB for 390,000 findings, as its zip buffers rows without backpressure.
+ */
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+/** Excel's limit for the text of one cell. */
+export const MAX_CELL_CHARS = 32_767;
+const ROWS_PER_BATCH = 500;
+
+const encoder = new TextEncoder();
+
+// Characters XML 1.0 does not allow (control characters other than tab, line feed, return).
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+function escapeXml(text: string): string {
+  return text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function columnName(index: number): string {
+  let n = index + 1;
+  let name = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    name = String.fromCharCode(65 + r) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}
+
+function cellXml(value: unknown, ref: string, style: number): string {
+  if (value === null || value === undefined || value === '') return '';
+  const s = style ? ` s="${style}"` : '';
+  if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  const text = String(value);
+  if (text.length > MAX_CELL_CHARS) throw new Error(`err.export.cellTooLong: ${ref} has ${text.length} characters (Excel allows ${MAX_CELL_CHARS})`);
+  const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+  return `<c r="${ref}" t="inlineStr"${s}><is><t${space}>${escapeXml(text)}</t></is></c>`;
+}
+
+function rowXml(values: readonly unknown[], rowNumber: number, columns: readonly string[], style = 0): string {
+  let cells = '';
+  for (let c = 0; c < values.length; c++) cells += cellXml(values[c], `${columns[c] ?? columnName(c)}${rowNumber}`, style);
+  return `<row r="${rowNumber}">${cells}</row>`;
+}
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+function contentTypes(count: number): string {
+  const sheets = Array.from({ length: count }, (_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets}</Types>`;
+}
+
+function workbookXml(names: readonly string[]): string {
+  const sheets = names.map((name, k) => `<sheet name="${escapeXml(name.slice(0, 31))}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheets}</sheets></workbook>`;
+}
+
+function workbookRels(count: number): string {
+  const rels = Array.from({ length: count }, (_, k) => `<Relationship Id="rId${k + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${k + 1}.xml"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="${PKG_REL_NS}">${rels}<Relationship Id="rId${count + 1}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`;
+}
+
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+
+/** Writes the sheets as one .xlsx; returns the number of data rows (headers not counted). */
+export async function writeXlsx(sheets: readonly ExportSheet[], sink: (chunk: Uint8Array) => Promise<void> | void): Promise<number> {
+  const pending: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else pending.push(chunk);
+  });
+  const flush = async () => {
+    if (failure) throw failure;
+    while (pending.length) await sink(pending.shift()!);
+  };
+  const whole = async (name: string, text: string) => {
+    const file = new ZipDeflate(name, { level: 6 });
+    zip.add(file);
+    file.push(encoder.encode(text), true);
+    await flush();
+  };
+
+  await whole('[Content_Types].xml', contentTypes(sheets.length));
+  await whole('_rels/.rels', ROOT_RELS);
+  await whole('xl/workbook.xml', workbookXml(sheets.map((s) => s.name)));
+  await whole('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
+  await whole('xl/styles.xml', STYLES);
+
+  let total = 0;
+  for (const [k, sheet] of sheets.entries()) {
+    const file = new ZipDeflate(`xl/worksheets/sheet${k + 1}.xml`, { level: 1 });
+    zip.add(file);
+    const columns = sheet.columns.map((_, c) => columnName(c));
+    const last = columns.at(-1) ?? 'A';
+    const cols = sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('');
+    let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rowXml(
+      sheet.columns.map((c) => c.header),
+      1,
+      columns,
+      1,
+    )}`;
+    let rowNumber = 1;
+    let batch = 0;
+    for await (const row of sheet.rows()) {
+      rowNumber += 1;
+      xml += rowXml(row, rowNumber, columns);
+      if (++batch === ROWS_PER_BATCH) {
+        file.push(encoder.encode(xml));
+        await flush();
+        xml = '';
+        batch = 0;
+      }
+    }
+    xml += `</sheetData><autoFilter ref="A1:${last}${rowNumber}"/></worksheet>`;
+    file.push(encoder.encode(xml), true);
+    await flush();
+    total += rowNumber - 1;
+  }
+  zip.end();
+  await flush();
+  return total;
+}
+
+/** The whole workbook as bytes, for the app's save dialog (the compressed file, not a workbook model). */
+export async function xlsxBytes(sheets: readonly ExportSheet[]): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeXlsx(sheets, (chunk) => void chunks.push(chunk));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
