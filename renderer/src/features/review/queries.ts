@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InspectionFacts } from '@shared/review/facts';
 import type { Template } from '@shared/schemas';
@@ -52,11 +52,11 @@ export interface ReviewData {
  */
 export function useReviewData(paused = false): ReviewData | undefined {
   const db = useDb();
-  const last = useRef<ReviewData | undefined>(undefined);
+  const [kept, setKept] = useState<ReviewData | undefined>(undefined);
   // A paused query touches no table, so the pages being written do not wake it.
   const data = useLiveQuery(async () => (paused ? null : loadReviewData(db)), [db, paused]);
-  if (data) last.current = data;
-  return data ?? last.current;
+  if (data && data !== kept) setKept(data);
+  return data ?? kept;
 }
 
 async function loadReviewData(db: CongvuDb): Promise<ReviewData> {
