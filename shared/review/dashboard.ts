@@ -40,6 +40,9 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
   const months = new Map<string, Dashboard['perMonth'][number]>();
   const units = new Map<string, InspectionSummary['units'][number]>();
   const checked = new Map<string, number>();
+  // The counted items of each checklist version, listed once.
+  const counted = new Map<string, string[]>();
+  for (const [ref, template] of templates) counted.set(ref, template.sections.flatMap((s) => s.items.filter(countedItem).map((item) => `${ref}/${item.code}`)));
   const violated = new Map<string, number>();
   const officials = new Map<string, InspectionSummary['officials'][number]>();
   const rollCall = { staff: 0, present: 0, late: 0, unexcused: 0, lateOver30: 0, maxLateMinutes: 0 };
@@ -64,7 +67,9 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
     rollCall.unexcused += f.unexcused;
     rollCall.lateOver30 += f.lateOver30;
     rollCall.maxLateMinutes = Math.max(rollCall.maxLateMinutes, f.maxLateMinutes);
-    for (const k of f.checked) checked.set(k, (checked.get(k) ?? 0) + 1);
+    for (const ref of f.templateRefs) {
+      for (const k of counted.get(ref) ?? []) if (!f.unchecked.includes(k)) checked.set(k, (checked.get(k) ?? 0) + 1);
+    }
     for (const k of f.violated) violated.set(k, (violated.get(k) ?? 0) + 1);
     for (const o of f.officials) {
       const row = officials.get(o.key) ?? { name: o.name, position: o.position, unitName: f.unitName, violations: 0, what: [] };

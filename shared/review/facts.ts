@@ -21,6 +21,7 @@ export interface InspectionFacts {
   unitName: string;
   province: string;
   templateIds: string[];
+  templateRefs: string[];
   /** The team leader's name: the department tells teams apart by who led them. */
   leader: string;
   staff: number;
@@ -31,8 +32,12 @@ export interface InspectionFacts {
   /** Longest lateness in minutes after the team's arrival; 0 when nobody was late. */
   maxLateMinutes: number;
   violations: number;
-  /** Checklist items answered, and of those, breached: `ref/code`. */
-  checked: string[];
+  /**
+   * Counted checklist items (`ref/code`) left unanswered or not applicable: usually none, so the
+   * row stays small (every other counted item of the record's checklists was checked). And the
+   * items breached.
+   */
+  unchecked: string[];
   violated: string[];
   /** One entry per breach by a named person (and per unexcused absence). */
   officials: Array<{ key: string; name: string; position: string; what: string }>;
@@ -71,6 +76,7 @@ export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap
     unitName: i.unit.name,
     province: i.unit.province,
     templateIds: i.templateRefs.map((ref) => parseTemplateRef(ref).id),
+    templateRefs: [...i.templateRefs],
     leader: i.team.find((m) => m.role === 'leader')?.name ?? '',
     staff: record.roster.length,
     present: 0,
@@ -79,7 +85,7 @@ export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap
     lateOver30: 0,
     maxLateMinutes: 0,
     violations: 0,
-    checked: [],
+    unchecked: [],
     violated: [],
     officials: [],
     recommendations: [],
@@ -108,7 +114,7 @@ export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap
       for (const item of section.items) {
         if (!countedItem(item)) continue;
         const o = outcome(item, record, ref);
-        if (o.checked) facts.checked.push(`${ref}/${item.code}`);
+        if (!o.checked) facts.unchecked.push(`${ref}/${item.code}`);
         if (!o.violated) continue;
         facts.violated.push(`${ref}/${item.code}`);
         facts.violations += 1;

@@ -1,4 +1,5 @@
-import { inspectionRecordSchema, recordBlobHashes, recordContentHash, type InspectionRecord } from '../inspection/record';
+import { canonicalHash } from '../hash/sha256';
+import { inspectionRecordSchema, recordBlobHashes, recordBody, type InspectionRecord } from '../inspection/record';
 import { inspectionChangeSchema, type ChangeItem } from '../sync/protocol';
 
 /** Why an imported inspection is flagged instead of counted. */
@@ -11,9 +12,10 @@ export type ImportCheck =
 /**
  * The reviewer's own check of a record handed down by the hub: valid, finalized, at the revision
  * the feed says, and hashing to the content hash the inspector's device sealed it with. The hub
- * checked it too; this catches a record altered on the hub or on the way.
+ * checked it too; this catches a record altered on the hub or on the way. The hash is WebCrypto's:
+ * for thousands of records, several times faster than the portable one.
  */
-export function checkImportedInspection(item: ChangeItem): ImportCheck {
+export async function checkImportedInspection(item: ChangeItem): Promise<ImportCheck> {
   const meta = inspectionChangeSchema.safeParse(item.data);
   const [idPart = '', revPart = '0'] = item.id.split('@');
   const base = meta.success ? meta.data : { id: idPart, revision: Number(revPart) || 0, contentHash: '', receivedAt: '' };
@@ -27,7 +29,7 @@ export function checkImportedInspection(item: ChangeItem): ImportCheck {
   const problems: ImportProblem[] = [];
   if (i.status !== 'finalized') problems.push('not-finalized');
   if (i.id !== base.id || i.revision !== base.revision) problems.push('other-revision');
-  const hash = recordContentHash(record);
+  const hash = await canonicalHash(recordBody(record));
   if (hash !== base.contentHash || hash !== i.contentHash) problems.push('hash-mismatch');
   const needed = recordBlobHashes(record);
   if (item.blobs && (item.blobs.length !== needed.length || item.blobs.some((h, k) => h !== needed[k]))) problems.push('blobs-mismatch');

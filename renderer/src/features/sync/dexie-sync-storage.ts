@@ -106,13 +106,12 @@ export class DexieSyncStorage implements SyncStorage {
   async applyChanges(items: ChangeItem[], cursor: string): Promise<void> {
     const db = this.db;
     // Records are checked before the transaction: hashing a page of them must not hold it open.
-    const imported = items.filter((i) => i.kind === 'inspection' && !i.deleted && i.record !== undefined).map((i) => ({ seq: i.seq, check: checkImportedInspection(i) }));
+    const imported = await Promise.all(items.filter((i) => i.kind === 'inspection' && !i.deleted && i.record !== undefined).map(async (i) => ({ seq: i.seq, check: await checkImportedInspection(i) })));
     const tables = [db.hubRows, db.templates, db.legalBases, db.units, db.settings, db.reviewInspections, db.reviewFacts, db.reviewReports];
     await db.transaction('rw', tables, async () => {
+      // The record itself goes to the reviewer's tables, not twice into hubRows.
+      await db.hubRows.bulkPut(items.map((i) => ({ kind: i.kind, id: i.id, seq: i.seq, deleted: i.deleted ?? false, data: i.data })));
       for (const item of items) {
-        // The record itself goes to the reviewer's tables, not twice into hubRows.
-        const { record: _record, blobs: _blobs, ...kept } = item;
-        await db.hubRows.put({ kind: kept.kind, id: kept.id, seq: kept.seq, deleted: kept.deleted ?? false, data: kept.data });
         if (item.deleted) continue;
         if (item.kind === 'template') {
           const t = templateSchema.safeParse(item.data);
@@ -134,16 +133,13 @@ export class DexieSyncStorage implements SyncStorage {
       }
       if (imported.length > 0) {
         const templates = new Map((await db.templates.toArray()).map((t) => [templateRef(t), t]));
-        for (const { seq, check } of imported) {
+        const rows = imported.map(({ seq, check }) => {
           const row = { id: check.id, revision: check.revision, contentHash: check.contentHash, receivedAt: check.receivedAt, seq, blobs: check.blobs };
-          if (check.ok) {
-            await db.reviewInspections.put({ ...row, state: 'verified', problems: [], record: check.record });
-            await db.reviewFacts.put(inspectionFacts(check.record, templates));
-          } else {
-            await db.reviewInspections.put({ ...row, state: 'flagged', problems: check.problems, record: check.raw });
-            await db.reviewFacts.delete([check.id, check.revision]);
-          }
-        }
+          return check.ok ? { ...row, state: 'verified' as const, problems: [], record: check.record } : { ...row, state: 'flagged' as const, problems: check.problems, record: check.raw };
+        });
+        await db.reviewInspections.bulkPut(rows);
+        await db.reviewFacts.bulkPut(imported.flatMap(({ check }) => (check.ok ? [inspectionFacts(check.record, templates)] : [])));
+        await db.reviewFacts.bulkDelete(imported.flatMap(({ check }) => (check.ok ? [] : [[check.id, check.revision] as [string, number]])));
       }
       await db.settings.put({ key: CURSOR_KEY, value: cursor });
     });
