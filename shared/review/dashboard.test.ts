@@ -10,7 +10,8 @@ const templates = templatesByRef(builtInTemplates);
 function record(unexcusedName?: string) {
   return sampleRecordWithBlobs({
     mutate: (r) => {
-      const arrived = r.inspection.arrival.at.slice(11, 16);
+      // Wall-clock times in Vietnam (UTC+7), as the roll call records them.
+      const arrived = new Date(Date.parse(r.inspection.arrival.at) + 7 * 3600_000).toISOString().slice(11, 16);
       const at = (plus: number) => {
         const m = Number(arrived.slice(0, 2)) * 60 + Number(arrived.slice(3, 5)) + plus;
         return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;

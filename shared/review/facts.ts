@@ -44,6 +44,15 @@ export interface InspectionFacts {
   recommendations: Array<{ target: string; measure: string; text: string; deadline: string | null }>;
 }
 
+/** Vietnam keeps one time zone, UTC+7: the roll call's clock times are read in it. */
+const VIETNAM_OFFSET_MINUTES = 7 * 60;
+
+/** The time of day, in Vietnam, of an ISO instant (whatever offset it was written with). */
+function vietnamMinutesOfDay(iso: string): number {
+  const minutes = Math.floor(Date.parse(iso) / 60_000) + VIETNAM_OFFSET_MINUTES;
+  return ((minutes % 1440) + 1440) % 1440;
+}
+
 function minutesOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
@@ -65,7 +74,7 @@ export function countedItem(item: TemplateItem): boolean {
 export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap<string, Template>): InspectionFacts {
   const i = record.inspection;
   const day = isoDay(i.arrival.at);
-  const arrivedAt = minutesOfDay(i.arrival.at.slice(11, 16));
+  const arrivedAt = vietnamMinutesOfDay(i.arrival.at);
   const facts: InspectionFacts = {
     id: i.id,
     revision: i.revision,

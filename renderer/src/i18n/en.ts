@@ -478,4 +478,11 @@ export const en: Record<MessageKey, string> = {
   'dashboard.overdue': "Overdue",
   'dashboard.report': "Period summary report (PDF)",
   'err.review.notLoaded': "The data is still loading; try again.",
+  'dashboard.col.name': 'Name',
+  'dashboard.col.position': 'Position',
+  'dashboard.col.what': 'Details',
+  'dashboard.col.target': 'Concerning',
+  'dashboard.col.measure': 'Measure',
+  'dashboard.col.text': 'Recommendation',
+  'dashboard.col.deadline': 'Deadline',
 };

@@ -477,6 +477,13 @@ export const vi = {
   'dashboard.overdue': "Quá hạn",
   'dashboard.report': "Báo cáo tổng hợp theo kỳ (PDF)",
   'err.review.notLoaded': "Dữ liệu chưa tải xong, hãy thử lại.",
+  'dashboard.col.name': 'Họ và tên',
+  'dashboard.col.position': 'Chức vụ',
+  'dashboard.col.what': 'Chi tiết',
+  'dashboard.col.target': 'Đối tượng',
+  'dashboard.col.measure': 'Biện pháp',
+  'dashboard.col.text': 'Nội dung kiến nghị',
+  'dashboard.col.deadline': 'Thời hạn khắc phục',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -12,7 +12,7 @@ export function BarChart({ title, rows, testId, max = 15 }: { title: string; row
       {shown.length === 0 ? (
         <p className="muted">—</p>
       ) : (
-        <svg viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width="100%" role="img" aria-label={title}>
+        <svg viewBox={`0 0 ${labelWidth + barWidth + 60} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet" role="img" aria-label={title}>
           {shown.map((r, k) => {
             const y = k * rowHeight + 2;
             const w = Math.max(1, (r.value / top) * barWidth);
@@ -41,13 +41,15 @@ export function MonthChart({ title, rows, testId }: { title: string; rows: Reado
   const top = Math.max(1, ...rows.map((r) => Math.max(r.inspections, r.violations)));
   const slot = 48;
   const h = 160;
+  // At least a chart's width even for one month, so that a short series is not blown up.
+  const width = Math.max(480, rows.length * slot + 10);
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
       {rows.length === 0 ? (
         <p className="muted">—</p>
       ) : (
-        <svg viewBox={`0 0 ${Math.max(1, rows.length) * slot + 10} ${h + 36}`} width="100%" role="img" aria-label={title}>
+        <svg viewBox={`0 0 ${width} ${h + 36}`} width="100%" style={{ maxHeight: 260 }} preserveAspectRatio="xMinYMin meet" role="img" aria-label={title}>
           {rows.map((r, k) => {
             const x = k * slot + 8;
             const hi = (r.inspections / top) * h;

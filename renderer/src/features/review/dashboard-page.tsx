@@ -119,6 +119,15 @@ export function DashboardPage() {
           <p className="muted">{t('dashboard.repeat.none')}</p>
         ) : (
           <table className="table" data-testid="repeat-offenders">
+            <thead>
+              <tr>
+                <th>{t('dashboard.col.name')}</th>
+                <th>{t('dashboard.col.position')}</th>
+                <th>{t('review.col.unit')}</th>
+                <th>{t('review.col.violations')}</th>
+                <th>{t('dashboard.col.what')}</th>
+              </tr>
+            </thead>
             <tbody>
               {dashboard.repeatOffenders.slice(0, 100).map((o, k) => (
                 <tr key={k}>
@@ -137,6 +146,15 @@ export function DashboardPage() {
       <div className="card">
         <h2>{t('dashboard.recommendations', { n: s.recommendations.length, overdue: dashboard.overdue })}</h2>
         <table className="table" data-testid="recommendations">
+          <thead>
+            <tr>
+              <th>{t('review.col.unit')}</th>
+              <th>{t('dashboard.col.target')}</th>
+              <th>{t('dashboard.col.measure')}</th>
+              <th>{t('dashboard.col.text')}</th>
+              <th>{t('dashboard.col.deadline')}</th>
+            </tr>
+          </thead>
           <tbody>
             {s.recommendations.slice(0, 200).map((rec, k) => (
               <tr key={k} className={rec.overdue ? 'overdue' : undefined}>
