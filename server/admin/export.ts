@@ -6,7 +6,7 @@ import { templateSchema, type Template } from '@shared/schemas';
 import { builtInTemplates } from '@shared/templates';
 import { buildDashboard, type DashboardFilter } from '@shared/review/dashboard';
 import { exportSheets, sheetCsv } from '@shared/review/export-sheets';
-import { writeXlsx } from '@shared/review/xlsx-writer';
+import { writeXlsx } from '@shared/review/export-files';
 import { inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
 import { FONT_FILES, type ReportFonts } from '@shared/report/fonts';
 import { buildSummaryPdf } from '@shared/report/summary-pdf';

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { zipSync, strToU8 } from 'fflate';
 import type { InspectionRecord } from '@shared/inspection/record';
 import { buildDashboard, type DashboardFilter } from '@shared/review/dashboard';
-import { exportSheets, sheetCsv } from '@shared/review/export-sheets';
-import { xlsxBytes } from '@shared/review/xlsx-writer';
+import { exportSheets } from '@shared/review/export-sheets';
+import { csvZipBytes, xlsxBytes } from '@shared/review/export-files';
 import { reviewStatusLabel } from '@shared/review/labels';
 import { buildSummaryPdf } from '@shared/report/summary-pdf';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
@@ -61,16 +60,7 @@ export function useDepartmentExport(data: ReviewData | undefined) {
     return {
       // Streamed record by record into the compressed file: memory holds the file, not a workbook model.
       xlsx: async (filter: DashboardFilter): Promise<Uint8Array> => xlsxBytes(prepare(filter).sheets),
-      csvZip: async (filter: DashboardFilter): Promise<Uint8Array> => {
-        const { sheets } = prepare(filter);
-        const files: Record<string, Uint8Array> = {};
-        for (const sheet of sheets) {
-          let text = '';
-          for await (const chunk of sheetCsv(sheet)) text += chunk;
-          files[sheet.file] = strToU8(text);
-        }
-        return zipSync(files);
-      },
+      csvZip: async (filter: DashboardFilter): Promise<Uint8Array> => csvZipBytes(prepare(filter).sheets),
       pdf: async (filter: DashboardFilter, header: ReportHeader): Promise<Uint8Array> => {
         const { dashboard } = prepare(filter);
         return buildSummaryPdf({ summary: dashboard.summary, fonts: await loadReportFonts(), ...header, at: toLocalIso(new Date()) });

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { listWithin, type ExportSheet } from './export-sheets';
-import { columnName, MAX_CELL_CHARS, xlsxBytes } from './xlsx-writer';
+import { unzipSync, strFromU8 } from 'fflate';
+import { columnName, csvZipBytes, MAX_CELL_CHARS, xlsxBytes } from './export-files';
 
 const sheet = (rows: unknown[][], name = 'Kết quả kiểm tra'): ExportSheet => ({
   name,
@@ -45,6 +46,13 @@ describe('the streaming XLSX writer', () => {
 
   it('refuses a cell longer than Excel allows instead of cutting it', async () => {
     await expect(xlsxBytes([sheet([['x', 'a'.repeat(MAX_CELL_CHARS + 1), 1]])])).rejects.toThrow('err.export.cellTooLong');
+  });
+
+  it('zips one CSV per sheet, each with a byte-order mark and every row', async () => {
+    const files = unzipSync(await csvZipBytes([sheet([['GIO-01', 'Đạt, có "ghi chú"', 1]])]));
+    expect(Object.keys(files)).toEqual(['x.csv']);
+    expect([...files['x.csv']!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(strFromU8(files['x.csv']!.subarray(3))).toBe('Mã,Nội dung,Số\r\nGIO-01,"Đạt, có ""ghi chú""",1\r\n');
   });
 
   it('lists details within a cell, saying how many were left out', () => {

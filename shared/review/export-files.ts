@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate } from 'fflate';
-import type { ExportSheet } from './export-sheets';
+import { sheetCsv, type ExportSheet } from './export-sheets';
 
 /**
  * A streaming XLSX (SpreadsheetML) writer for the department's exports: each sheet's rows are
@@ -137,10 +137,7 @@ export async function writeXlsx(sheets: readonly ExportSheet[], sink: (chunk: Ui
   return total;
 }
 
-/** The whole workbook as bytes, for the app's save dialog (the compressed file, not a workbook model). */
-export async function xlsxBytes(sheets: readonly ExportSheet[]): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  await writeXlsx(sheets, (chunk) => void chunks.push(chunk));
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -148,4 +145,30 @@ export async function xlsxBytes(sheets: readonly ExportSheet[]): Promise<Uint8Ar
     at += c.length;
   }
   return out;
+}
+
+/** The whole workbook as bytes, for the app's save dialog (the compressed file, not a workbook model). */
+export async function xlsxBytes(sheets: readonly ExportSheet[]): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await writeXlsx(sheets, (chunk) => void chunks.push(chunk));
+  return concat(chunks);
+}
+
+/** Every sheet as a CSV file in one .zip, compressed as it is written. */
+export async function csvZipBytes(sheets: readonly ExportSheet[]): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const sheet of sheets) {
+    const file = new ZipDeflate(sheet.file, { level: 6 });
+    zip.add(file);
+    for await (const text of sheetCsv(sheet)) file.push(encoder.encode(text));
+    file.push(new Uint8Array(0), true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return concat(chunks);
 }
