@@ -1,5 +1,5 @@
 import type { InspectionRecord } from '../../shared/inspection/record';
-import type { OutboxEntry, SyncStorage } from '../../shared/sync/engine';
+import type { OutboxEntry, PendingReport, PendingReview, SyncStorage } from '../../shared/sync/engine';
 import type { ChangeItem } from '../../shared/sync/protocol';
 
 type Status = { state: 'pending' | 'synced' | 'failed'; error?: string; final?: boolean; syncedAt?: string };
@@ -8,6 +8,10 @@ type Status = { state: 'pending' | 'synced' | 'failed'; error?: string; final?: 
 export class MemorySyncStorage implements SyncStorage {
   readonly status = new Map<string, Status>();
   readonly pulled = new Map<string, ChangeItem>();
+  /** Signed PDFs by `id@revision`, as the app keeps them beside the record. */
+  readonly reports = new Map<string, { sha256: string; pdf: Uint8Array; state: 'waiting' | 'synced' | 'failed'; error?: string; final?: boolean }>();
+  /** Reviews written on a reviewer's device. */
+  readonly reviews: Array<PendingReview & { state: 'pending' | 'sent' | 'failed'; error?: string }> = [];
   private cursorValue: string | null = null;
   constructor(
     readonly records: Map<string, InspectionRecord>,
@@ -49,6 +53,25 @@ export class MemorySyncStorage implements SyncStorage {
   }
   async resetCursor() {
     this.cursorValue = null;
+  }
+  async pendingReports(): Promise<PendingReport[]> {
+    return [...this.reports.entries()]
+      .filter(([key, r]) => r.state !== 'synced' && !r.final && this.status.get(key)?.state === 'synced')
+      .map(([key, r]) => ({ id: key.split('@')[0]!, revision: Number(key.split('@')[1]), sha256: r.sha256 }));
+  }
+  async loadReport(report: PendingReport) {
+    return this.reports.get(`${report.id}@${report.revision}`)!.pdf;
+  }
+  async markReport(report: PendingReport, outcome: { synced: true; at: string } | { synced: false; error: string; final: boolean; at: string }) {
+    const r = this.reports.get(`${report.id}@${report.revision}`)!;
+    Object.assign(r, outcome.synced ? { state: 'synced', error: undefined } : { state: 'failed', error: outcome.error, final: outcome.final });
+  }
+  async pendingReviews(): Promise<PendingReview[]> {
+    return this.reviews.filter((r) => r.state === 'pending').map(({ localId, inspectionId, status, comment }) => ({ localId, inspectionId, status, comment }));
+  }
+  async markReview(review: PendingReview, outcome: { sent: true; at: string } | { sent: false; error: string; final: boolean; at: string }) {
+    const r = this.reviews.find((x) => x.localId === review.localId)!;
+    Object.assign(r, outcome.sent ? { state: 'sent' } : { state: outcome.final ? 'failed' : 'pending', error: outcome.error });
   }
   synced(): string[] {
     return [...this.status.entries()].filter(([, s]) => s.state === 'synced').map(([k]) => k);
