@@ -105,7 +105,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('takes records from two inspector laptops, and a signed PDF', async () => {
+  it('takes records from two inspector laptops, and signed PDFs from the app and the API', async () => {
     for (const [k, name] of ['Lê Hoàng Yến', 'Phạm Minh Khoa'].entries()) {
       const client = await open();
       const made = [sampleRecordWithBlobs({ photos: 1 }), sampleRecordWithBlobs({ photos: 0 })];
@@ -115,7 +115,30 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
       await syncAll(client);
       pushed.push(...made.map((m) => m.record));
       expect(await client.page.getByTestId('outbox-row').count()).toBe(2);
-      if (k === 0) tampered = made[1]!.record;
+      if (k === 0) {
+        tampered = made[1]!.record;
+        // The desktop app keeps a signed PDF beside the record (signing itself needs Electron):
+        // the same row, written here, goes to the hub with the next sync.
+        const identity = makeTestIdentity();
+        const pdf = await signPdf(buildSamplePdf(made[0]!.record, made[0]!.blobs), identity.p12, identity.passphrase, { reason: 'Ky bien ban', location: 'Can Tho', name: 'Truong doan' });
+        const row = { inspectionId: made[0]!.record.inspection.id, revision: 1, sha256: sha256HexSync(pdf), contentHash: made[0]!.record.inspection.contentHash, signedAt: '2026-11-23T10:30:00+07:00', signer: 'Truong doan', fileName: null };
+        await client.page.evaluate(
+          ({ row, bytes }) =>
+            new Promise<void>((done, fail) => {
+              const open = indexedDB.open('congvu');
+              open.onsuccess = () => {
+                const tx = open.result.transaction('signedReports', 'readwrite');
+                tx.objectStore('signedReports').put({ ...row, pdf: new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }) });
+                tx.oncomplete = () => done();
+                tx.onerror = () => fail(tx.error);
+              };
+            }),
+          { row, bytes: [...pdf] },
+        );
+        await client.page.goto(`${server.url}#/sync`);
+        await client.page.getByTestId('sync-now').click();
+        await client.page.waitForFunction(() => document.querySelector('[data-testid="outbox-pdf"]')?.textContent === 'Bản ký số: hub đã nhận', undefined, { polling: 100, timeout: 20_000 });
+      }
     }
     // A third device sends a record with its signed biên bản straight to the API.
     const device = await enrollDevice(hub.url, 'inspector', env);
@@ -152,7 +175,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     expect(await page.getByTestId('review-flagged').textContent()).toContain(tampered.inspection.id);
     expect(await page.getByTestId('review-flagged').textContent()).toContain('Mã băm không khớp');
     expect(await page.getByTestId('review-row').count()).toBe(4);
-    await page.waitForFunction(() => document.querySelector('[data-testid="review-list"]')?.textContent?.includes('Chữ ký hợp lệ'), undefined, { polling: 100, timeout: 20_000 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="review-list"]')?.textContent?.split('Chữ ký hợp lệ').length ?? 0) === 3, undefined, { polling: 100, timeout: 20_000 });
 
     await page.goto(`${server.url}#/review/${signedFor.inspection.id}/1`);
     expect(await page.getByTestId('review-integrity').textContent()).toContain(`Nội dung khớp mã băm SHA-256 ${signedFor.inspection.contentHash}`);

@@ -485,4 +485,7 @@ export const en: Record<MessageKey, string> = {
   'dashboard.col.measure': 'Measure',
   'dashboard.col.text': 'Recommendation',
   'dashboard.col.deadline': 'Deadline',
+  'sync.pdf.sent': 'Signed PDF: on the hub',
+  'sync.pdf.waiting': 'Signed PDF: waiting to be sent',
+  'sync.pdf.refused': 'Signed PDF: refused by the hub',
 };

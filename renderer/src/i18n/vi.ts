@@ -484,6 +484,9 @@ export const vi = {
   'dashboard.col.measure': 'Biện pháp',
   'dashboard.col.text': 'Nội dung kiến nghị',
   'dashboard.col.deadline': 'Thời hạn khắc phục',
+  'sync.pdf.sent': 'Bản ký số: hub đã nhận',
+  'sync.pdf.waiting': 'Bản ký số: chờ gửi',
+  'sync.pdf.refused': 'Bản ký số: hub không nhận',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -17,17 +17,26 @@ export interface OutboxRow {
   finalizedAt: string;
   status: SyncStatusRow | null;
   review: { status: string; comment: string; reviewer: string; createdAt: string } | null;
+  /** The signed PDF of this revision, if one was made: on the hub, waiting, or refused with why. */
+  signedPdf: { state: 'sent' | 'waiting' | 'refused'; error: string | null } | null;
 }
 
 /** Every finalized revision with where it stands with the hub and the newest review it got back. */
 export function useOutbox(): OutboxRow[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const [finalized, statuses, reviews] = await Promise.all([
+    const [finalized, statuses, reviews, signed] = await Promise.all([
       db.inspections.where('status').equals('finalized').toArray(),
       db.syncStatus.toArray(),
       db.hubRows.where('kind').equals('review').toArray(),
+      db.signedReports.toArray(),
     ]);
+    const pdfs = new Map(
+      signed.map((s) => [
+        `${s.inspectionId}@${s.revision}`,
+        { state: s.hubSyncedAt ? ('sent' as const) : s.hubFinal ? ('refused' as const) : ('waiting' as const), error: s.hubSyncedAt ? null : (s.hubError ?? null) },
+      ]),
+    );
     const byKey = new Map(statuses.map((s) => [`${s.inspectionId}@${s.revision}`, s]));
     const latestReview = new Map<string, OutboxRow['review']>();
     for (const r of reviews.sort((a, b) => a.seq - b.seq)) {
@@ -43,6 +52,7 @@ export function useOutbox(): OutboxRow[] | undefined {
         finalizedAt: i.finalizedAt ?? '',
         status: byKey.get(`${i.id}@${i.revision}`) ?? null,
         review: latestReview.get(i.id) ?? null,
+        signedPdf: pdfs.get(`${i.id}@${i.revision}`) ?? null,
       }))
       .sort((a, b) => b.finalizedAt.localeCompare(a.finalizedAt));
   }, [db]);

@@ -28,6 +28,7 @@ const enrollSchema = z.object({
 });
 type EnrollValues = z.infer<typeof enrollSchema>;
 
+const pdfStateKeys = { sent: 'sync.pdf.sent', waiting: 'sync.pdf.waiting', refused: 'sync.pdf.refused' } as const;
 const reviewKeys: Record<string, MessageKey> = { received: 'review.received', 'has-issues': 'review.hasIssues', approved: 'review.approved', rejected: 'review.rejected' };
 
 /** Why enrolling failed, in words the user can act on. */
@@ -271,6 +272,12 @@ function Outbox() {
                 </td>
                 <td>{r.day}</td>
                 <td>
+                  {r.signedPdf && (
+                    <div className={r.signedPdf.state === 'refused' ? 'field-error' : 'muted small'} data-testid="outbox-pdf">
+                      {t(pdfStateKeys[r.signedPdf.state])}
+                      {r.signedPdf.error ? `: ${r.signedPdf.error}` : ''}
+                    </div>
+                  )}
                   {r.status === null ? (
                     t('sync.state.pending')
                   ) : r.status.state === 'synced' ? (
