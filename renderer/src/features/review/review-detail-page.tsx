@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 import { bridge } from '../../bridge/bridge';
 import { describeError } from '../../app/describe-error';
 import { href } from '../../app/router';
+import { formatLocalDateTime } from '../../app/format';
+import { toLocalIso } from '@shared/time/local-iso';
 import { FieldError } from '../inspections/field-error';
 import { useAddReview, useReportPdf } from './mutations';
 import { useReviewDetail } from './queries';
@@ -19,7 +21,7 @@ type ReviewForm = z.infer<typeof reviewFormSchema>;
 
 /** One imported inspection: what it found, whether it checks out, and the department's verdict. */
 export function ReviewDetailPage({ id, revision }: { id: string; revision: number }) {
-  const { t, tError } = useI18n();
+  const { t, tError, locale } = useI18n();
   const reportPdf = useReportPdf();
   const detail = useReviewDetail(id, revision);
   const addReview = useAddReview();
@@ -59,7 +61,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
             {t('review.integrity.flagged')} {row.problems.map((p) => t(importProblemKey(p))).join('; ')}
           </p>
         )}
-        <p className="muted small">{t('review.receivedAt', { at: row.receivedAt, n: revision })}</p>
+        <p className="muted small">{t('review.receivedAt', { at: row.receivedAt ? formatLocalDateTime(toLocalIso(new Date(row.receivedAt)), locale) : '—', n: revision })}</p>
         {detail.reports.length === 0 ? (
           <p>{t('review.report.none')}</p>
         ) : (
@@ -124,7 +126,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
 
       <form className="card" onSubmit={(e) => void submit(e)} noValidate data-testid="review-form">
         <h2>{t('review.verdict')}</h2>
-        <label>
+        <label className="field">
           {t('review.col.status')}
           <select {...register('status')} data-testid="review-status">
             {reviewStatusSchema.options.map((s) => (
@@ -134,7 +136,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
             ))}
           </select>
         </label>
-        <label>
+        <label className="field">
           {t('review.comment')}
           <textarea rows={3} {...register('comment')} data-testid="review-comment" />
           <FieldError message={tError(formState.errors.comment?.message)} />
@@ -151,7 +153,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
           ))}
           {detail.history.map((h) => (
             <li key={h.key}>
-              {t(reviewStatusKey(h.status))}: {h.comment} — {h.reviewer}, {h.at.slice(0, 16).replace('T', ' ')}
+              {t(reviewStatusKey(h.status))}: {h.comment} — {h.reviewer}, {formatLocalDateTime(toLocalIso(new Date(h.at)), locale)}
             </li>
           ))}
         </ul>
