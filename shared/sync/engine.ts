@@ -1,4 +1,4 @@
-import type { InspectionRecord } from '../inspection/record';
+import { recordBlobHashes, type InspectionRecord } from '../inspection/record';
 import { API_PREFIX, blobsMissingResponseSchema, changesResponseSchema, enrollResponseSchema, hubErrorSchema, pushRequestFor, type ChangeItem, type ChangesResponse, type EnrollResponse } from './protocol';
 
 /** One finalized revision waiting to go to the hub, or already there. */
@@ -98,6 +98,9 @@ export interface SyncReport {
 
 const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 503: 'unavailable' };
 
+/** Records read, and their blobs asked about, together. */
+const PUSH_BATCH = 50;
+
 /** Exponential backoff with full jitter between half and all of the step, capped. */
 export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
   const step = Math.min(max, base * 2 ** attempt);
@@ -179,28 +182,57 @@ export class SyncEngine {
 
   /** Blobs this run has seen the hub hold (signatures repeat across records: asked about once). */
   private readonly onHub = new Set<string>();
+  /** Blobs the hub said it lacks, asked about ahead of the records that need them. */
+  private readonly knownMissing = new Set<string>();
+  /** Uploads in flight: a blob two records share goes up once. */
+  private readonly uploading = new Map<string, Promise<number>>();
 
-  private async uploadBlob(sha: string): Promise<number> {
-    const bytes = await this.storage.loadBlob(sha);
-    await this.request('PUT', `/blobs/${sha}`, bytes, 'application/octet-stream');
-    this.onHub.add(sha);
-    return bytes.byteLength;
+  private uploadBlob(sha: string): Promise<number> {
+    const running = this.uploading.get(sha);
+    if (running) return running.then(() => 0);
+    const upload = (async () => {
+      const bytes = await this.storage.loadBlob(sha);
+      await this.request('PUT', `/blobs/${sha}`, bytes, 'application/octet-stream');
+      this.onHub.add(sha);
+      this.knownMissing.delete(sha);
+      return bytes.byteLength;
+    })();
+    this.uploading.set(sha, upload);
+    return upload.finally(() => this.uploading.delete(sha));
+  }
+
+  /**
+   * One question for the blobs of a whole batch of records, instead of one per record: on a
+   * re-sync, where the hub holds everything, that halves the requests. If it fails, each record
+   * asks for itself.
+   */
+  private async askAhead(records: ReadonlyArray<Promise<InspectionRecord>>): Promise<void> {
+    const loaded = await Promise.allSettled(records);
+    const hashes = [...new Set(loaded.flatMap((r) => (r.status === 'fulfilled' ? recordBlobHashes(r.value) : [])))].filter((h) => !this.onHub.has(h) && !this.knownMissing.has(h));
+    for (let k = 0; k < hashes.length; k += 1000) {
+      const chunk = hashes.slice(k, k + 1000);
+      try {
+        const res = await this.request('POST', '/blobs/missing', JSON.stringify({ hashes: chunk }), 'application/json');
+        const missing = new Set(blobsMissingResponseSchema.parse(res.json).missing);
+        for (const h of chunk) (missing.has(h) ? this.knownMissing : this.onHub).add(h);
+      } catch {
+        return;
+      }
+    }
   }
 
   /** Blobs the hub lacks, then the record; missing blobs reported by the hub are sent and the record retried. */
-  private async pushOne(entry: OutboxEntry): Promise<{ status: 200 | 201; bytes: number }> {
-    const record = await this.storage.loadRecord(entry);
+  private async pushOne(entry: OutboxEntry, loaded: Promise<InspectionRecord>): Promise<{ status: 200 | 201; bytes: number }> {
+    const record = await loaded;
     const body = pushRequestFor(record);
     let bytes = 0;
-    const unknown = body.blobs.filter((sha) => !this.onHub.has(sha));
+    const unknown = body.blobs.filter((sha) => !this.onHub.has(sha) && !this.knownMissing.has(sha));
     if (unknown.length > 0) {
       const res = await this.request('POST', '/blobs/missing', JSON.stringify({ hashes: unknown }), 'application/json');
       const missing = new Set(blobsMissingResponseSchema.parse(res.json).missing);
-      for (const sha of unknown) {
-        if (missing.has(sha)) bytes += await this.uploadBlob(sha);
-        else this.onHub.add(sha);
-      }
+      for (const sha of unknown) (missing.has(sha) ? this.knownMissing : this.onHub).add(sha);
     }
+    for (const sha of body.blobs) if (!this.onHub.has(sha)) bytes += await this.uploadBlob(sha);
     const json = JSON.stringify(body);
     for (let round = 0; ; round++) {
       try {
@@ -223,12 +255,36 @@ export class SyncEngine {
     let bytes = 0;
     let done = 0;
     let next = 0;
+    // Records are read and their blobs asked about a batch at a time, the next batch while this
+    // one is sent.
+    const records = new Map<number, Promise<InspectionRecord>>();
+    const asked = new Map<number, Promise<void>>();
+    const prepare = (batch: number): Promise<void> => {
+      let ready = asked.get(batch);
+      if (!ready && batch * PUSH_BATCH < queue.length) {
+        const indexes = Array.from({ length: Math.min(PUSH_BATCH, queue.length - batch * PUSH_BATCH) }, (_, k) => batch * PUSH_BATCH + k);
+        for (const i of indexes) {
+          const loading = this.storage.loadRecord(queue[i]!);
+          loading.catch(() => undefined); // reported by the record's own push
+          records.set(i, loading);
+        }
+        ready = this.askAhead(indexes.map((i) => records.get(i)!));
+        asked.set(batch, ready);
+      }
+      return ready ?? Promise.resolve();
+    };
     // A few records in flight at once: on a slow link the round trips, not the bytes, dominate.
     const worker = async () => {
       while (report.stoppedBy === null && next < queue.length) {
-        const entry = queue[next++]!;
+        const index = next++;
+        const entry = queue[index]!;
         try {
-          const result = await this.pushOne(entry);
+          const batch = Math.floor(index / PUSH_BATCH);
+          await prepare(batch);
+          void prepare(batch + 1);
+          const loaded = records.get(index)!;
+          records.delete(index);
+          const result = await this.pushOne(entry, loaded);
           bytes += result.bytes;
           await this.storage.markSynced(entry, this.o.now());
           if (result.status === 201) report.pushed += 1;
