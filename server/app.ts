@@ -131,7 +131,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     // records is megabytes, and the stored text is the canonical form the hash was taken over.
     const items = rows.map((r) => {
       const head = `{"seq":${r.seq},"kind":${JSON.stringify(r.kind)},"id":${JSON.stringify(r.entity_id)}${r.deleted ? ',"deleted":true' : ''},"data":${r.data}`;
-      const withRecord = records.get(r.entity_id);
+      const withRecord = r.kind === 'inspection' ? records.get(r.entity_id) : undefined;
       return withRecord ? `${head},"record":${withRecord.record},"blobs":${JSON.stringify(withRecord.blobs)}}` : `${head}}`;
     });
     return reply.type('application/json').send(`{"items":[${items.join(',')}],"cursor":${JSON.stringify(makeCursor(epoch, last))},"more":${more},"remaining":${remaining}}`);
@@ -214,9 +214,10 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   app.post(`${API_PREFIX}/inspections/:id/reviews`, async (request, reply) => {
     const d = requireRole(request, 'reviewer');
     const body = reviewRequestSchema.safeParse(request.body);
-    if (!body.success) throw fail(422, 'invalid_review', 'Expected {status: received|has-issues|approved|rejected, comment}');
-    const review = await store.addReview(d, (request.params as { id: string }).id, body.data.status, body.data.comment);
-    if (!review) throw fail(404, 'not_found', 'No such inspection');
+    if (!body.success) throw fail(422, 'invalid_review', 'Expected {status: received|has-issues|approved|rejected, comment, id?, revision?}');
+    const review = await store.addReview(d, (request.params as { id: string }).id, body.data);
+    if (!review) throw fail(404, 'not_found', body.data.revision ? 'No such inspection revision' : 'No such inspection');
+    if (review === 'conflict') throw fail(409, 'conflict', 'A review with this id already exists for another inspection');
     return reply.status(201).send(review);
   });
 

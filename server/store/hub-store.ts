@@ -232,7 +232,13 @@ export class HubStore {
       const now = this.now();
       const signer = (check.signer ?? '').slice(0, 200);
       await trx.insertInto('blobs').values({ sha256, size: bytes.byteLength, created_at: now }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
-      await trx.insertInto('inspection_reports').values({ inspection_id: id, revision, sha256, signer, device_id: deviceId, received_at: now }).execute();
+      const inserted = await trx
+        .insertInto('inspection_reports')
+        .values({ inspection_id: id, revision, sha256, signer, device_id: deviceId, received_at: now })
+        .onConflict((oc) => oc.columns(['inspection_id', 'revision', 'sha256']).doNothing())
+        .executeTakeFirst();
+      // Another request attached the same file a moment ago.
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { status: 200 as const, body: { inspectionId: id, revision, sha256, signer, receivedAt: now } };
       const body = { inspectionId: id, revision, sha256, signer, receivedAt: now };
       await this.appendChange(trx, { kind: 'report', entityId: `${id}@${revision}/${sha256}`, data: body });
       return { status: 201 as const, body };
@@ -265,11 +271,22 @@ export class HubStore {
   }
 
   /** A reviewer's verdict on the newest revision; it goes back to the device that pushed it. */
-  async addReview(reviewer: Device, inspectionId: string, status: string, comment: string) {
+  async addReview(reviewer: Device, inspectionId: string, input: { status: string; comment: string; id?: string; revision?: number }) {
     return this.db.transaction().execute(async (trx) => {
-      const target = await trx.selectFrom('inspections').select(['revision', 'device_id']).where('id', '=', inspectionId).orderBy('revision', 'desc').executeTakeFirst();
+      let query = trx.selectFrom('inspections').select(['revision', 'device_id']).where('id', '=', inspectionId);
+      if (input.revision !== undefined) query = query.where('revision', '=', input.revision);
+      const target = await query.orderBy('revision', 'desc').executeTakeFirst();
       if (!target) return null;
-      const review = { id: randomUUID(), inspection_id: inspectionId, revision: target.revision, status, comment, device_id: reviewer.id, created_at: this.now() };
+      // The same review sent again (its answer was lost): the stored one is the answer.
+      if (input.id) {
+        const held = await trx.selectFrom('reviews').selectAll().where('id', '=', input.id).executeTakeFirst();
+        if (held) {
+          if (held.inspection_id !== inspectionId || held.device_id !== reviewer.id) return 'conflict' as const;
+          return { id: held.id, inspectionId, revision: held.revision, status: held.status, comment: held.comment, reviewer: reviewer.name, createdAt: held.created_at };
+        }
+      }
+      const { status, comment } = input;
+      const review = { id: input.id ?? randomUUID(), inspection_id: inspectionId, revision: target.revision, status, comment, device_id: reviewer.id, created_at: this.now() };
       await trx.insertInto('reviews').values(review).execute();
       const data = { id: review.id, inspectionId, revision: review.revision, status, comment, reviewer: reviewer.name, createdAt: review.created_at };
       // Reviewers see every review; of inspectors, only the device that pushed the record.

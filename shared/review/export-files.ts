@@ -14,6 +14,7 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 /** Excel's limit for the text of one cell. */
 export const MAX_CELL_CHARS = 32_767;
 const ROWS_PER_BATCH = 500;
+const CUT_MARK = ' … [quá dài, xem bản CSV]';
 
 const encoder = new TextEncoder();
 
@@ -40,8 +41,9 @@ function cellXml(value: unknown, ref: string, style: number): string {
   if (value === null || value === undefined || value === '') return '';
   const s = style ? ` s="${style}"` : '';
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${s}><v>${value}</v></c>`;
-  const text = String(value);
-  if (text.length > MAX_CELL_CHARS) throw new Error(`err.export.cellTooLong: ${ref} has ${text.length} characters (Excel allows ${MAX_CELL_CHARS})`);
+  const full = String(value);
+  // Excel refuses longer cells: the text is cut where it shows, and the CSV export keeps it whole.
+  const text = full.length > MAX_CELL_CHARS ? `${full.slice(0, MAX_CELL_CHARS - CUT_MARK.length)}${CUT_MARK}` : full;
   const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}" t="inlineStr"${s}><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }

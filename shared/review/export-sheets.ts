@@ -35,11 +35,11 @@ export function answerText(answer: Answer | null, item: TemplateItem | undefined
 const MAX_DETAIL_CHARS = 30_000;
 
 /** One line per entry; past the limit, the count of the entries left out is written instead. */
-export function listWithin(lines: readonly string[], max: number): string {
+export function listWithin(lines: readonly string[], max: number, separator = '\n'): string {
   let out = '';
   for (const [k, line] of lines.entries()) {
-    const next = out ? `${out}\n${line}` : line;
-    if (next.length > max) return `${out}\n… và ${lines.length - k} lần khác`;
+    const next = out ? `${out}${separator}${line}` : line;
+    if (next.length > max) return `${out}${separator}… và ${lines.length - k} mục khác`;
     out = next;
   }
   return out;
@@ -150,7 +150,7 @@ export function exportSheets(input: {
               item?.text.vi ?? '',
               answerText(f.answer, item, names),
               f.note,
-              f.involvedRosterIds.map((id) => names.get(id) ?? '?').join('; '),
+              listWithin(f.involvedRosterIds.map((id) => names.get(id) ?? '?'), MAX_DETAIL_CHARS, '; '),
             ];
           }
         }

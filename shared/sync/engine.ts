@@ -39,7 +39,10 @@ export interface PendingReport {
 
 export interface PendingReview {
   localId: number;
+  /** Made on the device: a review sent twice is stored once. */
+  id: string;
   inspectionId: string;
+  revision: number;
   status: string;
   comment: string;
 }
@@ -136,8 +139,10 @@ export class SyncEngine {
     };
   }
 
-  private async once(method: string, path: string, body?: Uint8Array | string, contentType?: string): Promise<{ status: number; json: unknown }> {
+  private async once(method: string, path: string, body?: Uint8Array | string, contentType?: string, cancel?: AbortSignal): Promise<{ status: number; json: unknown }> {
     const controller = new AbortController();
+    cancel?.addEventListener('abort', () => controller.abort(), { once: true });
+    if (cancel?.aborted) controller.abort();
     const timer = setTimeout(() => controller.abort(), this.o.requestTimeoutMs);
     try {
       const res = await this.o.fetch(`${this.hub.baseUrl}${API_PREFIX}${path}`, {
@@ -169,12 +174,12 @@ export class SyncEngine {
   }
 
   /** One request with retries on what is worth retrying. */
-  private async request(method: string, path: string, body?: Uint8Array | string, contentType?: string): Promise<{ status: number; json: unknown }> {
+  private async request(method: string, path: string, body?: Uint8Array | string, contentType?: string, cancel?: AbortSignal): Promise<{ status: number; json: unknown }> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(method, path, body, contentType);
       } catch (error) {
-        if (!(error instanceof HubRequestError) || !error.retryable || attempt + 1 >= this.o.maxAttempts) throw error;
+        if (!(error instanceof HubRequestError) || !error.retryable || attempt + 1 >= this.o.maxAttempts || cancel?.aborted) throw error;
         await this.o.sleep(backoffDelay(attempt, this.o.baseDelayMs, this.o.maxDelayMs, this.o.random));
       }
     }
@@ -309,18 +314,30 @@ export class SyncEngine {
 
   /** Signed PDFs after the records they belong to; one the hub refuses is shown, never retried blindly. */
   private async pushReports(report: SyncReport): Promise<void> {
-    const storage = this.storage;
-    if (!storage.pendingReports || !storage.loadReport || !storage.markReport) return;
-    for (const pending of await storage.pendingReports()) {
+    const { pendingReports, loadReport, markReport } = this.storage;
+    if (!pendingReports || !loadReport || !markReport) return;
+    const storage = { loadReport: loadReport.bind(this.storage), markReport: markReport.bind(this.storage) };
+    for (const pending of await pendingReports.call(this.storage)) {
       try {
+        const upload = async () => {
+          await this.request('PUT', `/blobs/${pending.sha256}`, await storage.loadReport(pending), 'application/octet-stream');
+          this.onHub.add(pending.sha256);
+        };
         if (!this.onHub.has(pending.sha256)) {
           const res = await this.request('POST', '/blobs/missing', JSON.stringify({ hashes: [pending.sha256] }), 'application/json');
-          if (blobsMissingResponseSchema.parse(res.json).missing.length > 0) {
-            await this.request('PUT', `/blobs/${pending.sha256}`, await storage.loadReport(pending), 'application/octet-stream');
-          }
-          this.onHub.add(pending.sha256);
+          if (blobsMissingResponseSchema.parse(res.json).missing.length > 0) await upload();
+          else this.onHub.add(pending.sha256);
         }
-        await this.request('PUT', `/inspections/${pending.id}/report`, JSON.stringify({ revision: pending.revision, sha256: pending.sha256 }), 'application/json');
+        const attach = () => this.request('PUT', `/inspections/${pending.id}/report`, JSON.stringify({ revision: pending.revision, sha256: pending.sha256 }), 'application/json');
+        try {
+          await attach();
+        } catch (error) {
+          // The hub lost the file it said it had (restored from a backup): send it again, once.
+          if (!(error instanceof HubRequestError && error.code === 'missing_blobs')) throw error;
+          this.onHub.delete(pending.sha256);
+          await upload();
+          await attach();
+        }
         await storage.markReport(pending, { synced: true, at: this.o.now() });
         report.reports = (report.reports ?? 0) + 1;
       } catch (error) {
@@ -341,7 +358,7 @@ export class SyncEngine {
     if (!storage.pendingReviews || !storage.markReview) return;
     for (const review of await storage.pendingReviews()) {
       try {
-        await this.request('POST', `/inspections/${review.inspectionId}/reviews`, JSON.stringify({ status: review.status, comment: review.comment }), 'application/json');
+        await this.request('POST', `/inspections/${review.inspectionId}/reviews`, JSON.stringify({ id: review.id, revision: review.revision, status: review.status, comment: review.comment }), 'application/json');
         await storage.markReview(review, { sent: true, at: this.o.now() });
       } catch (error) {
         const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
@@ -370,21 +387,23 @@ export class SyncEngine {
     }
   }
 
-  private async fetchPage(cursor: string | null) {
-    const res = await this.request('GET', `/changes?limit=${this.o.pageSize}${this.o.includeRecords ? '&include=records' : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+  private async fetchPage(cursor: string | null, cancel: AbortSignal) {
+    const res = await this.request('GET', `/changes?limit=${this.o.pageSize}${this.o.includeRecords ? '&include=records' : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, undefined, cancel);
     return changesResponseSchema.parse(res.json);
   }
 
   async pull(report: SyncReport = { pushed: 0, alreadyHeld: 0, failed: 0, pulled: 0, stoppedBy: null }): Promise<SyncReport> {
     let restarted = false;
     for (;;) {
-      let next: Promise<ChangesResponse> | null = this.fetchPage(await this.storage.cursor());
+      // A page asked for ahead is called off when the run stops, so it cannot outlive it.
+      const ahead = new AbortController();
+      let next: Promise<ChangesResponse> | null = this.fetchPage(await this.storage.cursor(), ahead.signal);
       try {
         while (next) {
           const page: ChangesResponse = await next;
           // The next page is asked for before this one is stored: the hub prepares it meanwhile.
           // Pages are still stored strictly in order, each with its own cursor.
-          next = page.more ? this.fetchPage(page.cursor) : null;
+          next = page.more ? this.fetchPage(page.cursor, ahead.signal) : null;
           next?.catch(() => undefined);
           await this.storage.applyChanges(page.items, page.cursor);
           report.pulled += page.items.length;
@@ -392,6 +411,7 @@ export class SyncEngine {
         }
         return report;
       } catch (error) {
+        ahead.abort();
         // A hub restored from backup: everything is pulled again (rows are applied idempotently).
         if (error instanceof HubRequestError && error.code === 'epoch_changed' && !restarted) {
           restarted = true;

@@ -46,7 +46,16 @@ export const changesResponseSchema = z.object({ items: z.array(changeItemSchema)
 export type ChangesResponse = z.infer<typeof changesResponseSchema>;
 
 export const reviewStatusSchema = z.enum(['received', 'has-issues', 'approved', 'rejected']);
-export const reviewRequestSchema = z.object({ status: reviewStatusSchema, comment: z.string().trim().max(5000, 'err.tooLong').default('') });
+/**
+ * A review; `id` (made on the reviewer's device) makes a resend harmless, `revision` pins it to the
+ * revision the reviewer read (the newest one when absent).
+ */
+export const reviewRequestSchema = z.object({
+  status: reviewStatusSchema,
+  comment: z.string().trim().max(5000, 'err.tooLong').default(''),
+  id: z.uuid().optional(),
+  revision: z.number().int().min(1).optional(),
+});
 
 /** The signed PDF of a revision already pushed: its bytes go first as a blob. */
 export const reportRequestSchema = z.object({ revision: z.number().int().min(1), sha256: sha256HexSchema });
@@ -62,7 +71,6 @@ export const reviewChangeSchema = z.object({
   reviewer: z.string(),
   createdAt: z.string(),
 });
-export type ReviewChange = z.infer<typeof reviewChangeSchema>;
 
 export const hubErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), missingBlobs: z.array(z.string()).optional(), problems: z.array(z.string()).optional() }) });
 

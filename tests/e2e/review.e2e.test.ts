@@ -175,12 +175,12 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     expect(await page.getByTestId('review-flagged').textContent()).toContain(tampered.inspection.id);
     expect(await page.getByTestId('review-flagged').textContent()).toContain('Mã băm không khớp');
     expect(await page.getByTestId('review-row').count()).toBe(4);
-    await page.waitForFunction(() => (document.querySelector('[data-testid="review-list"]')?.textContent?.split('Chữ ký hợp lệ').length ?? 0) === 3, undefined, { polling: 100, timeout: 20_000 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="review-list"]')?.textContent?.split('Chữ ký nguyên vẹn').length ?? 0) === 3, undefined, { polling: 100, timeout: 20_000 });
 
     await page.screenshot({ path: join(tmpdir(), 'congvu-review.png'), fullPage: true });
     await page.goto(`${server.url}#/review/${signedFor.inspection.id}/1`);
     expect(await page.getByTestId('review-integrity').textContent()).toContain(`Nội dung khớp mã băm SHA-256 ${signedFor.inspection.contentHash}`);
-    expect(await page.getByTestId('review-reports').textContent()).toContain('Chữ ký hợp lệ');
+    expect(await page.getByTestId('review-reports').textContent()).toContain('Chữ ký nguyên vẹn');
     await page.screenshot({ path: join(tmpdir(), 'congvu-review-detail.png'), fullPage: true });
     await page.goto(`${server.url}#/review/${tampered.inspection.id}/1`);
     expect(await page.getByTestId('review-integrity').getByRole('alert').textContent()).toContain('Mã băm không khớp');

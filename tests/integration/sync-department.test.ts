@@ -64,10 +64,17 @@ describe('signed PDFs and reviews through the sync engine (real hub)', () => {
     expect([...reviewerStorage.pulled.values()].filter((i) => i.kind === 'report')).toHaveLength(1);
     expect(await reviewer.fetchBlob(sha256HexSync(pdfA))).toEqual(pdfA);
 
-    reviewerStorage.reviews.push({ localId: 1, inspectionId: a.record.inspection.id, status: 'approved', comment: 'Đạt yêu cầu', state: 'pending' });
-    reviewerStorage.reviews.push({ localId: 2, inspectionId: '01900000-0000-7000-8000-000000000000', status: 'approved', comment: '', state: 'pending' });
+    const reviewId = '0f0e0d0c-0b0a-4909-8807-060504030201';
+    const sent = { id: reviewId, inspectionId: a.record.inspection.id, revision: 1, status: 'approved', comment: 'Đạt yêu cầu', state: 'pending' as const };
+    reviewerStorage.reviews.push({ localId: 1, ...sent });
+    // The same review again, as after an answer lost on the way: stored once.
+    reviewerStorage.reviews.push({ localId: 2, ...sent });
+    reviewerStorage.reviews.push({ localId: 3, id: '1f0e0d0c-0b0a-4909-8807-060504030201', inspectionId: '01900000-0000-7000-8000-000000000000', revision: 1, status: 'approved', comment: '', state: 'pending' });
+    // A revision the hub does not hold is refused, not moved onto another one.
+    reviewerStorage.reviews.push({ localId: 4, id: '2f0e0d0c-0b0a-4909-8807-060504030201', inspectionId: a.record.inspection.id, revision: 2, status: 'rejected', comment: '', state: 'pending' });
     await reviewer.sync();
-    expect(reviewerStorage.reviews.map((r) => r.state)).toEqual(['sent', 'failed']);
+    expect(reviewerStorage.reviews.map((r) => r.state)).toEqual(['sent', 'sent', 'failed', 'failed']);
+    expect([...reviewerStorage.pulled.values()].filter((i) => i.kind === 'review').map((i) => i.id)).toEqual([reviewId]);
     await engine.sync();
     const review = [...storage.pulled.values()].find((i) => i.kind === 'review');
     expect(reviewChangeSchema.parse(review?.data)).toMatchObject({ inspectionId: a.record.inspection.id, status: 'approved', comment: 'Đạt yêu cầu' });

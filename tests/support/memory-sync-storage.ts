@@ -67,7 +67,7 @@ export class MemorySyncStorage implements SyncStorage {
     Object.assign(r, outcome.synced ? { state: 'synced', error: undefined } : { state: 'failed', error: outcome.error, final: outcome.final });
   }
   async pendingReviews(): Promise<PendingReview[]> {
-    return this.reviews.filter((r) => r.state === 'pending').map(({ localId, inspectionId, status, comment }) => ({ localId, inspectionId, status, comment }));
+    return this.reviews.filter((r) => r.state === 'pending').map(({ localId, id, inspectionId, revision, status, comment }) => ({ localId, id, inspectionId, revision, status, comment }));
   }
   async markReview(review: PendingReview, outcome: { sent: true; at: string } | { sent: false; error: string; final: boolean; at: string }) {
     const r = this.reviews.find((x) => x.localId === review.localId)!;

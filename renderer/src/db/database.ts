@@ -66,6 +66,8 @@ export interface ReviewReportRow {
 /** A review written on this device, until the hub has it. */
 export interface ReviewOutboxRow {
   localId?: number;
+  /** Made here and sent with the review, so that a resend is stored once. */
+  reviewId: string;
   inspectionId: string;
   revision: number;
   status: 'received' | 'has-issues' | 'approved' | 'rejected';
@@ -148,12 +150,15 @@ export class CongvuDb extends Dexie {
       syncStatus: '[inspectionId+revision], state',
       hubRows: '[kind+id], kind, seq',
     });
-    this.version(4).stores({
-      reviewInspections: '[id+revision], id, state',
-      reviewFacts: '[id+revision], id, day',
-      reviewReports: '[inspectionId+revision+sha256], [inspectionId+revision], state',
-      reviewOutbox: '++localId, state, inspectionId',
-    });
+    this.version(4)
+      .stores({
+        reviewInspections: '[id+revision], id, state',
+        reviewFacts: '[id+revision], id, day',
+        reviewReports: '[inspectionId+revision+sha256], [inspectionId+revision], state',
+        reviewOutbox: '++localId, state, inspectionId',
+      })
+      // A reviewer's earlier pulls carried no records: pull everything again (rows apply idempotently).
+      .upgrade((tx) => tx.table('settings').delete('sync.cursor'));
   }
 }
 

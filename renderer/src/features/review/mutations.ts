@@ -17,7 +17,7 @@ import type { ReviewData } from './queries';
 export function useAddReview() {
   const db = useDb();
   return async (input: Pick<ReviewOutboxRow, 'inspectionId' | 'revision' | 'status' | 'comment'>) => {
-    await db.reviewOutbox.add({ ...input, createdAt: new Date().toISOString(), state: 'pending', error: null });
+    await db.reviewOutbox.add({ ...input, reviewId: crypto.randomUUID(), createdAt: new Date().toISOString(), state: 'pending', error: null });
     void syncController(db).syncNow();
   };
 }

@@ -78,6 +78,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
             ))}
           </ul>
         )}
+        {detail.reports.some((r) => r.state === 'valid') && <p className="muted small">{t('review.report.trustNote')}</p>}
       </div>
 
       {record && facts && (

@@ -13,6 +13,7 @@ const problemKeys: Record<string, MessageKey> = {
   'blobs-mismatch': 'review.problem.blobsMismatch',
   'other-record': 'review.problem.otherRecord',
   'file-hash': 'review.problem.fileHash',
+  'download-failed': 'review.problem.downloadFailed',
 };
 
 export const reviewStatusKey = (status: string): MessageKey => statusKeys[status] ?? 'review.none';

@@ -83,7 +83,7 @@ export class DexieSyncStorage implements SyncStorage {
 
   async pendingReviews(): Promise<PendingReview[]> {
     const rows = await this.db.reviewOutbox.where('state').equals('pending').sortBy('localId');
-    return rows.map((r) => ({ localId: r.localId!, inspectionId: r.inspectionId, status: r.status, comment: r.comment }));
+    return rows.map((r) => ({ localId: r.localId!, id: r.reviewId, inspectionId: r.inspectionId, revision: r.revision, status: r.status, comment: r.comment }));
   }
 
   async markReview(review: PendingReview, outcome: { sent: true; at: string } | { sent: false; error: string; final: boolean; at: string }): Promise<void> {
@@ -106,7 +106,7 @@ export class DexieSyncStorage implements SyncStorage {
   async applyChanges(items: ChangeItem[], cursor: string): Promise<void> {
     const db = this.db;
     // Records are checked before the transaction: hashing a page of them must not hold it open.
-    const imported = await Promise.all(items.filter((i) => i.kind === 'inspection' && !i.deleted && i.record !== undefined).map(async (i) => ({ seq: i.seq, check: await checkImportedInspection(i) })));
+    const imported = await Promise.all(items.filter((i) => i.kind === 'inspection' && !i.deleted).map(async (i) => ({ seq: i.seq, check: await checkImportedInspection(i) })));
     const tables = [db.hubRows, db.templates, db.legalBases, db.units, db.settings, db.reviewInspections, db.reviewFacts, db.reviewReports];
     await db.transaction('rw', tables, async () => {
       // The record itself goes to the reviewer's tables, not twice into hubRows.
