@@ -13,7 +13,7 @@ import { inspectionExportSchema, parseExportZip } from '../shared/exchange/inspe
 import { sha256HexSync } from '../shared/hash/sha256-sync';
 import { inspectionRecordSchema, type InspectionRecord } from '../shared/inspection/record';
 import { defaultLegalBases } from '../shared/legal-bases/default-legal-bases';
-import { FONT_FILES, type ReportFonts } from '../shared/report/fonts';
+import { loadFonts } from './load-fonts';
 import { resolvedIssuer } from '../shared/report/issuer';
 import { buildRecordPdf } from '../shared/report/record-pdf';
 import { verifySignedPdf } from '../shared/report/verify-pdf';
@@ -26,10 +26,7 @@ export class ReportCliError extends Error {
   override name = 'ReportCliError';
 }
 
-export function loadFonts(dir = resolve(import.meta.dirname, '../build/fonts')): ReportFonts {
-  const read = (key: keyof ReportFonts) => new Uint8Array(readFileSync(resolve(dir, FONT_FILES[key])));
-  return { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
-}
+export { loadFonts };
 
 /** The record to print (the newest revision unless one is asked for) and the blobs that came with it. */
 export function readInput(path: string, revision?: number): { record: InspectionRecord; blobs: Map<string, Uint8Array> } {

@@ -1,6 +1,5 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { InspectionRecord } from '@shared/inspection/record';
 import { templateSchema, type Template } from '@shared/schemas';
 import { builtInTemplates } from '@shared/templates';
@@ -8,7 +7,7 @@ import { buildDashboard, type DashboardFilter } from '@shared/review/dashboard';
 import { exportSheets, sheetCsv } from '@shared/review/export-sheets';
 import { writeXlsx } from '@shared/review/export-files';
 import { inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
-import { FONT_FILES, type ReportFonts } from '@shared/report/fonts';
+import { loadFonts } from '../../scripts/load-fonts';
 import { buildSummaryPdf } from '@shared/report/summary-pdf';
 import { reviewStatusLabel } from '@shared/review/labels';
 import { toLocalIso } from '@shared/time/local-iso';
@@ -50,11 +49,6 @@ async function* latestRecords(store: HubStore, keep?: ReadonlySet<string>): Asyn
     if (page.length < PAGE) return;
     after = page.at(-1)!.id;
   }
-}
-
-function loadFonts(dir = resolve(import.meta.dirname, '../../build/fonts')): ReportFonts {
-  const read = (key: keyof ReportFonts) => new Uint8Array(readFileSync(resolve(dir, FONT_FILES[key])));
-  return { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
 }
 
 /**

@@ -111,21 +111,19 @@ export class HubStore {
     return Number(row?.max ?? 0);
   }
 
+  /** The change rows a device may see after a position: reviewers every row; an inspector only rows for everyone and rows addressed to it. */
+  private visibleChanges(device: Device, afterSeq: number) {
+    const query = this.db.selectFrom('changes').where('seq', '>', afterSeq).where('kind', 'in', KINDS[device.role]);
+    return device.role === 'inspector' ? query.where((eb) => eb.or([eb('audience_device', 'is', null), eb('audience_device', '=', device.id)])) : query;
+  }
+
   async changesFor(device: Device, afterSeq: number, limit: number) {
-    let query = this.db.selectFrom('changes').select(['seq', 'kind', 'entity_id', 'deleted', 'data']).where('seq', '>', afterSeq).where('kind', 'in', KINDS[device.role]);
-    // Reviewers see every row; an inspector only rows for everyone and rows addressed to it.
-    if (device.role === 'inspector') query = query.where((eb) => eb.or([eb('audience_device', 'is', null), eb('audience_device', '=', device.id)]));
-    const rows = await query.orderBy('seq').limit(limit + 1).execute();
+    const rows = await this.visibleChanges(device, afterSeq).select(['seq', 'kind', 'entity_id', 'deleted', 'data']).orderBy('seq').limit(limit + 1).execute();
     const page = rows.slice(0, limit);
+    const more = rows.length > limit;
     // How many rows are left after this page, for the client's progress bar.
-    let remaining = 0;
-    if (rows.length > limit) {
-      const last = page.at(-1)!.seq;
-      let rest = this.db.selectFrom('changes').select((eb) => eb.fn.countAll().as('n')).where('seq', '>', last).where('kind', 'in', KINDS[device.role]);
-      if (device.role === 'inspector') rest = rest.where((eb) => eb.or([eb('audience_device', 'is', null), eb('audience_device', '=', device.id)]));
-      remaining = Number((await rest.executeTakeFirst())?.n ?? 0);
-    }
-    return { rows: page, more: rows.length > limit, remaining };
+    const remaining = more ? Number((await this.visibleChanges(device, page.at(-1)!.seq).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0) : 0;
+    return { rows: page, more, remaining };
   }
 
   // Blobs

@@ -1,14 +1,15 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput } from 'jspdf-autotable';
 import type { InspectionRecord } from '../inspection/record';
-import { templateRef, type Finding, type LegalBasis, type Signature, type Template, type TemplateItem } from '../schemas';
+import { templateRef, type LegalBasis, type Signature, type Template } from '../schemas';
 import { drawDocumentHeader } from './document-header';
 import { FlowWriter } from './flow-writer';
 import { afterTable, numberPages, tableStyles } from './pdf-furniture';
 import { registerFonts, type ReportFonts } from './fonts';
 import { imageInfo } from './image-info';
 import { placeName, recordNumberLine, resolvedIssuer } from './issuer';
-import { attendanceLabel, complianceLabel, measureLabel, signatureTitle, teamRoleLabel, verificationLabel } from './labels';
+import { attendanceLabel, measureLabel, signatureTitle, teamRoleLabel, verificationLabel } from './labels';
+import { answerText } from './answer-text';
 import { CONTENT_WIDTH, PAGE, PT } from './page-geometry';
 import { pdfDate, vnDate, vnDateTime, vnDateWords, vnTimeWords } from './vn-date';
 
@@ -27,24 +28,6 @@ export interface RecordPdfInput {
 function numberPhotos(record: InspectionRecord): Map<string, number> {
   const photos = record.attachments.filter((a) => a.mime.startsWith('image/'));
   return new Map(photos.map((a, i) => [a.sha256, i + 1]));
-}
-
-function answerText(record: InspectionRecord, item: TemplateItem, finding: Finding | undefined, name: (id: string) => string): string {
-  const answer = finding?.answer;
-  if (!answer) return 'Chưa kiểm tra';
-  switch (answer.type) {
-    case 'compliance':
-      return complianceLabel[item.wording][answer.value];
-    case 'count':
-      return (item.countFields ?? []).map((f) => `${f.label.vi}: ${answer.values[f.key] ?? '—'} ${f.unit.vi}`.trim()).join('; ');
-    case 'time':
-      return answer.value;
-    case 'text':
-      return answer.value;
-    case 'roster':
-      if (item.rosterKind === 'roll-call') return 'Theo kết quả điểm danh (mục 1)';
-      return answer.rosterIds.length === 0 ? 'Không có' : answer.rosterIds.map(name).join('; ');
-  }
 }
 
 function legalBasisLine(b: LegalBasis): string {
@@ -156,7 +139,7 @@ function findings(w: FlowWriter, input: RecordPdfInput, photoNo: Map<string, num
         body.push([
           item.code,
           w.printable(`${item.text.vi}${item.critical ? ' (*)' : ''}${refs ? `\nCăn cứ: ${refs}` : ''}`),
-          w.printable(answerText(record, item, finding, name)),
+          w.printable(answerText(item, finding, name)),
           w.printable(notes.join('\n')),
         ]);
       }

@@ -1,5 +1,6 @@
 import type { InspectionRecord } from '../inspection/record';
-import { templateRef, type Template, type TemplateItem } from '../schemas';
+import { templateRef, type Template } from '../schemas';
+import { countedItem, itemOutcome, officialKey } from '../review/facts';
 import { isoDay } from '../time/local-iso';
 import { measureLabel } from './labels';
 
@@ -11,15 +12,6 @@ export interface InspectionSummary {
   items: Array<{ ref: string; code: string; text: string; critical: boolean; checked: number; violations: number }>;
   officials: Array<{ name: string; position: string; unitName: string; violations: number; what: string[] }>;
   recommendations: Array<{ unitName: string; day: string; target: string; measure: string; text: string; deadline: string | null; overdue: boolean }>;
-}
-
-function isViolation(item: TemplateItem, record: InspectionRecord, ref: string): { violated: boolean; people: string[]; checked: boolean } {
-  const f = record.findings.find((x) => x.templateRef === ref && x.itemCode === item.code);
-  const a = f?.answer;
-  if (!a) return { violated: false, people: [], checked: false };
-  if (a.type === 'compliance') return { violated: a.value === 'NC', people: a.value === 'NC' ? f.involvedRosterIds : [], checked: a.value !== 'NA' };
-  if (a.type === 'roster' && item.rosterKind === 'violation') return { violated: a.rosterIds.length > 0, people: a.rosterIds, checked: true };
-  return { violated: false, people: [], checked: true };
 }
 
 /**
@@ -52,7 +44,7 @@ export function summarizeInspections(records: readonly InspectionRecord[], templ
     const blame = (rosterId: string, what: string) => {
       const person = name(rosterId);
       if (!person) return;
-      const key = `${i.unit.code}/${person.staffId ?? person.name.toLocaleLowerCase('vi')}`;
+      const key = officialKey(i.unit.code, person);
       const o = officials.get(key) ?? { name: person.name, position: person.position, unitName: i.unit.name, violations: 0, what: [] };
       officials.set(key, o);
       o.violations += 1;
@@ -64,11 +56,11 @@ export function summarizeInspections(records: readonly InspectionRecord[], templ
       if (!tpl) continue;
       for (const section of tpl.sections) {
         for (const item of section.items) {
-          if (item.perRosterRow || (item.answerType !== 'compliance' && item.rosterKind !== 'violation')) continue;
+          if (!countedItem(item)) continue;
           const key = `${ref}/${item.code}`;
           const row = items.get(key) ?? { ref, code: item.code, text: item.text.vi, critical: item.critical, checked: 0, violations: 0 };
           items.set(key, row);
-          const v = isViolation(item, record, ref);
+          const v = itemOutcome(item, record, ref);
           if (v.checked) row.checked += 1;
           if (v.violated) {
             row.violations += 1;

@@ -1,6 +1,7 @@
 import type { InspectionRecord } from '../inspection/record';
-import type { Answer, Template, TemplateItem } from '../schemas';
-import { attendanceLabel, complianceLabel } from '../report/labels';
+import type { Template, TemplateItem } from '../schemas';
+import { attendanceLabel } from '../report/labels';
+import { answerText } from '../report/answer-text';
 import type { Dashboard } from './dashboard';
 import type { InspectionFacts } from './facts';
 
@@ -15,21 +16,6 @@ export interface ExportSheet {
 
 /** Where the full records come from, one at a time: the reviewer's IndexedDB, or the hub's database. */
 export type RecordSource = () => AsyncIterable<InspectionRecord>;
-
-export function answerText(answer: Answer | null, item: TemplateItem | undefined, names: ReadonlyMap<string, string>): string {
-  if (!answer) return 'Chưa trả lời';
-  switch (answer.type) {
-    case 'compliance':
-      return complianceLabel[item?.wording ?? 'requirement'][answer.value];
-    case 'count':
-      return Object.entries(answer.values).map(([k, v]) => `${k}: ${v}`).join('; ');
-    case 'time':
-    case 'text':
-      return answer.value;
-    case 'roster':
-      return answer.rosterIds.map((id) => names.get(id) ?? '?').join('; ');
-  }
-}
 
 /** Below Excel's 32,767 characters per cell. */
 const MAX_DETAIL_CHARS = 30_000;
@@ -148,7 +134,8 @@ export function exportSheets(input: {
               f.templateRef,
               f.itemCode,
               item?.text.vi ?? '',
-              answerText(f.answer, item, names),
+              // Without its template (never handed down), the answer is written as stored.
+              item ? answerText(item, f, (id) => names.get(id) ?? '?') : f.answer ? JSON.stringify(f.answer) : '',
               f.note,
               listWithin(f.involvedRosterIds.map((id) => names.get(id) ?? '?'), MAX_DETAIL_CHARS, '; '),
             ];

@@ -57,13 +57,19 @@ function minutesOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-function outcome(item: TemplateItem, record: InspectionRecord, ref: string): { checked: boolean; violated: boolean; people: string[] } {
+/** How one counted item came out in a record, and the roster ids of the people in breach. */
+export function itemOutcome(item: TemplateItem, record: InspectionRecord, ref: string): { checked: boolean; violated: boolean; people: string[] } {
   const f = record.findings.find((x) => x.templateRef === ref && x.itemCode === item.code);
   const a = f?.answer;
   if (!a) return { checked: false, violated: false, people: [] };
   if (a.type === 'compliance') return { checked: a.value !== 'NA', violated: a.value === 'NC', people: a.value === 'NC' ? f.involvedRosterIds : [] };
   if (a.type === 'roster' && item.rosterKind === 'violation') return { checked: true, violated: a.rosterIds.length > 0, people: a.rosterIds };
   return { checked: true, violated: false, people: [] };
+}
+
+/** The same official across inspections: the unit's staff id, or the name within the unit. */
+export function officialKey(unitCode: string, person: { staffId?: string; name: string }): string {
+  return `${unitCode}/${person.staffId ?? person.name.normalize('NFC').toLocaleLowerCase('vi')}`;
 }
 
 /** True for the items the department counts: yes/no checks and lists of people in breach. */
@@ -102,7 +108,7 @@ export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap
   const person = new Map(record.roster.map((r) => [r.id, r]));
   const blame = (rosterId: string, what: string) => {
     const p = person.get(rosterId);
-    if (p) facts.officials.push({ key: `${i.unit.code}/${p.staffId ?? p.name.normalize('NFC').toLocaleLowerCase('vi')}`, name: p.name, position: p.position, what: `${day}: ${what}` });
+    if (p) facts.officials.push({ key: officialKey(i.unit.code, p), name: p.name, position: p.position, what: `${day}: ${what}` });
   };
   for (const r of record.roster) {
     if (r.status === 'present') facts.present += 1;
@@ -122,7 +128,7 @@ export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap
     for (const section of template.sections) {
       for (const item of section.items) {
         if (!countedItem(item)) continue;
-        const o = outcome(item, record, ref);
+        const o = itemOutcome(item, record, ref);
         if (!o.checked) facts.unchecked.push(`${ref}/${item.code}`);
         if (!o.violated) continue;
         facts.violated.push(`${ref}/${item.code}`);

@@ -12,8 +12,7 @@ import { BarChart, MonthChart } from './bar-chart';
 import { FilterBar } from './filter-bar';
 import { useDepartmentExport } from './mutations';
 import { useReviewData } from './queries';
-import { useDb } from '../../db/db-context';
-import { syncController, useSyncState } from '../sync/controller';
+import { useSync } from '../sync/controller';
 
 const headerSchema = z.object({
   parentAgency: z.string().trim().min(1, 'err.required').max(200, 'err.tooLong'),
@@ -26,7 +25,7 @@ type Header = z.infer<typeof headerSchema>;
 /** The department's figures over the imported inspections, with filters, charts and exports. */
 export function DashboardPage() {
   const { t, tError } = useI18n();
-  const sync = useSyncState(syncController(useDb()));
+  const { state: sync } = useSync();
   const data = useReviewData(sync.running);
   const [filter, setFilter] = useState<DashboardFilter>({});
   const onFilter = useCallback((f: DashboardFilter) => setFilter(f), []);
@@ -110,7 +109,7 @@ export function DashboardPage() {
         <MonthChart title={t('dashboard.chart.months')} rows={dashboard.perMonth} testId="chart-months" />
         <BarChart title={t('dashboard.chart.units')} rows={s.units.map((u) => ({ label: u.unitName, value: u.inspections }))} testId="chart-units" />
         <BarChart title={t('dashboard.chart.items')} rows={s.items.filter((i) => i.violations > 0).map((i) => ({ label: `${i.code} ${i.text}`, value: i.violations, highlight: i.critical }))} testId="chart-items" />
-        <BarChart title={t('dashboard.chart.unitViolations')} rows={[...s.units].sort((a, b) => b.violations - a.violations).map((u) => ({ label: u.unitName, value: u.violations }))} testId="chart-unit-violations" />
+        <BarChart title={t('dashboard.chart.unitViolations')} rows={s.units.map((u) => ({ label: u.unitName, value: u.violations }))} testId="chart-unit-violations" />
       </div>
 
       <div className="card">

@@ -7,7 +7,6 @@ import { reviewStatusLabel } from '@shared/review/labels';
 import { buildSummaryPdf } from '@shared/report/summary-pdf';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
 import { useDb } from '../../db/db-context';
-import { loadBlobBytes } from '../../db/blob-bytes';
 import type { CongvuDb, ReviewOutboxRow } from '../../db/database';
 import { loadReportFonts } from '../report/report-fonts';
 import { syncController } from '../sync/controller';
@@ -20,12 +19,6 @@ export function useAddReview() {
     await db.reviewOutbox.add({ ...input, reviewId: crypto.randomUUID(), createdAt: new Date().toISOString(), state: 'pending', error: null });
     void syncController(db).syncNow();
   };
-}
-
-/** A signed PDF fetched during import, as bytes; null if it was never downloaded. */
-export function useReportPdf() {
-  const db = useDb();
-  return async (sha256: string): Promise<Uint8Array | null> => (await loadBlobBytes(db, [sha256])).get(sha256) ?? null;
 }
 
 async function* recordsOf(db: CongvuDb, keys: Array<[string, number]>): AsyncIterable<InspectionRecord> {

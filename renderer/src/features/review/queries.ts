@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InspectionFacts } from '@shared/review/facts';
 import type { Template } from '@shared/schemas';
-import { templateRef } from '@shared/schemas';
+import { templatesByRef } from '@shared/review/facts';
 import { reviewChangeSchema } from '@shared/sync/protocol';
 import { useDb } from '../../db/db-context';
+import { loadBlobBytes } from '../../db/blob-bytes';
 import type { CongvuDb, ReviewInspectionRow, ReviewOutboxRow, ReviewReportRow } from '../../db/database';
 
 export interface ReviewState {
@@ -75,13 +76,14 @@ async function loadReviewData(db: CongvuDb): Promise<ReviewData> {
     if (reportState.get(key) !== 'valid') reportState.set(key, r.state);
   }
   const flagged = (await db.reviewInspections.bulkGet(flaggedKeys)).filter((r): r is ReviewInspectionRow => r !== undefined);
+  const latest = latestRevisions(facts);
   return {
-    facts: latestRevisions(facts),
-    templates: new Map(templates.map((t) => [templateRef(t), t])),
+    facts: latest,
+    templates: templatesByRef(templates),
     reviews,
     reports: reportState,
     flagged,
-    counts: { imported, verified: facts.length, flagged: flagged.length },
+    counts: { imported, verified: latest.length, flagged: flagged.length },
   };
 }
 
@@ -111,4 +113,10 @@ export function useReviewDetail(id: string, revision: number): ReviewDetail | nu
       .sort((a, b) => b.at.localeCompare(a.at));
     return { row, facts: facts ?? null, reports, history, outbox: outbox.filter((o) => o.state !== 'sent').sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
   }, [db, id, revision]);
+}
+
+/** A signed PDF fetched during import, as bytes; null if it was never downloaded. */
+export function useReportPdf() {
+  const db = useDb();
+  return async (sha256: string): Promise<Uint8Array | null> => (await loadBlobBytes(db, [sha256])).get(sha256) ?? null;
 }

@@ -12,8 +12,8 @@ import { href } from '../../app/router';
 import { formatLocalDateTime } from '../../app/format';
 import { toLocalIso } from '@shared/time/local-iso';
 import { FieldError } from '../inspections/field-error';
-import { useAddReview, useReportPdf } from './mutations';
-import { useReviewDetail } from './queries';
+import { useAddReview } from './mutations';
+import { useReportPdf, useReviewDetail } from './queries';
 import { importProblemKey, reportStateKey, reviewStatusKey } from './review-labels';
 
 const reviewFormSchema = z.object({ status: reviewStatusSchema, comment: z.string().trim().max(5000, 'err.tooLong') });

@@ -1,9 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { matchesFilter, type DashboardFilter } from '@shared/review/dashboard';
 import { useI18n } from '../../i18n/i18n';
-import { useDb } from '../../db/db-context';
 import { href } from '../../app/router';
-import { syncController, useSyncState } from '../sync/controller';
+import { useSync } from '../sync/controller';
 import { FilterBar } from './filter-bar';
 import { reviewStatusKey, reportStateKey, importProblemKey } from './review-labels';
 import { useReviewData } from './queries';
@@ -13,9 +12,7 @@ const PAGE = 200;
 /** The reviewer's import from the hub and the list of imported inspections, flagged ones first. */
 export function ReviewPage() {
   const { t } = useI18n();
-  const db = useDb();
-  const controller = syncController(db);
-  const sync = useSyncState(controller);
+  const { controller, state: sync } = useSync();
   const data = useReviewData(sync.running);
   const [filter, setFilter] = useState<DashboardFilter>({});
   const onFilter = useCallback((f: DashboardFilter) => setFilter(f), []);

@@ -3,6 +3,7 @@ import { HubRequestError, SyncEngine, type SyncProgress, type SyncReport } from 
 import { checkImportedReports } from '../review/check-reports';
 import { API_PREFIX, healthResponseSchema } from '@shared/sync/protocol';
 import type { CongvuDb } from '../../db/database';
+import { useDb } from '../../db/db-context';
 import { DexieSyncStorage, HUB_SETTINGS_KEY, type HubSettings } from './dexie-sync-storage';
 
 export interface SyncState {
@@ -122,4 +123,10 @@ export function syncController(db: CongvuDb): SyncController {
 
 export function useSyncState(c: SyncController): SyncState {
   return useSyncExternalStore(c.subscribe, () => c.snapshot);
+}
+
+/** This window's sync controller and its live state, for components. */
+export function useSync(): { controller: SyncController; state: SyncState } {
+  const controller = syncController(useDb());
+  return { controller, state: useSyncState(controller) };
 }

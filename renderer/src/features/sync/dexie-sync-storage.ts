@@ -1,8 +1,7 @@
 import type { OutboxEntry, PendingReport, PendingReview, SyncStorage } from '@shared/sync/engine';
 import { reportChangeSchema, type ChangeItem } from '@shared/sync/protocol';
 import { checkImportedInspection } from '@shared/review/verify-import';
-import { inspectionFacts } from '@shared/review/facts';
-import { templateRef } from '@shared/schemas';
+import { inspectionFacts, templatesByRef } from '@shared/review/facts';
 import { legalBasisSchema, templateSchema, unitSchema } from '@shared/schemas';
 import { checkTemplatePublish } from '@shared/templates/immutability';
 import type { CongvuDb } from '../../db/database';
@@ -132,7 +131,7 @@ export class DexieSyncStorage implements SyncStorage {
         }
       }
       if (imported.length > 0) {
-        const templates = new Map((await db.templates.toArray()).map((t) => [templateRef(t), t]));
+        const templates = templatesByRef(await db.templates.toArray());
         const rows = imported.map(({ seq, check }) => {
           const row = { id: check.id, revision: check.revision, contentHash: check.contentHash, receivedAt: check.receivedAt, seq, blobs: check.blobs };
           return check.ok ? { ...row, state: 'verified' as const, problems: [], record: check.record } : { ...row, state: 'flagged' as const, problems: check.problems, record: check.raw };

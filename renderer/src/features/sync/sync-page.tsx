@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { HubRequestError } from '@shared/sync/engine';
 import { useI18n } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/vi';
+import { reviewStatusKey } from '../review/review-labels';
 import { describeError } from '../../app/describe-error';
 import { href } from '../../app/router';
 import { bridge } from '../../bridge/bridge';
@@ -29,7 +29,6 @@ const enrollSchema = z.object({
 type EnrollValues = z.infer<typeof enrollSchema>;
 
 const pdfStateKeys = { sent: 'sync.pdf.sent', waiting: 'sync.pdf.waiting', refused: 'sync.pdf.refused' } as const;
-const reviewKeys: Record<string, MessageKey> = { received: 'review.received', 'has-issues': 'review.hasIssues', approved: 'review.approved', rejected: 'review.rejected' };
 
 /** Why enrolling failed, in words the user can act on. */
 function enrollError(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
@@ -288,7 +287,7 @@ function Outbox() {
                     </span>
                   )}
                 </td>
-                <td data-testid="outbox-review">{r.review ? `${t(reviewKeys[r.review.status] ?? 'review.received')}${r.review.comment ? ` — ${r.review.comment}` : ''}` : '—'}</td>
+                <td data-testid="outbox-review">{r.review ? `${t(reviewStatusKey(r.review.status))}${r.review.comment ? ` — ${r.review.comment}` : ''}` : '—'}</td>
               </tr>
             ))}
           </tbody>
