@@ -199,8 +199,9 @@ export function exportSheets(input: {
 
 function csvCell(value: unknown): string {
   const s = value === null || value === undefined ? '' : String(value);
-  // A leading = + - @ would run as a formula when the file is opened in Excel.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  // A leading = + - @ (or a tab or return before one) would run as a formula when the file is
+  // opened in Excel: such a cell starts with an apostrophe, which Excel shows as text.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
