@@ -7,6 +7,14 @@ import { join } from 'node:path';
  * the write runs off the event loop, so uploads do not queue behind each other's disk flushes.
  */
 export class BlobFiles {
+  /**
+   * Sizes of the blob files this process has seen. A blob file is never removed while the hub
+   * runs (restoring a backup means a restart), so a hit spares a look at the disk, which was a
+   * tenth of the hub's time per pushed record.
+   */
+  private readonly known = new Map<string, number>();
+  private readonly folders = new Set<string>();
+
   constructor(private readonly dir: string) {}
 
   private folder(sha256: string): string {
@@ -19,7 +27,10 @@ export class BlobFiles {
 
   async write(sha256: string, data: Uint8Array): Promise<void> {
     const folder = this.folder(sha256);
-    await mkdir(folder, { recursive: true });
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     const temp = join(folder, `.${sha256}.${process.pid}.${Math.random().toString(36).slice(2)}.part`);
     const handle = await open(temp, 'w', 0o600);
     try {
@@ -40,12 +51,17 @@ export class BlobFiles {
     } finally {
       await dirHandle.close();
     }
+    this.known.set(sha256, data.byteLength);
   }
 
   /** The file's size, or null if there is no such blob. */
   async size(sha256: string): Promise<number | null> {
+    const known = this.known.get(sha256);
+    if (known !== undefined) return known;
     try {
-      return (await stat(this.path(sha256))).size;
+      const { size } = await stat(this.path(sha256));
+      this.known.set(sha256, size);
+      return size;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
