@@ -39,10 +39,10 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
   const collator = new Intl.Collator('vi');
   const months = new Map<string, Dashboard['perMonth'][number]>();
   const units = new Map<string, InspectionSummary['units'][number]>();
-  const checked = new Map<string, number>();
-  // The counted items of each checklist version, listed once.
-  const counted = new Map<string, string[]>();
-  for (const [ref, template] of templates) counted.set(ref, template.sections.flatMap((s) => s.items.filter(countedItem).map((item) => `${ref}/${item.code}`)));
+  // An item was checked in every inspection that used its checklist, less those where it was left
+  // unanswered or not applicable: counted per checklist, not per item of every inspection.
+  const usedRef = new Map<string, number>();
+  const unchecked = new Map<string, number>();
   const violated = new Map<string, number>();
   const officials = new Map<string, InspectionSummary['officials'][number]>();
   const rollCall = { staff: 0, present: 0, late: 0, unexcused: 0, lateOver30: 0, maxLateMinutes: 0 };
@@ -67,9 +67,8 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
     rollCall.unexcused += f.unexcused;
     rollCall.lateOver30 += f.lateOver30;
     rollCall.maxLateMinutes = Math.max(rollCall.maxLateMinutes, f.maxLateMinutes);
-    for (const ref of f.templateRefs) {
-      for (const k of counted.get(ref) ?? []) if (!f.unchecked.includes(k)) checked.set(k, (checked.get(k) ?? 0) + 1);
-    }
+    for (const ref of f.templateRefs) usedRef.set(ref, (usedRef.get(ref) ?? 0) + 1);
+    for (const k of f.unchecked) unchecked.set(k, (unchecked.get(k) ?? 0) + 1);
     for (const k of f.violated) violated.set(k, (violated.get(k) ?? 0) + 1);
     for (const o of f.officials) {
       const row = officials.get(o.key) ?? { name: o.name, position: o.position, unitName: f.unitName, violations: 0, what: [] };
@@ -85,8 +84,9 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
     for (const section of template.sections) {
       for (const item of section.items) {
         const key = `${ref}/${item.code}`;
-        if (!countedItem(item) || !(checked.has(key) || violated.has(key))) continue;
-        items.push({ ref, code: item.code, text: item.text.vi, critical: item.critical, checked: checked.get(key) ?? 0, violations: violated.get(key) ?? 0 });
+        const checked = (usedRef.get(ref) ?? 0) - (unchecked.get(key) ?? 0);
+        if (!countedItem(item) || !(checked > 0 || violated.has(key))) continue;
+        items.push({ ref, code: item.code, text: item.text.vi, critical: item.critical, checked, violations: violated.get(key) ?? 0 });
       }
     }
   }

@@ -18,12 +18,14 @@ const CUT_MARK = ' … [quá dài, xem bản CSV]';
 
 const encoder = new TextEncoder();
 
-// Characters XML 1.0 does not allow (control characters other than tab, line feed, return).
+// The characters markup needs escaped, and those XML 1.0 does not allow at all (control
+// characters other than tab, line feed, return), which are dropped: one pass over each cell.
 // eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const SPECIAL_XML = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 function escapeXml(text: string): string {
-  return text.replace(INVALID_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text.replace(SPECIAL_XML, (c) => ENTITIES[c] ?? '');
 }
 
 export function columnName(index: number): string {

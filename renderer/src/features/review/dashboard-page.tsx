@@ -9,7 +9,7 @@ import { bridge } from '../../bridge/bridge';
 import { describeError } from '../../app/describe-error';
 import { FieldError } from '../inspections/field-error';
 import { BarChart, MonthChart } from './bar-chart';
-import { FilterBar } from './filter-bar';
+import { FilterBar, sameFilter } from './filter-bar';
 import { useDepartmentExport } from './mutations';
 import { useReviewData } from './queries';
 import { useSync } from '../sync/controller';
@@ -28,7 +28,7 @@ export function DashboardPage() {
   const { state: sync } = useSync();
   const data = useReviewData(sync.running);
   const [filter, setFilter] = useState<DashboardFilter>({});
-  const onFilter = useCallback((f: DashboardFilter) => setFilter(f), []);
+  const onFilter = useCallback((f: DashboardFilter) => setFilter((old) => (sameFilter(old, f) ? old : f)), []);
   const today = isoDay(toLocalIso(new Date()));
   const dashboard = useMemo(() => (data ? buildDashboard(data.facts, data.templates, filter, today) : null), [data, filter, today]);
   const exporter = useDepartmentExport(data);

@@ -13,6 +13,10 @@ const filterSchema = z
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'err.period.order', path: ['to'] });
 type FilterValues = z.infer<typeof filterSchema>;
 
+export function sameFilter(a: DashboardFilter, b: DashboardFilter): boolean {
+  return a.from === b.from && a.to === b.to && a.unitCode === b.unitCode && a.templateId === b.templateId && a.leader === b.leader;
+}
+
 /** Period, unit, template and team: the filters every department page shares. */
 export function FilterBar({ facts, onChange }: { facts: readonly InspectionFacts[]; onChange: (filter: DashboardFilter) => void }) {
   const { t, tError } = useI18n();

@@ -47,13 +47,16 @@ export interface ReviewData {
   counts: { imported: number; verified: number; flagged: number };
 }
 
+/** The figures last read in this window: a page opened again shows them at once while it reads anew. */
+const lastRead = new WeakMap<CongvuDb, ReviewData>();
+
 /**
  * Everything the review list and the dashboard show, read in one go and kept live. While an import
  * runs (`paused`), the last figures stay on screen instead of being read again after every page.
  */
 export function useReviewData(paused = false): ReviewData | undefined {
   const db = useDb();
-  const [kept, setKept] = useState<ReviewData | undefined>(undefined);
+  const [kept, setKept] = useState<ReviewData | undefined>(() => lastRead.get(db));
   // A paused query touches no table, so the pages being written do not wake it.
   const data = useLiveQuery(async () => (paused ? null : loadReviewData(db)), [db, paused]);
   if (data && data !== kept) setKept(data);
@@ -77,7 +80,7 @@ async function loadReviewData(db: CongvuDb): Promise<ReviewData> {
   }
   const flagged = (await db.reviewInspections.bulkGet(flaggedKeys)).filter((r): r is ReviewInspectionRow => r !== undefined);
   const latest = latestRevisions(facts);
-  return {
+  const data: ReviewData = {
     facts: latest,
     templates: templatesByRef(templates),
     reviews,
@@ -85,6 +88,8 @@ async function loadReviewData(db: CongvuDb): Promise<ReviewData> {
     flagged,
     counts: { imported, verified: latest.length, flagged: flagged.length },
   };
+  lastRead.set(db, data);
+  return data;
 }
 
 export interface ReviewDetail {

@@ -3,7 +3,7 @@ import { matchesFilter, type DashboardFilter } from '@shared/review/dashboard';
 import { useI18n } from '../../i18n/i18n';
 import { href } from '../../app/router';
 import { useSync } from '../sync/controller';
-import { FilterBar } from './filter-bar';
+import { FilterBar, sameFilter } from './filter-bar';
 import { reviewStatusKey, reportStateKey, importProblemKey } from './review-labels';
 import { useReviewData } from './queries';
 
@@ -15,7 +15,7 @@ export function ReviewPage() {
   const { controller, state: sync } = useSync();
   const data = useReviewData(sync.running);
   const [filter, setFilter] = useState<DashboardFilter>({});
-  const onFilter = useCallback((f: DashboardFilter) => setFilter(f), []);
+  const onFilter = useCallback((f: DashboardFilter) => setFilter((old) => (sameFilter(old, f) ? old : f)), []);
   const rows = useMemo(() => (data ? data.facts.filter((f) => matchesFilter(f, filter)).sort((a, b) => b.day.localeCompare(a.day) || a.unitName.localeCompare(b.unitName, 'vi')) : []), [data, filter]);
 
   return (
