@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { InspectionRecord } from '@shared/inspection/record';
 import { templateSchema, type Template } from '@shared/schemas';
 import { builtInTemplates } from '@shared/templates';
-import { buildDashboard, type DashboardFilter } from '@shared/review/dashboard';
-import { exportSheets, sheetCsv } from '@shared/review/export-sheets';
+import { buildDashboard, matchesFilter, type Dashboard, type DashboardFilter } from '@shared/review/dashboard';
+import { exportSheets, sheetCsv, type RecordSource } from '@shared/review/export-sheets';
 import { writeXlsx } from '@shared/review/export-files';
 import { inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
 import { loadFonts } from '../../scripts/load-fonts';
@@ -59,17 +59,31 @@ async function* latestRecords(store: HubStore, keep?: ReadonlySet<string>): Asyn
  */
 export async function exportDepartment(store: HubStore, options: { format: ExportFormat; out: string; filter: DashboardFilter; today?: string; agency?: string }): Promise<string> {
   const templates = await hubTemplates(store);
-  const facts: InspectionFacts[] = [];
-  for await (const record of latestRecords(store)) facts.push(inspectionFacts(record, templates));
   const today = options.today ?? toLocalIso(new Date()).slice(0, 10);
-  const dashboard = buildDashboard(facts, templates, options.filter, today);
-  const chosen = new Set(dashboard.summary.inspections.map((i) => `${i.id}@${i.revision}`));
-  const picked = facts.filter((f) => chosen.has(`${f.id}@${f.revision}`));
+  // The inspections that pass the filter, and their facts, found while the findings are written:
+  // one read of every record fewer than working them out first.
+  const picked: InspectionFacts[] = [];
+  const chosen = new Set<string>();
+  let firstRead = true;
+  const records: RecordSource = async function* () {
+    if (!firstRead) return yield* latestRecords(store, chosen);
+    firstRead = false;
+    for await (const record of latestRecords(store)) {
+      const f = inspectionFacts(record, templates);
+      if (!matchesFilter(f, options.filter)) continue;
+      picked.push(f);
+      chosen.add(`${f.id}@${f.revision}`);
+      yield record;
+    }
+  };
+  let dashboard: Dashboard | null = null;
+  const figures = () => (dashboard ??= buildDashboard(picked, templates, options.filter, today));
 
   if (options.format === 'pdf') {
+    for await (const _record of records()) void _record;
     const province = picked[0]?.province ?? '';
     const agency = options.agency ?? 'SỞ NỘI VỤ';
-    const pdf = buildSummaryPdf({ summary: dashboard.summary, fonts: loadFonts(), parentAgency: `ỦY BAN NHÂN DÂN ${province.toLocaleUpperCase('vi')}`.trim(), agency, place: province.replace(/^(Tỉnh|Thành phố)\s+/i, ''), preparedBy: agency, at: toLocalIso(new Date()) });
+    const pdf = buildSummaryPdf({ summary: figures().summary, fonts: loadFonts(), parentAgency: `ỦY BAN NHÂN DÂN ${province.toLocaleUpperCase('vi')}`.trim(), agency, place: province.replace(/^(Tỉnh|Thành phố)\s+/i, ''), preparedBy: agency, at: toLocalIso(new Date()) });
     await writeFile(options.out, pdf);
     return `Wrote the period report (${picked.length} inspection(s)) to ${options.out}.`;
   }
@@ -77,11 +91,14 @@ export async function exportDepartment(store: HubStore, options: { format: Expor
   const reviews = await store.db.selectFrom('reviews').select(['inspection_id', 'status', 'created_at']).orderBy('created_at').execute();
   const reviewStatus = new Map(reviews.map((r) => [r.inspection_id, reviewStatusLabel[r.status as keyof typeof reviewStatusLabel] ?? r.status]));
   const reports = await store.db.selectFrom('inspection_reports').select(['inspection_id', 'revision']).execute();
-  const sheets = exportSheets({ facts: picked, dashboard, records: () => latestRecords(store, chosen), templates, reviewStatus, signedReport: new Set(reports.map((r) => `${r.inspection_id}@${r.revision}`)) });
+  const sheets = exportSheets({ facts: picked, dashboard: figures, records, templates, reviewStatus, signedReport: new Set(reports.map((r) => `${r.inspection_id}@${r.revision}`)) });
+  // Findings first (they pick the inspections), then roll call, then the sheets made from the facts.
+  const order = [1, 2, 0, 3, 4];
 
   if (options.format === 'csv') {
     await mkdir(options.out, { recursive: true });
-    for (const sheet of sheets) {
+    for (const index of order) {
+      const sheet = sheets[index]!;
       const handle = await open(join(options.out, sheet.file), 'w');
       try {
         for await (const chunk of sheetCsv(sheet)) await handle.write(chunk);
@@ -95,9 +112,13 @@ export async function exportDepartment(store: HubStore, options: { format: Expor
   const handle = await open(options.out, 'w');
   let rows: number;
   try {
-    rows = await writeXlsx(sheets, async (chunk) => {
-      await handle.write(chunk);
-    });
+    rows = await writeXlsx(
+      sheets,
+      async (chunk) => {
+        await handle.write(chunk);
+      },
+      { order },
+    );
     await handle.sync();
   } finally {
     await handle.close();

@@ -80,8 +80,11 @@ function workbookRels(count: number): string {
 const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
-/** Writes the sheets as one .xlsx; returns the number of data rows (headers not counted). */
-export async function writeXlsx(sheets: readonly ExportSheet[], sink: (chunk: Uint8Array) => Promise<void> | void): Promise<number> {
+/**
+ * Writes the sheets as one .xlsx; returns the number of data rows (headers not counted). `order`
+ * is the order their rows are made in (the workbook shows them in the given order whatever it is).
+ */
+export async function writeXlsx(sheets: readonly ExportSheet[], sink: (chunk: Uint8Array) => Promise<void> | void, options: { order?: readonly number[] } = {}): Promise<number> {
   const pending: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {
@@ -106,7 +109,10 @@ export async function writeXlsx(sheets: readonly ExportSheet[], sink: (chunk: Ui
   await whole('xl/styles.xml', STYLES);
 
   let total = 0;
-  for (const [k, sheet] of sheets.entries()) {
+  const order = options.order ?? [...sheets.keys()];
+  if (order.length !== sheets.length || new Set(order).size !== sheets.length || order.some((k) => !sheets[k])) throw new Error('order must list every sheet once');
+  for (const k of order) {
+    const sheet = sheets[k]!;
     const file = new ZipDeflate(`xl/worksheets/sheet${k + 1}.xml`, { level: 1 });
     zip.add(file);
     const columns = sheet.columns.map((_, c) => columnName(c));

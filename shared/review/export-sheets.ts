@@ -44,8 +44,9 @@ async function* fromArray(rows: unknown[][]): AsyncIterable<unknown[]> {
  * streamed rather than held in memory.
  */
 export function exportSheets(input: {
+  /** Read when their sheet is written: the hub fills them while writing the findings. */
   facts: readonly InspectionFacts[];
-  dashboard: Dashboard;
+  dashboard: () => Dashboard;
   records: RecordSource;
   templates: ReadonlyMap<string, Template>;
   reviewStatus?: ReadonlyMap<string, string>;
@@ -178,7 +179,7 @@ export function exportSheets(input: {
         { header: 'Số lần vi phạm', width: 12 },
         { header: 'Chi tiết', width: 80 },
       ],
-      rows: () => fromArray(dashboard.summary.officials.map((o) => [o.name, o.position, o.unitName, o.violations, listWithin(o.what, MAX_DETAIL_CHARS)])),
+      rows: () => fromArray(dashboard().summary.officials.map((o) => [o.name, o.position, o.unitName, o.violations, listWithin(o.what, MAX_DETAIL_CHARS)])),
     },
     {
       name: 'Kiến nghị',
@@ -192,7 +193,7 @@ export function exportSheets(input: {
         { header: 'Thời hạn khắc phục', width: 14 },
         { header: 'Quá hạn', width: 9 },
       ],
-      rows: () => fromArray(dashboard.summary.recommendations.map((r) => [r.unitName, r.day, r.target, r.measure, r.text, r.deadline ?? '', r.overdue ? 'Quá hạn' : ''])),
+      rows: () => fromArray(dashboard().summary.recommendations.map((r) => [r.unitName, r.day, r.target, r.measure, r.text, r.deadline ?? '', r.overdue ? 'Quá hạn' : ''])),
     },
   ];
 }

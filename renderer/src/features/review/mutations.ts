@@ -48,7 +48,7 @@ export function useDepartmentExport(data: ReviewData | undefined) {
       const keys = facts.map((f) => [f.id, f.revision] as [string, number]);
       const reviewStatus = new Map([...data.reviews].map(([id, r]) => [id, reviewStatusLabel[r.status as keyof typeof reviewStatusLabel] ?? r.status]));
       const signed = new Set([...data.reports].filter(([, state]) => state === 'valid').map(([key]) => key));
-      return { dashboard, sheets: exportSheets({ facts, dashboard, records: () => recordsOf(db, keys), templates: data.templates, reviewStatus, signedReport: signed }) };
+      return { dashboard, sheets: exportSheets({ facts, dashboard: () => dashboard, records: () => recordsOf(db, keys), templates: data.templates, reviewStatus, signedReport: signed }) };
     };
     return {
       // Streamed record by record into the compressed file: memory holds the file, not a workbook model.
