@@ -2,6 +2,7 @@ import type { InspectionRecord } from '../inspection/record';
 import type { Template, TemplateItem } from '../schemas';
 import { attendanceLabel } from '../report/labels';
 import { answerText } from '../report/answer-text';
+import { isoDay } from '../time/local-iso';
 import type { Dashboard } from './dashboard';
 import type { InspectionFacts } from './facts';
 
@@ -16,6 +17,17 @@ export interface ExportSheet {
 
 /** Where the full records come from, one at a time: the reviewer's IndexedDB, or the hub's database. */
 export type RecordSource = () => AsyncIterable<InspectionRecord>;
+
+/** Columns several sheets share, so that they read the same everywhere. */
+const COL = {
+  id: { header: 'Mã cuộc kiểm tra', width: 38 },
+  revision: { header: 'Lần lập', width: 8 },
+  day: { header: 'Ngày kiểm tra', width: 13 },
+  unitCode: { header: 'Mã đơn vị', width: 12 },
+  unitName: { header: 'Đơn vị', width: 36 },
+  name: { header: 'Họ và tên', width: 28 },
+  position: { header: 'Chức vụ', width: 24 },
+} as const;
 
 /** Below Excel's 32,767 characters per cell. */
 const MAX_DETAIL_CHARS = 30_000;
@@ -60,11 +72,11 @@ export function exportSheets(input: {
       name: 'Cuộc kiểm tra',
       file: 'cuoc-kiem-tra.csv',
       columns: [
-        { header: 'Mã cuộc kiểm tra', width: 38 },
-        { header: 'Lần lập', width: 8 },
-        { header: 'Ngày kiểm tra', width: 13 },
-        { header: 'Mã đơn vị', width: 12 },
-        { header: 'Đơn vị', width: 36 },
+        COL.id,
+        COL.revision,
+        COL.day,
+        COL.unitCode,
+        COL.unitName,
         { header: 'Trưởng đoàn', width: 24 },
         { header: 'Bộ câu hỏi', width: 18 },
         { header: 'Số người điểm danh', width: 12 },
@@ -107,11 +119,11 @@ export function exportSheets(input: {
       name: 'Kết quả kiểm tra',
       file: 'ket-qua-kiem-tra.csv',
       columns: [
-        { header: 'Mã cuộc kiểm tra', width: 38 },
-        { header: 'Lần lập', width: 8 },
-        { header: 'Ngày kiểm tra', width: 13 },
-        { header: 'Mã đơn vị', width: 12 },
-        { header: 'Đơn vị', width: 36 },
+        COL.id,
+        COL.revision,
+        COL.day,
+        COL.unitCode,
+        COL.unitName,
         { header: 'Bộ câu hỏi', width: 14 },
         { header: 'Mã nội dung', width: 11 },
         { header: 'Nội dung kiểm tra', width: 60 },
@@ -129,7 +141,7 @@ export function exportSheets(input: {
             yield [
               i.id,
               i.revision,
-              i.arrival.at.slice(0, 10),
+              isoDay(i.arrival.at),
               i.unit.code,
               i.unit.name,
               f.templateRef,
@@ -148,13 +160,13 @@ export function exportSheets(input: {
       name: 'Điểm danh',
       file: 'diem-danh.csv',
       columns: [
-        { header: 'Mã cuộc kiểm tra', width: 38 },
-        { header: 'Ngày kiểm tra', width: 13 },
-        { header: 'Mã đơn vị', width: 12 },
-        { header: 'Đơn vị', width: 36 },
+        COL.id,
+        COL.day,
+        COL.unitCode,
+        COL.unitName,
         { header: 'STT', width: 6 },
-        { header: 'Họ và tên', width: 28 },
-        { header: 'Chức vụ', width: 24 },
+        COL.name,
+        COL.position,
         { header: 'Phòng, ban', width: 20 },
         { header: 'Tình trạng', width: 18 },
         { header: 'Giờ đến', width: 9 },
@@ -164,7 +176,7 @@ export function exportSheets(input: {
         for await (const record of records()) {
           const i = record.inspection;
           for (const r of [...record.roster].sort((a, b) => a.seq - b.seq)) {
-            yield [i.id, i.arrival.at.slice(0, 10), i.unit.code, i.unit.name, r.seq + 1, r.name, r.position, r.department, attendanceLabel[r.status] ?? r.status, r.arrivalTime ?? '', r.note];
+            yield [i.id, isoDay(i.arrival.at), i.unit.code, i.unit.name, r.seq + 1, r.name, r.position, r.department, attendanceLabel[r.status] ?? r.status, r.arrivalTime ?? '', r.note];
           }
         }
       },
@@ -173,9 +185,9 @@ export function exportSheets(input: {
       name: 'Cán bộ vi phạm',
       file: 'can-bo-vi-pham.csv',
       columns: [
-        { header: 'Họ và tên', width: 28 },
-        { header: 'Chức vụ', width: 24 },
-        { header: 'Đơn vị', width: 36 },
+        COL.name,
+        COL.position,
+        COL.unitName,
         { header: 'Số lần vi phạm', width: 12 },
         { header: 'Chi tiết', width: 80 },
       ],
@@ -185,8 +197,8 @@ export function exportSheets(input: {
       name: 'Kiến nghị',
       file: 'kien-nghi.csv',
       columns: [
-        { header: 'Đơn vị', width: 36 },
-        { header: 'Ngày kiểm tra', width: 13 },
+        COL.unitName,
+        COL.day,
         { header: 'Đối tượng', width: 28 },
         { header: 'Biện pháp', width: 24 },
         { header: 'Nội dung kiến nghị', width: 60 },

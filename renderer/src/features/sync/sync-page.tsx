@@ -87,7 +87,7 @@ function EnrollForm() {
       <div className="grid-2">
         <label>
           {t('sync.hubUrl')}
-          <input {...register('hubUrl')} placeholder="http://192.168.1.10:8787" data-testid="hub-url" />
+          <input {...register('hubUrl')} placeholder="https://hub.sonoivu.example:8787" data-testid="hub-url" />
           <FieldError message={tError(formState.errors.hubUrl?.message)} />
         </label>
         <label>
