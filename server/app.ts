@@ -2,9 +2,11 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { FORMAT_VERSION } from '@shared/format-version';
 import { sha256HexSchema, uuidV7Schema } from '@shared/schemas/common';
 import { canonicalJson } from '@shared/hash/canonical-json';
-import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, reportRequestSchema, reviewRequestSchema } from '@shared/sync/protocol';
+import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, pushBatchRequestSchema, PUSH_BATCH_MAX_ITEMS, reportRequestSchema, reviewRequestSchema, type PushRequest, type PushResult } from '@shared/sync/protocol';
+import { BLOB_BATCH_MAX_BYTES, BLOB_BATCH_MEDIA_TYPE, parseBlobBatch } from '@shared/sync/blob-batch';
 import { bearerToken } from './auth';
-import type { Device, HubStore } from './store/hub-store';
+import { sha256Text } from './sha256-text';
+import type { Device, HubStore, PushOutcome } from './store/hub-store';
 
 export interface HubOptions {
   store: HubStore;
@@ -58,6 +60,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   const app = Fastify({ logger, bodyLimit: 64 * 1024 * 1024 });
 
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: maxBlobBytes }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(BLOB_BATCH_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: BLOB_BATCH_MAX_BYTES }, (_req, body, done) => done(null, body));
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string; extra?: Record<string, unknown> }, _request, reply) => {
     if (error instanceof HubHttpError) {
@@ -167,24 +170,67 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     return reply.status(result === 'created' ? 201 : 200).send({ sha256: sha, size: bytes.byteLength });
   });
 
-  app.put(`${API_PREFIX}/inspections/:id`, async (request, reply) => {
-    const d = requireRole(request, 'inspector');
-    const { id } = request.params as { id: string };
-    // A retry of a record already held: the bytes are compared with what is stored, which is both
-    // stricter than re-validating and much cheaper (re-syncs send every record again).
-    const revision = (request.body as { revision?: unknown } | null)?.revision;
+  /**
+   * What can be said of a pushed record before the transaction: a retry of a record already held
+   * is answered by comparing bytes with what is stored (stricter than re-validating, and much
+   * cheaper: a re-sync sends every record again); anything else must pass the record checks.
+   */
+  const judgePush = async (id: string, body: unknown): Promise<{ answer: PushResult } | { request: PushRequest }> => {
+    const revision = (body as { revision?: unknown } | null)?.revision;
     if (uuidV7Schema.safeParse(id).success && typeof revision === 'number' && Number.isInteger(revision)) {
       const held = await store.heldRecord(id, revision);
       if (held) {
-        const same = canonicalJson((request.body as { record?: unknown }).record ?? null) === held.record;
-        if (same) return reply.status(200).send({ id, revision, contentHash: held.contentHash });
-        throw fail(409, 'conflict', `Revision ${revision} of ${id} is already held with other content`);
+        const same = canonicalJson((body as { record?: unknown }).record ?? null) === held.record;
+        if (same) return { answer: { id, status: 200, revision, contentHash: held.contentHash } };
+        return { answer: { id, status: 409, error: { code: 'conflict', message: `Revision ${revision} of ${id} is already held with other content` } } };
       }
     }
-    const check = checkPushRequest(id, request.body);
-    if (!check.ok) throw fail(check.code === 'bad_id' ? 400 : 422, check.code, check.message, check.issues ? { issues: check.issues } : {});
-    const outcome = await store.putInspection(d.id, check.request);
-    return reply.status(outcome.status).send(outcome.body);
+    const check = checkPushRequest(id, body, sha256Text);
+    if (!check.ok) return { answer: { id, status: check.code === 'bad_id' ? 400 : 422, error: { code: check.code, message: check.message, ...(check.issues ? { issues: check.issues } : {}) } } };
+    return { request: check.request };
+  };
+
+  const pushResult = (id: string, outcome: PushOutcome): PushResult => ('error' in outcome.body ? { id, status: outcome.status, error: outcome.body.error } : { status: outcome.status, ...outcome.body });
+
+  // Several blobs in one request (see shared/sync/blob-batch.ts); each is checked and stored on its own.
+  app.post(`${API_PREFIX}/blobs`, async (request) => {
+    device(request);
+    if (!Buffer.isBuffer(request.body)) throw fail(415, 'unsupported_media_type', `Send the blobs as ${BLOB_BATCH_MEDIA_TYPE}`);
+    const parsed = parseBlobBatch(new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength));
+    if (!parsed.ok) throw fail(400, 'invalid_batch', parsed.message);
+    const over = parsed.blobs.find((b) => b.bytes.byteLength > maxBlobBytes);
+    if (over) throw fail(413, 'too_large', `Blob ${over.sha256} is over the limit of ${maxBlobBytes} bytes`);
+    return { results: await Promise.all(parsed.blobs.map(async (b) => ({ sha256: b.sha256, status: await store.putBlob(b.sha256, b.bytes) }))) };
+  });
+
+  app.put(`${API_PREFIX}/inspections/:id`, async (request, reply) => {
+    const d = requireRole(request, 'inspector');
+    const { id } = request.params as { id: string };
+    const judged = await judgePush(id, request.body);
+    if ('answer' in judged) {
+      const { status, error, ...ok } = judged.answer;
+      if (error) throw fail(status, error.code, error.message, error.issues ? { issues: error.issues } : {});
+      return reply.status(status).send(ok);
+    }
+    const [outcome] = await store.putInspections(d.id, [judged.request]);
+    return reply.status(outcome!.status).send(outcome!.body);
+  });
+
+  // Many records at once: each item answered as its own PUT would be, the accepted ones committed together.
+  app.post(`${API_PREFIX}/inspections`, async (request) => {
+    const d = requireRole(request, 'inspector');
+    const body = pushBatchRequestSchema.safeParse(request.body);
+    if (!body.success) throw fail(400, 'invalid_request', `Expected {items: [{id, formatVersion, revision, contentHash, record, blobs}, …]} (1 to ${PUSH_BATCH_MAX_ITEMS})`);
+    const results: Array<PushResult | undefined> = [];
+    const accepted: Array<{ at: number; request: PushRequest }> = [];
+    for (const [at, item] of body.data.items.entries()) {
+      const judged = await judgePush(item.id, item);
+      if ('answer' in judged) results[at] = judged.answer;
+      else accepted.push({ at, request: judged.request });
+    }
+    const outcomes = accepted.length ? await store.putInspections(d.id, accepted.map((a) => a.request)) : [];
+    accepted.forEach((a, k) => (results[a.at] = pushResult(a.request.record.inspection.id, outcomes[k]!)));
+    return { results };
   });
 
   app.put(`${API_PREFIX}/inspections/:id/report`, async (request, reply) => {

@@ -1,4 +1,5 @@
 import { checkPushRequest } from '@shared/sync/protocol';
+import { sha256Text } from '../sha256-text';
 import { parseSyncBundle } from '@shared/sync/bundle';
 import type { HubStore } from '../store/hub-store';
 
@@ -16,7 +17,7 @@ export async function importBundle(store: HubStore, bytes: Uint8Array): Promise<
   let badBlobs = bundle.badBlobs.length;
   for (const [sha, data] of bundle.blobs) if ((await store.putBlob(sha, data)) === 'mismatch') badBlobs += 1;
   for (const entry of bundle.records) {
-    const check = checkPushRequest(entry.id, entry.body);
+    const check = checkPushRequest(entry.id, entry.body, sha256Text);
     if (!check.ok) {
       counts.invalid += 1;
       problems.push(`${entry.name}: ${check.code} — ${check.message}`);

@@ -166,35 +166,50 @@ export class HubStore {
    * another hash, a conflict (409). The record, its blob links and its change row commit together.
    */
   async putInspection(deviceId: string, request: PushRequest): Promise<PushOutcome> {
+    return (await this.putInspections(deviceId, [request]))[0]!;
+  }
+
+  /**
+   * Checked records, each judged as `putInspection` would, all committed in one transaction: one
+   * disk flush for the lot instead of one per record.
+   */
+  async putInspections(deviceId: string, requests: readonly PushRequest[]): Promise<PushOutcome[]> {
+    // Checked before the transaction: a blob file, once there, never goes away.
+    const hashes = [...new Set(requests.flatMap((r) => r.blobs))];
+    const sizes = new Map(await Promise.all(hashes.map(async (sha) => [sha, await this.files.size(sha)] as const)));
+    return this.db.transaction().execute(async (trx) => {
+      const outcomes: PushOutcome[] = [];
+      for (const request of requests) outcomes.push(await this.insertInspection(trx, deviceId, request, sizes));
+      return outcomes;
+    });
+  }
+
+  private async insertInspection(trx: Transaction<HubDatabase>, deviceId: string, request: PushRequest, sizes: ReadonlyMap<string, number | null>): Promise<PushOutcome> {
     const { record } = request;
     const { id, revision } = record.inspection;
     const ok = { id, revision, contentHash: request.contentHash };
-    // Checked before the transaction: a blob file, once there, never goes away.
-    const sizes = await Promise.all(request.blobs.map((sha) => this.files.size(sha)));
-    const missing = request.blobs.filter((_, i) => sizes[i] === null);
-    return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('inspections').select('content_hash').where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
-      if (existing) {
-        return existing.content_hash === request.contentHash
-          ? { status: 200 as const, body: ok }
-          : { status: 409 as const, body: { error: { code: 'conflict' as const, message: `Revision ${revision} of ${id} is already held with another hash` } } };
-      }
-      if (missing.length > 0) {
-        return { status: 422 as const, body: { error: { code: 'missing_blobs' as const, message: 'Upload these blobs first', missingBlobs: missing } } };
-      }
-      const now = this.now();
-      if (request.blobs.length) {
-        await trx
-          .insertInto('blobs')
-          .values(request.blobs.map((sha256, i) => ({ sha256, size: sizes[i]!, created_at: now })))
-          .onConflict((oc) => oc.column('sha256').doNothing())
-          .execute();
-      }
-      await trx.insertInto('inspections').values({ id, revision, content_hash: request.contentHash, record: canonicalJson(record), unit_code: record.inspection.unit.code, device_id: deviceId, received_at: now }).execute();
-      if (request.blobs.length) await trx.insertInto('inspection_blobs').values(request.blobs.map((sha256) => ({ inspection_id: id, revision, sha256 }))).execute();
-      await this.appendChange(trx, { kind: 'inspection', entityId: `${id}@${revision}`, data: { id, revision, contentHash: request.contentHash, unitCode: record.inspection.unit.code, receivedAt: now } });
-      return { status: 201 as const, body: ok };
-    });
+    const existing = await trx.selectFrom('inspections').select('content_hash').where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+    if (existing) {
+      return existing.content_hash === request.contentHash
+        ? { status: 200 as const, body: ok }
+        : { status: 409 as const, body: { error: { code: 'conflict' as const, message: `Revision ${revision} of ${id} is already held with another hash` } } };
+    }
+    const missing = request.blobs.filter((sha) => (sizes.get(sha) ?? null) === null);
+    if (missing.length > 0) {
+      return { status: 422 as const, body: { error: { code: 'missing_blobs' as const, message: 'Upload these blobs first', missingBlobs: missing } } };
+    }
+    const now = this.now();
+    if (request.blobs.length) {
+      await trx
+        .insertInto('blobs')
+        .values(request.blobs.map((sha256) => ({ sha256, size: sizes.get(sha256)!, created_at: now })))
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .execute();
+    }
+    await trx.insertInto('inspections').values({ id, revision, content_hash: request.contentHash, record: canonicalJson(record), unit_code: record.inspection.unit.code, device_id: deviceId, received_at: now }).execute();
+    if (request.blobs.length) await trx.insertInto('inspection_blobs').values(request.blobs.map((sha256) => ({ inspection_id: id, revision, sha256 }))).execute();
+    await this.appendChange(trx, { kind: 'inspection', entityId: `${id}@${revision}`, data: { id, revision, contentHash: request.contentHash, unitCode: record.inspection.unit.code, receivedAt: now } });
+    return { status: 201 as const, body: ok };
   }
 
   /** The stored records (canonical JSON, as pushed) and blob lists of these inspection change rows. */

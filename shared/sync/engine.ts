@@ -1,5 +1,6 @@
 import { recordBlobHashes, type InspectionRecord } from '../inspection/record';
-import { API_PREFIX, blobsMissingResponseSchema, changesResponseSchema, enrollResponseSchema, hubErrorSchema, pushRequestFor, type ChangeItem, type ChangesResponse, type EnrollResponse } from './protocol';
+import { BLOB_BATCH_MAX_ITEMS, BLOB_BATCH_MEDIA_TYPE, BLOB_BATCH_TARGET_BYTES, blobBatchResponseSchema, encodeBlobBatch } from './blob-batch';
+import { API_PREFIX, blobsMissingResponseSchema, changesResponseSchema, enrollResponseSchema, hubErrorSchema, pushBatchResponseSchema, PUSH_BATCH_MAX_ITEMS, pushRequestFor, type ChangeItem, type ChangesResponse, type EnrollResponse, type PushRequest, type PushResult } from './protocol';
 
 /** One finalized revision waiting to go to the hub, or already there. */
 export interface OutboxEntry {
@@ -103,6 +104,14 @@ const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbid
 
 /** Records read, and their blobs asked about, together. */
 const PUSH_BATCH = 50;
+/** Records whose blobs, then themselves, go up together: a few requests for the lot instead of three each. */
+const PUSH_GROUP = 10;
+/** The most record JSON (in UTF-16 code units) sent in one request. */
+const RECORD_REQUEST_CHARS = 4 * 1024 * 1024;
+
+function asHubError(error: unknown, code = 'network'): HubRequestError {
+  return error instanceof HubRequestError ? error : new HubRequestError(0, code, error instanceof Error ? error.message : String(error));
+}
 
 /** Exponential backoff with full jitter between half and all of the step, capped. */
 export function backoffDelay(attempt: number, base: number, max: number, random: () => number): number {
@@ -189,70 +198,205 @@ export class SyncEngine {
   private readonly onHub = new Set<string>();
   /** Blobs the hub said it lacks, asked about ahead of the records that need them. */
   private readonly knownMissing = new Set<string>();
-  /** Uploads in flight: a blob two records share goes up once. */
+  /** Uploads in flight: a blob two records share goes up once. Each settles with its size, or a HubRequestError. */
   private readonly uploading = new Map<string, Promise<number>>();
 
-  private uploadBlob(sha: string): Promise<number> {
-    const running = this.uploading.get(sha);
-    if (running) return running.then(() => 0);
-    const upload = (async () => {
-      const bytes = await this.storage.loadBlob(sha);
-      await this.request('PUT', `/blobs/${sha}`, bytes, 'application/octet-stream');
+  /**
+   * Sends these blobs, packed several to a request (a large one alone), and says for each how many
+   * bytes went up or why it could not. A blob another push is already sending is waited for.
+   */
+  private async uploadBlobs(hashes: readonly string[]): Promise<Map<string, number | HubRequestError>> {
+    const waits = new Map<string, Promise<number>>();
+    const mine = new Map<string, { resolve: (n: number) => void; reject: (e: HubRequestError) => void }>();
+    for (const sha of new Set(hashes)) {
+      const running = this.uploading.get(sha);
+      if (running) {
+        waits.set(sha, running.then(() => 0));
+        continue;
+      }
+      const upload = new Promise<number>((resolve, reject) => mine.set(sha, { resolve, reject }));
+      upload.catch(() => undefined);
+      this.uploading.set(sha, upload);
+      waits.set(sha, upload);
+    }
+    try {
+      await this.sendBlobs(mine);
+    } finally {
+      for (const [sha, settle] of mine) {
+        settle.reject(new HubRequestError(0, 'local', 'The upload stopped')); // no-op when already settled
+        this.uploading.delete(sha);
+      }
+    }
+    const results = new Map<string, number | HubRequestError>();
+    for (const [sha, upload] of waits) {
+      try {
+        results.set(sha, await upload);
+      } catch (error) {
+        results.set(sha, asHubError(error));
+      }
+    }
+    return results;
+  }
+
+  private async sendBlobs(blobs: Map<string, { resolve: (n: number) => void; reject: (e: HubRequestError) => void }>): Promise<void> {
+    const uploaded = (sha: string, size: number) => {
       this.onHub.add(sha);
       this.knownMissing.delete(sha);
-      return bytes.byteLength;
-    })();
-    this.uploading.set(sha, upload);
-    return upload.finally(() => this.uploading.delete(sha));
+      blobs.get(sha)!.resolve(size);
+    };
+    let batch: Array<{ sha256: string; bytes: Uint8Array }> = [];
+    let batchBytes = 0;
+    const flush = async () => {
+      const sending = batch;
+      batch = [];
+      batchBytes = 0;
+      if (sending.length === 0) return;
+      try {
+        const res = await this.request('POST', '/blobs', encodeBlobBatch(sending), BLOB_BATCH_MEDIA_TYPE);
+        const answer = blobBatchResponseSchema.safeParse(res.json);
+        const status = new Map(answer.success ? answer.data.results.map((r) => [r.sha256, r.status]) : []);
+        for (const { sha256, bytes } of sending) {
+          const got = status.get(sha256);
+          if (got === 'created' || got === 'exists') uploaded(sha256, bytes.byteLength);
+          else if (got === 'mismatch') blobs.get(sha256)!.reject(new HubRequestError(422, 'hash_mismatch', 'The bytes do not hash to the address'));
+          else blobs.get(sha256)!.reject(new HubRequestError(0, 'bad_response', 'The hub did not say what became of this blob'));
+        }
+      } catch (error) {
+        for (const { sha256 } of sending) blobs.get(sha256)!.reject(asHubError(error));
+      }
+    };
+    for (const sha of blobs.keys()) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await this.storage.loadBlob(sha);
+      } catch (error) {
+        blobs.get(sha)!.reject(asHubError(error, 'local'));
+        continue;
+      }
+      if (bytes.byteLength > BLOB_BATCH_TARGET_BYTES) {
+        try {
+          await this.request('PUT', `/blobs/${sha}`, bytes, 'application/octet-stream');
+          uploaded(sha, bytes.byteLength);
+        } catch (error) {
+          blobs.get(sha)!.reject(asHubError(error));
+        }
+        continue;
+      }
+      if (batchBytes + bytes.byteLength > BLOB_BATCH_TARGET_BYTES || batch.length >= BLOB_BATCH_MAX_ITEMS) await flush();
+      batch.push({ sha256: sha, bytes });
+      batchBytes += bytes.byteLength;
+    }
+    await flush();
   }
 
   /**
    * One question for the blobs of a whole batch of records, instead of one per record: on a
-   * re-sync, where the hub holds everything, that halves the requests. If it fails, each record
-   * asks for itself.
+   * re-sync, where the hub holds everything, that halves the requests. If it fails, each group of
+   * records asks for itself.
    */
   private async askAhead(records: ReadonlyArray<Promise<InspectionRecord>>): Promise<void> {
     const loaded = await Promise.allSettled(records);
-    const hashes = [...new Set(loaded.flatMap((r) => (r.status === 'fulfilled' ? recordBlobHashes(r.value) : [])))].filter((h) => !this.onHub.has(h) && !this.knownMissing.has(h));
-    for (let k = 0; k < hashes.length; k += 1000) {
-      const chunk = hashes.slice(k, k + 1000);
-      try {
-        const res = await this.request('POST', '/blobs/missing', JSON.stringify({ hashes: chunk }), 'application/json');
-        const missing = new Set(blobsMissingResponseSchema.parse(res.json).missing);
-        for (const h of chunk) (missing.has(h) ? this.knownMissing : this.onHub).add(h);
-      } catch {
-        return;
-      }
+    try {
+      await this.askMissing(loaded.flatMap((r) => (r.status === 'fulfilled' ? recordBlobHashes(r.value) : [])));
+    } catch {
+      return;
     }
   }
 
-  /** Blobs the hub lacks, then the record; missing blobs reported by the hub are sent and the record retried. */
-  private async pushOne(entry: OutboxEntry, loaded: Promise<InspectionRecord>): Promise<{ status: 200 | 201; bytes: number }> {
-    const record = await loaded;
-    const body = pushRequestFor(record);
-    let bytes = 0;
-    const unknown = body.blobs.filter((sha) => !this.onHub.has(sha) && !this.knownMissing.has(sha));
-    if (unknown.length > 0) {
-      const res = await this.request('POST', '/blobs/missing', JSON.stringify({ hashes: unknown }), 'application/json');
+  private async askMissing(hashes: readonly string[]): Promise<void> {
+    const unknown = [...new Set(hashes)].filter((h) => !this.onHub.has(h) && !this.knownMissing.has(h));
+    for (let k = 0; k < unknown.length; k += 1000) {
+      const chunk = unknown.slice(k, k + 1000);
+      const res = await this.request('POST', '/blobs/missing', JSON.stringify({ hashes: chunk }), 'application/json');
       const missing = new Set(blobsMissingResponseSchema.parse(res.json).missing);
-      for (const sha of unknown) (missing.has(sha) ? this.knownMissing : this.onHub).add(sha);
+      for (const h of chunk) (missing.has(h) ? this.knownMissing : this.onHub).add(h);
     }
-    for (const sha of body.blobs) if (!this.onHub.has(sha)) bytes += await this.uploadBlob(sha);
-    const json = JSON.stringify(body);
-    for (let round = 0; ; round++) {
+  }
+
+  /**
+   * A group of records: the blobs the hub lacks, packed into few requests, then the records, a few
+   * to a request. Blobs the hub reports missing after all are sent and those records retried. Each
+   * record gets its own outcome: one that fails does not hold back the others.
+   */
+  private async pushGroup(group: ReadonlyArray<{ entry: OutboxEntry; loaded: Promise<InspectionRecord> }>): Promise<Array<{ status: 200 | 201; bytes: number } | HubRequestError>> {
+    const out: Array<{ status: 200 | 201; bytes: number } | HubRequestError> = [];
+    let live: Array<{ k: number; body: PushRequest; json: string; bytes: number }> = [];
+    for (const [k, { entry, loaded }] of group.entries()) {
       try {
-        const res = await this.request('PUT', `/inspections/${entry.id}`, json, 'application/json');
-        return { status: res.status === 201 ? 201 : 200, bytes: bytes + json.length };
+        const body = pushRequestFor(await loaded);
+        live.push({ k, body, json: JSON.stringify({ id: entry.id, ...body }), bytes: 0 });
       } catch (error) {
-        // The hub may have lost blobs it said it had (restored from an older backup): send them again.
-        if (error instanceof HubRequestError && error.code === 'missing_blobs' && round < 2) {
-          for (const sha of error.missingBlobs) this.onHub.delete(sha);
-          for (const sha of error.missingBlobs) bytes += await this.uploadBlob(sha);
-          continue;
-        }
-        throw error;
+        out[k] = asHubError(error, 'local');
       }
     }
+    const sendBlobsOf = async (items: typeof live, hashes: readonly string[]) => {
+      const sent = await this.uploadBlobs(hashes);
+      const counted = new Set<string>();
+      return items.filter((item) => {
+        const failed = item.body.blobs.map((sha) => sent.get(sha)).find((r) => r instanceof HubRequestError);
+        if (failed) {
+          out[item.k] = failed;
+          return false;
+        }
+        for (const sha of item.body.blobs) {
+          const size = sent.get(sha);
+          if (typeof size === 'number' && !counted.has(sha)) item.bytes += size;
+          counted.add(sha);
+        }
+        return true;
+      });
+    };
+    try {
+      await this.askMissing(live.flatMap((l) => l.body.blobs));
+    } catch (error) {
+      for (const l of live) out[l.k] = asHubError(error);
+      return out;
+    }
+    live = await sendBlobsOf(
+      live,
+      live.flatMap((l) => l.body.blobs.filter((sha) => !this.onHub.has(sha))),
+    );
+    for (let round = 0; live.length > 0; round++) {
+      const answers = await this.sendRecords(live);
+      const again: typeof live = [];
+      const lost = new Set<string>();
+      for (const item of live) {
+        const answer = answers.get(item.k)!;
+        if (answer instanceof HubRequestError) out[item.k] = answer;
+        else if (answer.status === 200 || answer.status === 201) out[item.k] = { status: answer.status, bytes: item.bytes + item.json.length };
+        else if (answer.error?.code === 'missing_blobs' && round < 2) {
+          // The hub may have lost blobs it said it had (restored from an older backup): send them again.
+          for (const sha of answer.error.missingBlobs ?? []) lost.add(sha);
+          again.push(item);
+        } else {
+          out[item.k] = new HubRequestError(answer.status, answer.error?.code ?? STATUS_CODES[answer.status] ?? 'http_error', answer.error?.message ?? `HTTP ${answer.status}`, answer.error?.missingBlobs ?? []);
+        }
+      }
+      for (const sha of lost) this.onHub.delete(sha);
+      live = again.length ? await sendBlobsOf(again, [...lost]) : [];
+    }
+    return out;
+  }
+
+  /** The records, as few requests as their size allows; an answer per record, or the error of its request. */
+  private async sendRecords(items: ReadonlyArray<{ k: number; json: string }>): Promise<Map<number, PushResult | HubRequestError>> {
+    const answers = new Map<number, PushResult | HubRequestError>();
+    for (let start = 0; start < items.length; ) {
+      let end = start + 1;
+      let size = items[start]!.json.length;
+      while (end < items.length && end - start < PUSH_BATCH_MAX_ITEMS && size + items[end]!.json.length <= RECORD_REQUEST_CHARS) size += items[end++]!.json.length;
+      const chunk = items.slice(start, end);
+      start = end;
+      try {
+        const res = await this.request('POST', '/inspections', `{"items":[${chunk.map((c) => c.json).join(',')}]}`, 'application/json');
+        const parsed = pushBatchResponseSchema.safeParse(res.json);
+        if (!parsed.success || parsed.data.results.length !== chunk.length) throw new HubRequestError(0, 'bad_response', 'The hub did not answer for each record');
+        chunk.forEach((c, i) => answers.set(c.k, parsed.data.results[i]!));
+      } catch (error) {
+        for (const c of chunk) answers.set(c.k, asHubError(error));
+      }
+    }
+    return answers;
   }
 
   async push(report: SyncReport = { pushed: 0, alreadyHeld: 0, failed: 0, pulled: 0, stoppedBy: null }): Promise<SyncReport> {
@@ -278,30 +422,34 @@ export class SyncEngine {
       }
       return ready ?? Promise.resolve();
     };
-    // A few records in flight at once: on a slow link the round trips, not the bytes, dominate.
+    // A few groups of records in flight at once: on a slow link the round trips, not the bytes, dominate.
     const worker = async () => {
       while (report.stoppedBy === null && next < queue.length) {
-        const index = next++;
-        const entry = queue[index]!;
-        try {
-          const batch = Math.floor(index / PUSH_BATCH);
-          await prepare(batch);
-          void prepare(batch + 1);
-          const loaded = records.get(index)!;
-          records.delete(index);
-          const result = await this.pushOne(entry, loaded);
-          bytes += result.bytes;
-          await this.storage.markSynced(entry, this.o.now());
-          if (result.status === 201) report.pushed += 1;
-          else report.alreadyHeld += 1;
-        } catch (error) {
-          const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
+        const first = next;
+        const count = Math.min(PUSH_GROUP, queue.length - first);
+        next += count;
+        const indexes = Array.from({ length: count }, (_, k) => first + k);
+        const lastBatch = Math.floor((first + count - 1) / PUSH_BATCH);
+        for (let batch = Math.floor(first / PUSH_BATCH); batch <= lastBatch; batch++) await prepare(batch);
+        void prepare(lastBatch + 1);
+        const group = indexes.map((i) => ({ entry: queue[i]!, loaded: records.get(i)! }));
+        for (const i of indexes) records.delete(i);
+        const results = await this.pushGroup(group);
+        for (const [k, { entry }] of group.entries()) {
+          const result = results[k]!;
+          if (!(result instanceof HubRequestError)) {
+            bytes += result.bytes;
+            await this.storage.markSynced(entry, this.o.now());
+            if (result.status === 201) report.pushed += 1;
+            else report.alreadyHeld += 1;
+            continue;
+          }
           report.failed += 1;
-          await this.storage.markFailed(entry, { code: e.code, message: e.message, final: !e.retryable && e.status !== 401 && e.status !== 403 && e.code !== 'local', at: this.o.now() });
+          await this.storage.markFailed(entry, { code: result.code, message: result.message, final: !result.retryable && result.status !== 401 && result.status !== 403 && result.code !== 'local', at: this.o.now() });
           // Without the hub, or without a valid token, the rest would fail the same way: stop for now.
-          if (e.retryable || e.status === 401 || e.status === 403) report.stoppedBy ??= e.code;
+          if (result.retryable || result.status === 401 || result.status === 403) report.stoppedBy ??= result.code;
         }
-        done += 1;
+        done += count;
         this.o.onProgress?.({ phase: 'push', done, total: queue.length, bytes });
       }
     };

@@ -28,6 +28,23 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = { formatVersion: typeof FORMAT_VERSION; revision: number; contentHash: string; record: InspectionRecord; blobs: string[] };
 
+/**
+ * Many records in one request, `POST /inspections`: each item is judged as its own
+ * `PUT /inspections/:id` would be, and those accepted commit in one transaction. A request per
+ * record made the round trips, not the bytes, the cost of a push.
+ */
+export const PUSH_BATCH_MAX_ITEMS = 100;
+export const pushBatchRequestSchema = z.object({ items: z.array(z.object({ id: z.string().max(100) }).loose()).min(1).max(PUSH_BATCH_MAX_ITEMS) });
+export const pushResultSchema = z.object({
+  id: z.string(),
+  status: z.number().int(),
+  revision: z.number().int().optional(),
+  contentHash: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string(), missingBlobs: z.array(z.string()).optional(), issues: z.array(z.string()).optional() }).optional(),
+});
+export type PushResult = z.infer<typeof pushResultSchema>;
+export const pushBatchResponseSchema = z.object({ results: z.array(pushResultSchema) });
+
 export const blobsMissingRequestSchema = z.object({ hashes: z.array(sha256HexSchema).max(1000) });
 export const blobsMissingResponseSchema = z.object({ missing: z.array(sha256HexSchema) });
 
@@ -86,7 +103,7 @@ export type PushCheck = { ok: true; request: PushRequest } | { ok: false; code: 
  * the record itself, that it is finalized and that its hash is the SHA-256 of its canonical JSON,
  * that it belongs at this id and revision, and that it lists exactly the blobs it refers to.
  */
-export function checkPushRequest(id: string, body: unknown): PushCheck {
+export function checkPushRequest(id: string, body: unknown, sha256Text?: (text: string) => string): PushCheck {
   if (!uuidV7Schema.safeParse(id).success) return { ok: false, code: 'bad_id', message: 'The inspection id must be a UUIDv7' };
   const shape = pushRequestSchema.safeParse(body);
   if (!shape.success) return { ok: false, code: 'invalid_request', message: 'The body is not a push request', issues: shape.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
@@ -96,7 +113,7 @@ export function checkPushRequest(id: string, body: unknown): PushCheck {
   const i = record.inspection;
   if (i.id !== id || i.revision !== shape.data.revision) return { ok: false, code: 'id_mismatch', message: 'The record does not belong at this id and revision' };
   if (i.status !== 'finalized' || i.contentHash === undefined) return { ok: false, code: 'not_finalized', message: 'Only finalized records are accepted' };
-  const computed = recordContentHash(record);
+  const computed = recordContentHash(record, sha256Text);
   if (computed !== i.contentHash || computed !== shape.data.contentHash) {
     return { ok: false, code: 'hash_mismatch', message: 'contentHash is not the SHA-256 of the record canonical JSON (RFC 8785)' };
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
+import { BLOB_BATCH_MEDIA_TYPE, encodeBlobBatch } from '../../shared/sync/blob-batch';
 import { enrollCode, enrollDevice, hubCli, startHub, startPgCluster, type PgCluster, type RunningHub } from '../support/hub';
 import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
 import { makeTestIdentity } from '../support/test-certificate';
@@ -147,6 +148,112 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       tampered.record = { ...tampered.record, inspection: { ...tampered.record.inspection, place: 'Nơi khác' } };
       expect((await call('PUT', `/api/v1/inspections/${fresh.record.inspection.id}`, inspector.token, tampered)).status).toBe(422);
       expect((await call('GET', `/api/v1/inspections/${fresh.record.inspection.id}`, reviewer.token)).status).toBe(404);
+    });
+
+    it('takes several blobs in one request, each stored or refused on its own', async () => {
+      const one = new TextEncoder().encode(`ảnh một ${backend} ${Date.now()}`);
+      const two = new TextEncoder().encode(`ảnh hai ${backend} ${Date.now()}`);
+      const held = new TextEncoder().encode(`đã có ${backend} ${Date.now()}`);
+      await pushBlobs(new Map([[sha256HexSync(held), held]]));
+      const forged = sha256HexSync(new TextEncoder().encode('không phải ảnh này'));
+      const batch = (blobs: Array<{ sha256: string; bytes: Uint8Array }>) => encodeBlobBatch(blobs);
+      const post = (body: Uint8Array, contentType = BLOB_BATCH_MEDIA_TYPE, token: string | null = inspector.token) =>
+        fetch(`${hub.url}/api/v1/blobs`, { method: 'POST', headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': contentType }, body: Buffer.from(body) });
+      const res = await post(batch([{ sha256: sha256HexSync(one), bytes: one }, { sha256: sha256HexSync(held), bytes: held }, { sha256: forged, bytes: two }, { sha256: sha256HexSync(two), bytes: two }]));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        results: [
+          { sha256: sha256HexSync(one), status: 'created' },
+          { sha256: sha256HexSync(held), status: 'exists' },
+          { sha256: forged, status: 'mismatch' },
+          { sha256: sha256HexSync(two), status: 'created' },
+        ],
+      });
+      for (const bytes of [one, two]) {
+        const got = await call('GET', `/api/v1/blobs/${sha256HexSync(bytes)}`, inspector.token);
+        expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+      }
+      expect((await call('HEAD', `/api/v1/blobs/${forged}`, inspector.token)).status).toBe(404);
+      // A body whose sizes do not add up, a manifest that is not one, the wrong media type, no token, a blob over the limit.
+      const good = batch([{ sha256: sha256HexSync(one), bytes: one }]);
+      const bad: Array<[Uint8Array, string, string | null, number]> = [
+        [good.subarray(0, good.length - 1), BLOB_BATCH_MEDIA_TYPE, inspector.token, 400],
+        [new Uint8Array([...good, 0]), BLOB_BATCH_MEDIA_TYPE, inspector.token, 400],
+        [new TextEncoder().encode('{"version":1,"blobs":[{"sha256":"../../x","size":1}]}\nx'), BLOB_BATCH_MEDIA_TYPE, inspector.token, 400],
+        [new TextEncoder().encode('no manifest here'), BLOB_BATCH_MEDIA_TYPE, inspector.token, 400],
+        [good, 'application/json', inspector.token, 400],
+        [good, BLOB_BATCH_MEDIA_TYPE, null, 401],
+      ];
+      for (const [body, type, token, status] of bad) {
+        const answer = await post(body, type, token);
+        expect(answer.status).toBe(status);
+        expect(await answer.json()).toMatchObject({ error: { code: expect.any(String) } });
+      }
+      const big = new Uint8Array(2 * 1024 * 1024 + 10);
+      const tooBig = await post(batch([{ sha256: sha256HexSync(big), bytes: big }]));
+      expect(tooBig.status).toBe(413);
+      expect((await call('HEAD', `/api/v1/blobs/${sha256HexSync(big)}`, inspector.token)).status).toBe(404);
+    });
+
+    it('takes several records in one request, each answered as its own PUT would be and the accepted ones committed together', async () => {
+      const fresh = sampleRecordWithBlobs({ photos: 1 });
+      const retried = sampleRecordWithBlobs({ photos: 1 });
+      const unheld = sha256HexSync(new TextEncoder().encode(`ảnh chưa gửi ${backend} ${Date.now()}`));
+      const lacking = sampleRecordWithBlobs({
+        photos: 1,
+        mutate: (r) => {
+          r.attachments.push({ ...r.attachments[0]!, sha256: unheld, caption: 'Ảnh chưa gửi lên hub' });
+        },
+      });
+      const invalid = sampleRecordWithBlobs();
+      await pushBlobs(new Map([...fresh.blobs, ...retried.blobs, ...invalid.blobs]));
+      expect((await call('PUT', `/api/v1/inspections/${retried.record.inspection.id}`, inspector.token, pushRequestFor(retried.record))).status).toBe(201);
+      const conflicting = sampleRecordWithBlobs({
+        mutate: (r) => {
+          r.inspection.id = retried.record.inspection.id;
+          r.inspection.conclusion = 'Khác';
+          for (const part of [r.roster, r.findings, r.recommendations, r.attachments, r.signatures]) for (const row of part) row.inspectionId = retried.record.inspection.id;
+        },
+      });
+      await pushBlobs(conflicting.blobs);
+      const item = (record: InspectionRecord) => ({ id: record.inspection.id, ...pushRequestFor(record) });
+      const items = [
+        item(fresh.record),
+        item(retried.record),
+        item(conflicting.record),
+        item(lacking.record),
+        { ...item(invalid.record), contentHash: 'a'.repeat(64) },
+        { ...item(fresh.record), id: 'not-an-id' },
+        item(fresh.record),
+      ];
+      const res = await call('POST', '/api/v1/inspections', inspector.token, { items });
+      expect(res.status).toBe(200);
+      const { results } = (await res.json()) as { results: Array<{ id: string; status: number; error?: { code: string; missingBlobs?: string[] } }> };
+      expect(results.map((r) => [r.id, r.status, r.error?.code])).toEqual([
+        [fresh.record.inspection.id, 201, undefined],
+        [retried.record.inspection.id, 200, undefined],
+        [retried.record.inspection.id, 409, 'conflict'],
+        [lacking.record.inspection.id, 422, 'missing_blobs'],
+        [invalid.record.inspection.id, 422, 'hash_mismatch'],
+        ['not-an-id', 400, 'bad_id'],
+        // The same record twice in one request is stored once.
+        [fresh.record.inspection.id, 200, undefined],
+      ]);
+      expect(results[0]).toEqual({ id: fresh.record.inspection.id, status: 201, revision: 1, contentHash: fresh.record.inspection.contentHash });
+      expect(results[3]!.error!.missingBlobs).toEqual([unheld]);
+      const stored = await call('GET', `/api/v1/inspections/${fresh.record.inspection.id}`, reviewer.token);
+      expect(await stored.json()).toMatchObject({ contentHash: fresh.record.inspection.contentHash });
+      for (const record of [lacking.record, invalid.record]) expect((await call('GET', `/api/v1/inspections/${record.inspection.id}`, reviewer.token)).status).toBe(404);
+      expect(await (await call('GET', `/api/v1/inspections/${retried.record.inspection.id}`, reviewer.token)).json()).toMatchObject({ record: { inspection: { conclusion: retried.record.inspection.conclusion } } });
+      const feed = (await (await call('GET', '/api/v1/changes?limit=5000', reviewer.token)).json()) as { items: Array<{ kind: string; id: string }> };
+      expect(feed.items.filter((i) => i.id === `${fresh.record.inspection.id}@1`)).toHaveLength(1);
+      // Only inspectors push, and a batch must be a list of 1 to 100 items.
+      expect((await call('POST', '/api/v1/inspections', reviewer.token, { items: [item(fresh.record)] })).status).toBe(403);
+      for (const body of [{ items: [] }, { items: 'x' }, { items: Array.from({ length: 101 }, () => item(fresh.record)) }, [], '{"items":[']) {
+        const bad = await call('POST', '/api/v1/inspections', inspector.token, body);
+        expect(bad.status).toBe(400);
+        expect(await bad.json()).toMatchObject({ error: { code: expect.any(String) } });
+      }
     });
 
     it('answers malformed JSON, wrong types, oversize bodies and path-like ids with a 4xx and stores nothing', async () => {
