@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { randomUUID, webcrypto } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { canonicalJson } from '@shared/hash/canonical-json';
 import type { DeviceRole, PushRequest, ReportChange } from '@shared/sync/protocol';
 import { checkSignedReport } from '@shared/review/report-binding';
@@ -15,6 +15,18 @@ export interface Device {
 }
 
 type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
+
+type Change = { kind: string; entityId: string; data: unknown; deleted?: boolean; audience?: string | null };
+
+/** The advisory lock PostgreSQL writers of the changes feed take turns on (any fixed number). */
+const FEED_LOCK = 7_267_001;
+
+/** Rows for a multi-row insert, a few hundred at a time: SQLite allows at most 32,766 parameters per statement. */
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let k = 0; k < rows.length; k += size) out.push(rows.slice(k, k + size));
+  return out;
+}
 
 const CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -99,11 +111,30 @@ export class HubStore {
 
   // The changes feed
 
-  async appendChange(db: Db, change: { kind: string; entityId: string; data: unknown; deleted?: boolean; audience?: string | null }): Promise<void> {
-    await db
-      .insertInto('changes')
-      .values({ kind: change.kind, entity_id: change.entityId, deleted: change.deleted ? 1 : 0, data: canonicalJson(change.data), audience_device: change.audience ?? null, created_at: this.now() })
-      .execute();
+  async appendChange(db: Db, change: Change): Promise<void> {
+    await this.appendChanges(db, [change]);
+  }
+
+  /**
+   * Rows of the changes feed, in this order. Readers page by sequence number, so a row must never
+   * become visible after a row with a higher number: on PostgreSQL, where transactions run side by
+   * side, writers of the feed take turns from their first row until they commit (SQLite has a
+   * single writer already).
+   */
+  async appendChanges(db: Db, changes: readonly Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    if (this.dialect === 'postgres' && !db.isTransaction) {
+      await db.transaction().execute((trx) => this.appendChanges(trx, changes));
+      return;
+    }
+    if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${FEED_LOCK})`.execute(db);
+    const now = this.now();
+    for (const rows of chunks(changes, 500)) {
+      await db
+        .insertInto('changes')
+        .values(rows.map((change) => ({ kind: change.kind, entity_id: change.entityId, deleted: change.deleted ? 1 : 0, data: canonicalJson(change.data), audience_device: change.audience ?? null, created_at: now })))
+        .execute();
+    }
   }
 
   async maxSeq(): Promise<number> {
@@ -153,7 +184,7 @@ export class HubStore {
    * times faster than the portable one for megabytes of photos.
    */
   async putBlob(sha256: string, data: Uint8Array): Promise<'created' | 'exists' | 'mismatch'> {
-    if (createHash('sha256').update(data).digest('hex') !== sha256) return 'mismatch';
+    if (Buffer.from(await webcrypto.subtle.digest('SHA-256', data)).toString('hex') !== sha256) return 'mismatch';
     if (await this.hasBlob(sha256)) return 'exists';
     await this.files.write(sha256, data);
     return 'created';
@@ -177,39 +208,55 @@ export class HubStore {
     // Checked before the transaction: a blob file, once there, never goes away.
     const hashes = [...new Set(requests.flatMap((r) => r.blobs))];
     const sizes = new Map(await Promise.all(hashes.map(async (sha) => [sha, await this.files.size(sha)] as const)));
+    const ids = [...new Set(requests.map((r) => r.record.inspection.id))];
     return this.db.transaction().execute(async (trx) => {
-      const outcomes: PushOutcome[] = [];
-      for (const request of requests) outcomes.push(await this.insertInspection(trx, deviceId, request, sizes));
+      // The revisions already held, read in one query rather than one per record.
+      const held = new Map<string, string>();
+      for (const some of chunks(ids, 500)) {
+        for (const row of await trx.selectFrom('inspections').select(['id', 'revision', 'content_hash']).where('id', 'in', some).execute()) held.set(`${row.id}@${row.revision}`, row.content_hash);
+      }
+      const now = this.now();
+      const accepted: PushRequest[] = [];
+      const outcomes = requests.map((request): PushOutcome => {
+        const { id, revision } = request.record.inspection;
+        const ok = { id, revision, contentHash: request.contentHash };
+        const existing = held.get(`${id}@${revision}`);
+        if (existing !== undefined) {
+          return existing === request.contentHash ? { status: 200, body: ok } : { status: 409, body: { error: { code: 'conflict', message: `Revision ${revision} of ${id} is already held with another hash` } } };
+        }
+        const missing = request.blobs.filter((sha) => (sizes.get(sha) ?? null) === null);
+        if (missing.length > 0) return { status: 422, body: { error: { code: 'missing_blobs', message: 'Upload these blobs first', missingBlobs: missing } } };
+        // The same record twice in one request is taken once.
+        held.set(`${id}@${revision}`, request.contentHash);
+        accepted.push(request);
+        return { status: 201, body: ok };
+      });
+      if (accepted.length === 0) return outcomes;
+      const linked = [...new Set(accepted.flatMap((r) => r.blobs))];
+      for (const rows of chunks(linked, 500)) {
+        await trx
+          .insertInto('blobs')
+          .values(rows.map((sha256) => ({ sha256, size: sizes.get(sha256)!, created_at: now })))
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute();
+      }
+      for (const rows of chunks(accepted, 100)) {
+        await trx
+          .insertInto('inspections')
+          .values(rows.map(({ record, contentHash }) => ({ id: record.inspection.id, revision: record.inspection.revision, content_hash: contentHash, record: canonicalJson(record), unit_code: record.inspection.unit.code, device_id: deviceId, received_at: now })))
+          .execute();
+      }
+      const links = accepted.flatMap(({ record, blobs }) => blobs.map((sha256) => ({ inspection_id: record.inspection.id, revision: record.inspection.revision, sha256 })));
+      for (const rows of chunks(links, 500)) await trx.insertInto('inspection_blobs').values(rows).execute();
+      await this.appendChanges(
+        trx,
+        accepted.map(({ record, contentHash }) => {
+          const { id, revision } = record.inspection;
+          return { kind: 'inspection', entityId: `${id}@${revision}`, data: { id, revision, contentHash, unitCode: record.inspection.unit.code, receivedAt: now } };
+        }),
+      );
       return outcomes;
     });
-  }
-
-  private async insertInspection(trx: Transaction<HubDatabase>, deviceId: string, request: PushRequest, sizes: ReadonlyMap<string, number | null>): Promise<PushOutcome> {
-    const { record } = request;
-    const { id, revision } = record.inspection;
-    const ok = { id, revision, contentHash: request.contentHash };
-    const existing = await trx.selectFrom('inspections').select('content_hash').where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
-    if (existing) {
-      return existing.content_hash === request.contentHash
-        ? { status: 200 as const, body: ok }
-        : { status: 409 as const, body: { error: { code: 'conflict' as const, message: `Revision ${revision} of ${id} is already held with another hash` } } };
-    }
-    const missing = request.blobs.filter((sha) => (sizes.get(sha) ?? null) === null);
-    if (missing.length > 0) {
-      return { status: 422 as const, body: { error: { code: 'missing_blobs' as const, message: 'Upload these blobs first', missingBlobs: missing } } };
-    }
-    const now = this.now();
-    if (request.blobs.length) {
-      await trx
-        .insertInto('blobs')
-        .values(request.blobs.map((sha256) => ({ sha256, size: sizes.get(sha256)!, created_at: now })))
-        .onConflict((oc) => oc.column('sha256').doNothing())
-        .execute();
-    }
-    await trx.insertInto('inspections').values({ id, revision, content_hash: request.contentHash, record: canonicalJson(record), unit_code: record.inspection.unit.code, device_id: deviceId, received_at: now }).execute();
-    if (request.blobs.length) await trx.insertInto('inspection_blobs').values(request.blobs.map((sha256) => ({ inspection_id: id, revision, sha256 }))).execute();
-    await this.appendChange(trx, { kind: 'inspection', entityId: `${id}@${revision}`, data: { id, revision, contentHash: request.contentHash, unitCode: record.inspection.unit.code, receivedAt: now } });
-    return { status: 201 as const, body: ok };
   }
 
   /** The stored records (canonical JSON, as pushed) and blob lists of these inspection change rows. */

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { HUB_NODE_FLAGS } from '../../server/node-flags';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -13,7 +14,7 @@ export interface RunningHub {
 
 /** Starts `server/main.ts` (or a stand-in) as its own Node process (its PID is the hub's) and waits for it to listen. */
 export async function startHub(env: Record<string, string>, port = 0, script = 'server/main.ts'): Promise<RunningHub> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...(script === 'server/main.ts' ? HUB_NODE_FLAGS : []), '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
