@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { FORMAT_VERSION } from '@shared/format-version';
 import { sha256HexSchema, uuidV7Schema } from '@shared/schemas/common';
-import { canonicalJson } from '@shared/hash/canonical-json';
+import { recordContentHash, type InspectionRecord } from '@shared/inspection/record';
 import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, pushBatchRequestSchema, PUSH_BATCH_MAX_ITEMS, reportRequestSchema, reviewRequestSchema, type PushRequest, type PushResult } from '@shared/sync/protocol';
 import { BLOB_BATCH_MAX_BYTES, BLOB_BATCH_MEDIA_TYPE, parseBlobBatch } from '@shared/sync/blob-batch';
 import { bearerToken } from './auth';
@@ -19,6 +19,22 @@ export interface HubOptions {
 declare module 'fastify' {
   interface FastifyRequest {
     device?: Device;
+  }
+}
+
+/**
+ * A push of a revision the hub holds is a retry when the record, as it came, has the held content
+ * hash and says so: the same content, byte for byte in its canonical form. Anything else under
+ * that id and revision is a conflict.
+ */
+function sameHeldRecord(body: unknown, held: string): boolean {
+  const { contentHash, record } = (body ?? {}) as { contentHash?: unknown; record?: { inspection?: { contentHash?: unknown } } };
+  if (contentHash !== held || record?.inspection?.contentHash !== held) return false;
+  try {
+    return recordContentHash(record as InspectionRecord, sha256Text) === held;
+  } catch {
+    // Not shaped like a record at all.
+    return false;
   }
 }
 
@@ -131,7 +147,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     const last = rows.at(-1)?.seq ?? after;
     const records = query.include ? await store.recordsFor(rows.filter((r) => r.kind === 'inspection').map((r) => r.entity_id)) : new Map<string, { record: string; blobs: string[] }>();
     // Stored JSON goes out as it is, spliced in rather than parsed and serialised again: a page of
-    // records is megabytes, and the stored text is the canonical form the hash was taken over.
+    // records is megabytes. The reviewer's app hashes each record again itself.
     const items = rows.map((r) => {
       const head = `{"seq":${r.seq},"kind":${JSON.stringify(r.kind)},"id":${JSON.stringify(r.entity_id)}${r.deleted ? ',"deleted":true' : ''},"data":${r.data}`;
       const withRecord = r.kind === 'inspection' ? records.get(r.entity_id) : undefined;
@@ -171,17 +187,16 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   });
 
   /**
-   * What can be said of a pushed record before the transaction: a retry of a record already held
-   * is answered by comparing bytes with what is stored (stricter than re-validating, and much
-   * cheaper: a re-sync sends every record again); anything else must pass the record checks.
+   * What can be said of a pushed record before the transaction: a retry of a revision already held
+   * is answered by hashing the record as it came, which is much cheaper than checking it again (a
+   * re-sync sends every record again); anything else must pass the record checks.
    */
   const judgePush = async (id: string, body: unknown): Promise<{ answer: PushResult } | { request: PushRequest }> => {
     const revision = (body as { revision?: unknown } | null)?.revision;
     if (uuidV7Schema.safeParse(id).success && typeof revision === 'number' && Number.isInteger(revision)) {
-      const held = await store.heldRecord(id, revision);
-      if (held) {
-        const same = canonicalJson((body as { record?: unknown }).record ?? null) === held.record;
-        if (same) return { answer: { id, status: 200, revision, contentHash: held.contentHash } };
+      const held = await store.heldHash(id, revision);
+      if (held !== null) {
+        if (sameHeldRecord(body, held)) return { answer: { id, status: 200, revision, contentHash: held } };
         return { answer: { id, status: 409, error: { code: 'conflict', message: `Revision ${revision} of ${id} is already held with other content` } } };
       }
     }

@@ -38,6 +38,7 @@ export interface HubDatabase {
     id: string;
     revision: number;
     content_hash: string;
+    /** The checked record as JSON text; content_hash is the SHA-256 of its canonical body. */
     record: string;
     unit_code: string;
     device_id: string;

@@ -243,7 +243,7 @@ export class HubStore {
       for (const rows of chunks(accepted, 100)) {
         await trx
           .insertInto('inspections')
-          .values(rows.map(({ record, contentHash }) => ({ id: record.inspection.id, revision: record.inspection.revision, content_hash: contentHash, record: canonicalJson(record), unit_code: record.inspection.unit.code, device_id: deviceId, received_at: now })))
+          .values(rows.map(({ record, contentHash }) => ({ id: record.inspection.id, revision: record.inspection.revision, content_hash: contentHash, record: JSON.stringify(record), unit_code: record.inspection.unit.code, device_id: deviceId, received_at: now })))
           .execute();
       }
       const links = accepted.flatMap(({ record, blobs }) => blobs.map((sha256) => ({ inspection_id: record.inspection.id, revision: record.inspection.revision, sha256 })));
@@ -259,7 +259,7 @@ export class HubStore {
     });
   }
 
-  /** The stored records (canonical JSON, as pushed) and blob lists of these inspection change rows. */
+  /** The stored records (JSON text, as checked) and blob lists of these inspection change rows. */
   async recordsFor(entityIds: string[]): Promise<Map<string, { record: string; blobs: string[] }>> {
     const keys = entityIds.map((e) => e.split('@')).filter((k): k is [string, string] => k.length === 2);
     const found = new Map<string, { record: string; blobs: string[] }>();
@@ -305,9 +305,10 @@ export class HubStore {
     });
   }
 
-  async heldRecord(id: string, revision: number): Promise<{ record: string; contentHash: string } | null> {
-    const row = await this.db.selectFrom('inspections').select(['record', 'content_hash']).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
-    return row ? { record: row.record, contentHash: row.content_hash } : null;
+  /** The content hash of a revision the hub holds, or null. */
+  async heldHash(id: string, revision: number): Promise<string | null> {
+    const row = await this.db.selectFrom('inspections').select('content_hash').where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
+    return row?.content_hash ?? null;
   }
 
   async getInspection(id: string, revision?: number) {

@@ -10,6 +10,7 @@ import { BLOB_BATCH_MEDIA_TYPE, encodeBlobBatch } from '../../shared/sync/blob-b
 import { enrollCode, enrollDevice, hubCli, startHub, startPgCluster, type PgCluster, type RunningHub } from '../support/hub';
 import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
 import { makeTestIdentity } from '../support/test-certificate';
+import { openHub } from '../../server/open-hub';
 import { signPdf } from '../../electron/main/signing/sign-pdf';
 import { canonicalJson } from '../../shared/hash/canonical-json';
 import { recordBlobHashes, recordContentHash, type InspectionRecord } from '../../shared/inspection/record';
@@ -367,6 +368,36 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(after.filter((i) => i.kind === 'report').map((i) => i.data.sha256)).toEqual([sha]);
       const mine = (await (await call('GET', '/api/v1/changes', inspector.token)).json()) as { items: Array<{ kind: string }> };
       expect(mine.items.filter((i) => i.kind === 'report')).toEqual([]);
+    });
+
+    // Readers page the feed by sequence number: on PostgreSQL, where transactions run side by side,
+    // a row numbered later must not become visible while an earlier one is still uncommitted.
+    it.runIf(backend === 'postgres')('never shows a change row while one numbered before it is still uncommitted', async () => {
+      const { store, close } = await openHub(env);
+      try {
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        let written!: () => void;
+        const firstWritten = new Promise<void>((r) => (written = r));
+        const first = store.db.transaction().execute(async (trx) => {
+          await store.appendChange(trx, { kind: 'order-test', entityId: 'first', data: { n: 1 } });
+          written();
+          await held;
+        });
+        await firstWritten;
+        let secondDone = false;
+        const second = store.appendChange(store.db, { kind: 'order-test', entityId: 'second', data: { n: 2 } }).then(() => (secondDone = true));
+        await new Promise((r) => setTimeout(r, 400));
+        const visible = await store.db.selectFrom('changes').select('entity_id').where('kind', '=', 'order-test').execute();
+        expect(secondDone).toBe(false);
+        expect(visible).toEqual([]);
+        release();
+        await Promise.all([first, second]);
+        const rows = await store.db.selectFrom('changes').select(['seq', 'entity_id']).where('kind', '=', 'order-test').orderBy('seq').execute();
+        expect(rows.map((r) => r.entity_id)).toEqual(['first', 'second']);
+      } finally {
+        await close();
+      }
     });
 
     it('publishes templates once per version and hands units down from a CSV', async () => {
