@@ -60,9 +60,10 @@ export interface SyncOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Per request; a request carrying a body gets this again for each megabyte it sends. */
   requestTimeoutMs?: number;
   pageSize?: number;
-  /** Records pushed at the same time. */
+  /** Groups of records (ten each: their blobs, then themselves) pushed at the same time. */
   concurrency?: number;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -139,7 +140,7 @@ export class SyncEngine {
       requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
       pageSize: options.pageSize ?? 500,
       includeRecords: options.includeRecords ?? false,
-      concurrency: options.concurrency ?? 6,
+      concurrency: options.concurrency ?? 4,
       random: options.random ?? Math.random,
       sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
       fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
@@ -152,7 +153,9 @@ export class SyncEngine {
     const controller = new AbortController();
     cancel?.addEventListener('abort', () => controller.abort(), { once: true });
     if (cancel?.aborted) controller.abort();
-    const timer = setTimeout(() => controller.abort(), this.o.requestTimeoutMs);
+    // A large upload on a slow link is not a hung hub: each megabyte sent adds the base timeout again.
+    const size = typeof body === 'string' ? body.length : (body?.byteLength ?? 0);
+    const timer = setTimeout(() => controller.abort(), this.o.requestTimeoutMs * (1 + size / (1024 * 1024)));
     try {
       const res = await this.o.fetch(`${this.hub.baseUrl}${API_PREFIX}${path}`, {
         method,
