@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { FORMAT_VERSION } from '@shared/format-version';
-import { sha256HexSchema, uuidV7Schema } from '@shared/schemas/common';
+import { MAX_REVISION, revisionSchema, sha256HexSchema, uuidV7Schema } from '@shared/schemas/common';
 import { recordContentHash, type InspectionRecord } from '@shared/inspection/record';
 import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, pushBatchRequestSchema, PUSH_BATCH_MAX_ITEMS, reportRequestSchema, reviewRequestSchema, type PushRequest, type PushResult } from '@shared/sync/protocol';
 import { BLOB_BATCH_MAX_BYTES, BLOB_BATCH_MEDIA_TYPE, parseBlobBatch } from '@shared/sync/blob-batch';
@@ -192,8 +192,8 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
    * re-sync sends every record again); anything else must pass the record checks.
    */
   const judgePush = async (id: string, body: unknown): Promise<{ answer: PushResult } | { request: PushRequest }> => {
-    const revision = (body as { revision?: unknown } | null)?.revision;
-    if (uuidV7Schema.safeParse(id).success && typeof revision === 'number' && Number.isInteger(revision)) {
+    const revision = revisionSchema.safeParse((body as { revision?: unknown } | null)?.revision).data;
+    if (uuidV7Schema.safeParse(id).success && revision !== undefined) {
       const held = await store.heldHash(id, revision);
       if (held !== null) {
         if (sameHeldRecord(body, held)) return { answer: { id, status: 200, revision, contentHash: held } };
@@ -213,9 +213,9 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     if (!Buffer.isBuffer(request.body)) throw fail(415, 'unsupported_media_type', `Send the blobs as ${BLOB_BATCH_MEDIA_TYPE}`);
     const parsed = parseBlobBatch(new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength));
     if (!parsed.ok) throw fail(400, 'invalid_batch', parsed.message);
-    const over = parsed.blobs.find((b) => b.bytes.byteLength > maxBlobBytes);
-    if (over) throw fail(413, 'too_large', `Blob ${over.sha256} is over the limit of ${maxBlobBytes} bytes`);
-    return { results: await Promise.all(parsed.blobs.map(async (b) => ({ sha256: b.sha256, status: await store.putBlob(b.sha256, b.bytes) }))) };
+    // A blob over the limit is refused on its own, as its own PUT would be (413); the others are stored.
+    const results = await Promise.all(parsed.blobs.map(async (b) => ({ sha256: b.sha256, status: b.bytes.byteLength > maxBlobBytes ? ('too_large' as const) : await store.putBlob(b.sha256, b.bytes) })));
+    return { results };
   });
 
   app.put(`${API_PREFIX}/inspections/:id`, async (request, reply) => {
@@ -266,7 +266,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     const { id } = request.params as { id: string };
     const revision = (request.query as { revision?: string }).revision;
     const rev = revision === undefined ? undefined : Number(revision);
-    if (rev !== undefined && !(Number.isInteger(rev) && rev >= 1)) throw fail(400, 'bad_revision', 'revision must be a positive integer');
+    if (rev !== undefined && !revisionSchema.safeParse(rev).success) throw fail(400, 'bad_revision', `revision must be an integer from 1 to ${MAX_REVISION}`);
     const found = await store.getInspection(id, rev);
     if (!found) throw fail(404, 'not_found', 'No such inspection');
     return found;

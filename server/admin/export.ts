@@ -42,7 +42,7 @@ async function* latestRecords(store: HubStore, keep?: ReadonlySet<string>): Asyn
       .execute();
     for (const row of page) {
       if (keep && !keep.has(`${row.id}@${row.revision}`)) continue;
-      // Stored only after the full check at push time, as canonical JSON of the parsed record: read
+      // Stored only after the full check at push time, as the JSON of the parsed record: read
       // back as it is (three passes over 10,000 records would otherwise spend most of their time in zod).
       yield JSON.parse(row.record) as InspectionRecord;
     }

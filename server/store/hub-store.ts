@@ -21,6 +21,8 @@ type Change = { kind: string; entityId: string; data: unknown; deleted?: boolean
 /** The advisory lock PostgreSQL writers of the changes feed take turns on (any fixed number). */
 const FEED_LOCK = 7_267_001;
 
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Rows for a multi-row insert, a few hundred at a time: SQLite allows at most 32,766 parameters per statement. */
 function chunks<T>(rows: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -208,6 +210,19 @@ export class HubStore {
     // Checked before the transaction: a blob file, once there, never goes away.
     const hashes = [...new Set(requests.flatMap((r) => r.blobs))];
     const sizes = new Map(await Promise.all(hashes.map(async (sha) => [sha, await this.files.size(sha)] as const)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.insertInspections(deviceId, requests, sizes);
+      } catch (error) {
+        // PostgreSQL: another request stored one of these revisions (or linked one of these blobs)
+        // between our read and our insert. Judged again, that record is now a retry or a conflict.
+        const code = (error as { code?: unknown }).code;
+        if (this.dialect !== 'postgres' || !(code === '23505' || code === '40P01') || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private insertInspections(deviceId: string, requests: readonly PushRequest[], sizes: ReadonlyMap<string, number | null>): Promise<PushOutcome[]> {
     const ids = [...new Set(requests.map((r) => r.record.inspection.id))];
     return this.db.transaction().execute(async (trx) => {
       // The revisions already held, read in one query rather than one per record.
@@ -232,7 +247,9 @@ export class HubStore {
         return { status: 201, body: ok };
       });
       if (accepted.length === 0) return outcomes;
-      const linked = [...new Set(accepted.flatMap((r) => r.blobs))];
+      // Rows go in sorted: two requests inserting the same keys in opposite orders would deadlock on PostgreSQL.
+      accepted.sort((a, b) => compareKeys(a.record.inspection.id, b.record.inspection.id) || a.record.inspection.revision - b.record.inspection.revision);
+      const linked = [...new Set(accepted.flatMap((r) => r.blobs))].sort();
       for (const rows of chunks(linked, 500)) {
         await trx
           .insertInto('blobs')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, sha256HexSchema, uuidV7Schema } from './common';
+import { isoDateTimeSchema, sha256HexSchema, uuidV7Schema, revisionSchema } from './common';
 
 export const attachmentMimeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'video/mp4', 'video/webm']);
 
@@ -7,7 +7,7 @@ export const attachmentMimeSchema = z.enum(['image/jpeg', 'image/png', 'image/we
 export const attachmentSchema = z.object({
   sha256: sha256HexSchema,
   inspectionId: uuidV7Schema,
-  revision: z.number().int().min(1),
+  revision: revisionSchema,
   /** The checklist item it documents, if any. */
   itemCode: z.string().regex(/^[A-Z]{2,5}-\d{2}$/).optional(),
   mime: attachmentMimeSchema,

@@ -18,6 +18,10 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'err.da
 /** A time of day, HH:mm (24 h). */
 export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'err.time.invalid');
 
+/** Revisions fit a 32-bit integer column (PostgreSQL's `integer`): a larger one is refused, not stored. */
+export const MAX_REVISION = 2_147_483_647;
+export const revisionSchema = z.number().int().min(1).max(MAX_REVISION);
+
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'err.sha256.invalid');
 
 /** Names and short labels: trimmed, non-empty, bounded so a paste accident cannot bloat a record. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, noteSchema, sha256HexSchema, timeOfDaySchema, uuidSchema, uuidV7Schema } from './common';
+import { isoDateTimeSchema, noteSchema, sha256HexSchema, timeOfDaySchema, uuidSchema, uuidV7Schema, revisionSchema } from './common';
 import { templateRefSchema } from './template';
 
 export const complianceValueSchema = z.enum(['C', 'NC', 'NA']);
@@ -22,7 +22,7 @@ export type Answer = z.infer<typeof answerSchema>;
 export const findingSchema = z.object({
   id: uuidSchema,
   inspectionId: uuidV7Schema,
-  revision: z.number().int().min(1),
+  revision: revisionSchema,
   templateRef: templateRefSchema,
   itemCode: z.string().regex(/^[A-Z]{2,5}-\d{2}$/),
   answer: answerSchema.nullable(),

@@ -7,6 +7,7 @@ import {
   sha256HexSchema,
   uuidSchema,
   uuidV7Schema,
+  revisionSchema,
 } from './common';
 import { teamSchema } from './team';
 import { parseTemplateRef, templateRefSchema } from './template';
@@ -69,7 +70,7 @@ export const inspectionSchema = z
   .object({
     formatVersion: z.literal(FORMAT_VERSION),
     id: uuidV7Schema,
-    revision: z.number().int().min(1),
+    revision: revisionSchema,
     status: inspectionStatusSchema,
     /** "Số: …/BB-…", given by the team when the record is issued. */
     recordNumber: optionalShortText,

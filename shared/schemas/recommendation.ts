@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema, uuidSchema, uuidV7Schema } from './common';
+import { isoDateSchema, isoDateTimeSchema, uuidSchema, uuidV7Schema, revisionSchema } from './common';
 
 /** Measures a team can recommend (Nghị định 172/2025 for discipline). */
 export const measures = ['remind', 'self-criticism', 'propose-discipline', 'remedy'] as const;
@@ -10,7 +10,7 @@ export type Measure = z.infer<typeof measureSchema>;
 export const recommendationSchema = z.object({
   id: uuidSchema,
   inspectionId: uuidV7Schema,
-  revision: z.number().int().min(1),
+  revision: revisionSchema,
   target: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('finding'), itemCode: z.string().regex(/^[A-Z]{2,5}-\d{2}$/) }),
     z.object({ kind: z.literal('person'), rosterId: uuidSchema }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameSchema, noteSchema, optionalShortText, timeOfDaySchema, uuidSchema, uuidV7Schema } from './common';
+import { nameSchema, noteSchema, optionalShortText, timeOfDaySchema, uuidSchema, uuidV7Schema, revisionSchema } from './common';
 
 export const attendanceStatuses = ['unmarked', 'present', 'late', 'excused', 'on-mission', 'unexcused'] as const;
 export const attendanceStatusSchema = z.enum(attendanceStatuses);
@@ -12,7 +12,7 @@ export const rosterEntrySchema = z
   .object({
     id: uuidSchema,
     inspectionId: uuidV7Schema,
-    revision: z.number().int().min(1),
+    revision: revisionSchema,
     /** Position in the roll call: the unit roster's order, people added on site after. */
     seq: z.number().int().min(0),
     /** The unit roster's staff id; absent for people added on site. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, nameSchema, optionalShortText, sha256HexSchema, uuidSchema, uuidV7Schema } from './common';
+import { isoDateTimeSchema, nameSchema, optionalShortText, sha256HexSchema, uuidSchema, uuidV7Schema, revisionSchema } from './common';
 
 export const signatureRoleSchema = z.enum(['leader', 'recorder', 'unit-representative']);
 export type SignatureRole = z.infer<typeof signatureRoleSchema>;
@@ -8,7 +8,7 @@ export type SignatureRole = z.infer<typeof signatureRoleSchema>;
 export const signatureSchema = z.object({
   id: uuidSchema,
   inspectionId: uuidV7Schema,
-  revision: z.number().int().min(1),
+  revision: revisionSchema,
   role: signatureRoleSchema,
   signerName: nameSchema,
   signerPosition: optionalShortText,

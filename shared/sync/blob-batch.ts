@@ -22,7 +22,7 @@ export const blobBatchManifestSchema = z.object({
     .max(BLOB_BATCH_MAX_ITEMS),
 });
 
-export const blobBatchResultSchema = z.object({ sha256: sha256HexSchema, status: z.enum(['created', 'exists', 'mismatch']) });
+export const blobBatchResultSchema = z.object({ sha256: sha256HexSchema, status: z.enum(['created', 'exists', 'mismatch', 'too_large']) });
 export const blobBatchResponseSchema = z.object({ results: z.array(blobBatchResultSchema) });
 export type BlobBatchResult = z.infer<typeof blobBatchResultSchema>;
 

@@ -110,6 +110,9 @@ const PUSH_GROUP = 10;
 /** The most record JSON (in UTF-16 code units) sent in one request. */
 const RECORD_REQUEST_CHARS = 4 * 1024 * 1024;
 
+/** A batch request refused as such (no such route, a body limit, the media type): the items go one by one. */
+const BATCH_REFUSED = new Set([404, 405, 413, 415]);
+
 function asHubError(error: unknown, code = 'network'): HubRequestError {
   return error instanceof HubRequestError ? error : new HubRequestError(0, code, error instanceof Error ? error.message : String(error));
 }
@@ -201,6 +204,9 @@ export class SyncEngine {
   private readonly onHub = new Set<string>();
   /** Blobs the hub said it lacks, asked about ahead of the records that need them. */
   private readonly knownMissing = new Set<string>();
+  /** Cleared when the hub (or a proxy before it) refuses batch requests: one item per request instead. */
+  private blobBatches = true;
+  private recordBatches = true;
   /** Uploads in flight: a blob two records share goes up once. Each settles with its size, or a HubRequestError. */
   private readonly uploading = new Map<string, Promise<number>>();
 
@@ -249,11 +255,23 @@ export class SyncEngine {
     };
     let batch: Array<{ sha256: string; bytes: Uint8Array }> = [];
     let batchBytes = 0;
+    const putOne = async (sha256: string, bytes: Uint8Array) => {
+      try {
+        await this.request('PUT', `/blobs/${sha256}`, bytes, 'application/octet-stream');
+        uploaded(sha256, bytes.byteLength);
+      } catch (error) {
+        blobs.get(sha256)!.reject(asHubError(error));
+      }
+    };
     const flush = async () => {
       const sending = batch;
       batch = [];
       batchBytes = 0;
       if (sending.length === 0) return;
+      if (!this.blobBatches) {
+        for (const { sha256, bytes } of sending) await putOne(sha256, bytes);
+        return;
+      }
       try {
         const res = await this.request('POST', '/blobs', encodeBlobBatch(sending), BLOB_BATCH_MEDIA_TYPE);
         const answer = blobBatchResponseSchema.safeParse(res.json);
@@ -262,10 +280,18 @@ export class SyncEngine {
           const got = status.get(sha256);
           if (got === 'created' || got === 'exists') uploaded(sha256, bytes.byteLength);
           else if (got === 'mismatch') blobs.get(sha256)!.reject(new HubRequestError(422, 'hash_mismatch', 'The bytes do not hash to the address'));
+          else if (got === 'too_large') blobs.get(sha256)!.reject(new HubRequestError(413, 'too_large', 'The file is over the hub\'s size limit'));
           else blobs.get(sha256)!.reject(new HubRequestError(0, 'bad_response', 'The hub did not say what became of this blob'));
         }
       } catch (error) {
-        for (const { sha256 } of sending) blobs.get(sha256)!.reject(asHubError(error));
+        const e = asHubError(error);
+        if (!BATCH_REFUSED.has(e.status)) {
+          for (const { sha256 } of sending) blobs.get(sha256)!.reject(e);
+          return;
+        }
+        // An older hub, or a proxy with a smaller body limit: one blob per request from now on.
+        this.blobBatches = false;
+        for (const { sha256, bytes } of sending) await putOne(sha256, bytes);
       }
     };
     for (const sha of blobs.keys()) {
@@ -277,12 +303,7 @@ export class SyncEngine {
         continue;
       }
       if (bytes.byteLength > BLOB_BATCH_TARGET_BYTES) {
-        try {
-          await this.request('PUT', `/blobs/${sha}`, bytes, 'application/octet-stream');
-          uploaded(sha, bytes.byteLength);
-        } catch (error) {
-          blobs.get(sha)!.reject(asHubError(error));
-        }
+        await putOne(sha, bytes);
         continue;
       }
       if (batchBytes + bytes.byteLength > BLOB_BATCH_TARGET_BYTES || batch.length >= BLOB_BATCH_MAX_ITEMS) await flush();
@@ -323,11 +344,11 @@ export class SyncEngine {
    */
   private async pushGroup(group: ReadonlyArray<{ entry: OutboxEntry; loaded: Promise<InspectionRecord> }>): Promise<Array<{ status: 200 | 201; bytes: number } | HubRequestError>> {
     const out: Array<{ status: 200 | 201; bytes: number } | HubRequestError> = [];
-    let live: Array<{ k: number; body: PushRequest; json: string; bytes: number }> = [];
+    let live: Array<{ k: number; id: string; body: PushRequest; json: string; bytes: number }> = [];
     for (const [k, { entry, loaded }] of group.entries()) {
       try {
         const body = pushRequestFor(await loaded);
-        live.push({ k, body, json: JSON.stringify({ id: entry.id, ...body }), bytes: 0 });
+        live.push({ k, id: entry.id, body, json: JSON.stringify({ id: entry.id, ...body }), bytes: 0 });
       } catch (error) {
         out[k] = asHubError(error, 'local');
       }
@@ -382,21 +403,46 @@ export class SyncEngine {
   }
 
   /** The records, as few requests as their size allows; an answer per record, or the error of its request. */
-  private async sendRecords(items: ReadonlyArray<{ k: number; json: string }>): Promise<Map<number, PushResult | HubRequestError>> {
+  private async sendRecords(items: ReadonlyArray<{ k: number; id: string; body: PushRequest; json: string }>): Promise<Map<number, PushResult | HubRequestError>> {
     const answers = new Map<number, PushResult | HubRequestError>();
+    const putOne = async (item: (typeof items)[number]) => {
+      try {
+        const res = await this.request('PUT', `/inspections/${item.id}`, item.json, 'application/json');
+        answers.set(item.k, { id: item.id, status: res.status, revision: item.body.revision, contentHash: item.body.contentHash });
+      } catch (error) {
+        const e = asHubError(error);
+        // A refusal of this record is its answer; a failure of the request is not.
+        answers.set(item.k, e.status >= 400 && e.status < 500 ? { id: item.id, status: e.status, error: { code: e.code, message: e.message, missingBlobs: e.missingBlobs } } : e);
+      }
+    };
     for (let start = 0; start < items.length; ) {
       let end = start + 1;
       let size = items[start]!.json.length;
       while (end < items.length && end - start < PUSH_BATCH_MAX_ITEMS && size + items[end]!.json.length <= RECORD_REQUEST_CHARS) size += items[end++]!.json.length;
       const chunk = items.slice(start, end);
       start = end;
+      if (!this.recordBatches) {
+        for (const item of chunk) await putOne(item);
+        continue;
+      }
       try {
         const res = await this.request('POST', '/inspections', `{"items":[${chunk.map((c) => c.json).join(',')}]}`, 'application/json');
         const parsed = pushBatchResponseSchema.safeParse(res.json);
-        if (!parsed.success || parsed.data.results.length !== chunk.length) throw new HubRequestError(0, 'bad_response', 'The hub did not answer for each record');
-        chunk.forEach((c, i) => answers.set(c.k, parsed.data.results[i]!));
+        const results = parsed.success ? parsed.data.results : [];
+        // Each answer must name its record, and an acceptance the very revision and hash sent.
+        const matches = (r: PushResult | undefined, c: (typeof chunk)[number]) =>
+          r !== undefined && r.id === c.id && (r.status !== 200 && r.status !== 201 ? true : r.revision === c.body.revision && r.contentHash === c.body.contentHash);
+        if (results.length !== chunk.length || chunk.some((c, i) => !matches(results[i], c))) throw new HubRequestError(0, 'bad_response', 'The hub did not answer for each record');
+        chunk.forEach((c, i) => answers.set(c.k, results[i]!));
       } catch (error) {
-        for (const c of chunk) answers.set(c.k, asHubError(error));
+        const e = asHubError(error);
+        if (!BATCH_REFUSED.has(e.status)) {
+          for (const c of chunk) answers.set(c.k, e);
+          continue;
+        }
+        // An older hub, or a proxy with a smaller body limit: one record per request from now on.
+        this.recordBatches = false;
+        for (const item of chunk) await putOne(item);
       }
     }
     return answers;
@@ -439,16 +485,25 @@ export class SyncEngine {
         for (const i of indexes) records.delete(i);
         const results = await this.pushGroup(group);
         for (const [k, { entry }] of group.entries()) {
-          const result = results[k]!;
+          let result = results[k]!;
           if (!(result instanceof HubRequestError)) {
-            bytes += result.bytes;
-            await this.storage.markSynced(entry, this.o.now());
-            if (result.status === 201) report.pushed += 1;
-            else report.alreadyHeld += 1;
-            continue;
+            try {
+              await this.storage.markSynced(entry, this.o.now());
+              bytes += result.bytes;
+              if (result.status === 201) report.pushed += 1;
+              else report.alreadyHeld += 1;
+              continue;
+            } catch (error) {
+              // The hub has it, but the laptop could not note so: it stays pending and is sent again (a safe retry).
+              result = asHubError(error, 'local');
+            }
           }
           report.failed += 1;
-          await this.storage.markFailed(entry, { code: result.code, message: result.message, final: !result.retryable && result.status !== 401 && result.status !== 403 && result.code !== 'local', at: this.o.now() });
+          try {
+            await this.storage.markFailed(entry, { code: result.code, message: result.message, final: !result.retryable && result.status !== 401 && result.status !== 403 && result.code !== 'local', at: this.o.now() });
+          } catch {
+            report.stoppedBy ??= 'local';
+          }
           // Without the hub, or without a valid token, the rest would fail the same way: stop for now.
           if (result.retryable || result.status === 401 || result.status === 403) report.stoppedBy ??= result.code;
         }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FORMAT_VERSION } from '../format-version';
 import { inspectionRecordSchema, recordBlobHashes, recordContentHash, type InspectionRecord } from '../inspection/record';
-import { sha256HexSchema, uuidV7Schema } from '../schemas/common';
+import { revisionSchema, sha256HexSchema, uuidV7Schema } from '../schemas/common';
 
 /** The hub API, version 1: shared by the hub, the client sync engine and the USB bundle. */
 export const API_PREFIX = '/api/v1';
@@ -21,7 +21,7 @@ export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
 export const pushRequestSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
-  revision: z.number().int().min(1),
+  revision: revisionSchema,
   contentHash: sha256HexSchema,
   record: z.unknown(),
   blobs: z.array(sha256HexSchema).max(10_000),
@@ -71,11 +71,11 @@ export const reviewRequestSchema = z.object({
   status: reviewStatusSchema,
   comment: z.string().trim().max(5000, 'err.tooLong').default(''),
   id: z.uuid().optional(),
-  revision: z.number().int().min(1).optional(),
+  revision: revisionSchema.optional(),
 });
 
 /** The signed PDF of a revision already pushed: its bytes go first as a blob. */
-export const reportRequestSchema = z.object({ revision: z.number().int().min(1), sha256: sha256HexSchema });
+export const reportRequestSchema = z.object({ revision: revisionSchema, sha256: sha256HexSchema });
 export const reportChangeSchema = z.object({ inspectionId: z.string(), revision: z.number().int(), sha256: sha256HexSchema, signer: z.string(), receivedAt: z.string() });
 export type ReportChange = z.infer<typeof reportChangeSchema>;
 export const inspectionChangeSchema = z.object({ id: z.string(), revision: z.number().int(), contentHash: z.string(), unitCode: z.string(), receivedAt: z.string() });
@@ -113,7 +113,13 @@ export function checkPushRequest(id: string, body: unknown, sha256Text?: (text: 
   const i = record.inspection;
   if (i.id !== id || i.revision !== shape.data.revision) return { ok: false, code: 'id_mismatch', message: 'The record does not belong at this id and revision' };
   if (i.status !== 'finalized' || i.contentHash === undefined) return { ok: false, code: 'not_finalized', message: 'Only finalized records are accepted' };
-  const computed = recordContentHash(record, sha256Text);
+  let computed: string;
+  try {
+    computed = recordContentHash(record, sha256Text);
+  } catch (error) {
+    // Text zod accepts but JSON cannot carry exactly (a lone surrogate): not a record anyone can hash.
+    return { ok: false, code: 'invalid_record', message: `The record cannot be canonicalised: ${error instanceof Error ? error.message : String(error)}` };
+  }
   if (computed !== i.contentHash || computed !== shape.data.contentHash) {
     return { ok: false, code: 'hash_mismatch', message: 'contentHash is not the SHA-256 of the record canonical JSON (RFC 8785)' };
   }

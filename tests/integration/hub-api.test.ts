@@ -190,9 +190,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         expect(answer.status).toBe(status);
         expect(await answer.json()).toMatchObject({ error: { code: expect.any(String) } });
       }
+      // A blob over the limit is refused on its own; the one beside it is stored.
       const big = new Uint8Array(2 * 1024 * 1024 + 10);
-      const tooBig = await post(batch([{ sha256: sha256HexSync(big), bytes: big }]));
-      expect(tooBig.status).toBe(413);
+      const small = new TextEncoder().encode(`ảnh nhỏ ${backend} ${Date.now()}`);
+      const mixed = await post(batch([{ sha256: sha256HexSync(big), bytes: big }, { sha256: sha256HexSync(small), bytes: small }]));
+      expect(mixed.status).toBe(200);
+      expect(await mixed.json()).toEqual({ results: [{ sha256: sha256HexSync(big), status: 'too_large' }, { sha256: sha256HexSync(small), status: 'created' }] });
       expect((await call('HEAD', `/api/v1/blobs/${sha256HexSync(big)}`, inspector.token)).status).toBe(404);
     });
 
@@ -227,6 +230,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         { ...item(fresh.record), id: 'not-an-id' },
         item(fresh.record),
       ];
+      // Text JSON can carry but RFC 8785 cannot (a lone surrogate), and a revision no database column holds.
+      const surrogate = sampleRecordWithBlobs();
+      const lone = item(surrogate.record);
+      lone.record = { ...lone.record, inspection: { ...lone.record.inspection, conclusion: 'Kết luận \ud800' } };
+      const huge = sampleRecordWithBlobs();
+      items.push(lone, { ...item(huge.record), revision: 2 ** 31 });
       const res = await call('POST', '/api/v1/inspections', inspector.token, { items });
       expect(res.status).toBe(200);
       const { results } = (await res.json()) as { results: Array<{ id: string; status: number; error?: { code: string; missingBlobs?: string[] } }> };
@@ -239,6 +248,8 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         ['not-an-id', 400, 'bad_id'],
         // The same record twice in one request is stored once.
         [fresh.record.inspection.id, 200, undefined],
+        [surrogate.record.inspection.id, 422, 'invalid_record'],
+        [huge.record.inspection.id, 422, 'invalid_request'],
       ]);
       expect(results[0]).toEqual({ id: fresh.record.inspection.id, status: 201, revision: 1, contentHash: fresh.record.inspection.contentHash });
       expect(results[3]!.error!.missingBlobs).toEqual([unheld]);
@@ -270,9 +281,12 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         ['POST', `/api/v1/inspections/${id}/reviews`, { status: 'maybe' }],
         ['GET', '/api/v1/changes?limit=abc', undefined],
         ['GET', '/api/v1/changes?cursor=garbage', undefined],
+        ['GET', `/api/v1/inspections/${id}?revision=${2 ** 31}`, undefined],
+        ['PUT', `/api/v1/inspections/${id}/report`, { revision: 2 ** 31, sha256: 'a'.repeat(64) }],
+        ['POST', `/api/v1/inspections/${id}/reviews`, { status: 'approved', revision: 1e300 }],
       ];
       for (const [method, path, body] of cases) {
-        const token = path.includes('reviews') || path.includes('changes') ? reviewer.token : inspector.token;
+        const token = path.includes('reviews') || path.includes('changes') || (method === 'GET' && path.includes('inspections')) ? reviewer.token : inspector.token;
         const res = await call(method, path, token, body);
         expect(res.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${method} ${path}`).toBeLessThan(500);

@@ -52,6 +52,30 @@ describe('grouped push through the sync engine (real hub)', () => {
     expect(await new SyncEngine(repaired, { baseUrl: hub.url, token: device.token }, { baseDelayMs: 1 }).push()).toMatchObject({ pushed: 1, failed: 0 });
   });
 
+  it('falls back to one blob and one record per request when the hub or a proxy before it refuses batches', async () => {
+    for (const refusal of [404, 413] as const) {
+      const { records, blobs } = seedRecords(12, { photos: 1 });
+      const device = await enrollDevice(hub.url, 'inspector', env);
+      const seen: string[] = [];
+      // An older hub without the batch routes (404), or a proxy whose body limit is below a batch (413).
+      const picky: typeof fetch = async (input, init) => {
+        const url = String(input);
+        const batch = init?.method === 'POST' && (url.endsWith('/api/v1/blobs') || url.endsWith('/api/v1/inspections'));
+        seen.push(`${init?.method ?? 'GET'} ${url.replace(hub.url, '').replace(/[0-9a-f-]{36,64}/g, ':x')}`);
+        if (batch) return new Response(refusal === 404 ? JSON.stringify({ error: { code: 'not_found', message: 'No route' } }) : '<html>413 Request Entity Too Large</html>', { status: refusal });
+        return fetch(input, init);
+      };
+      const storage = storageOf(records, blobs);
+      const report = await new SyncEngine(storage, { baseUrl: hub.url, token: device.token }, { baseDelayMs: 1, fetch: picky }).push();
+      expect(report, `refused with ${refusal}`).toMatchObject({ pushed: 12, failed: 0, stoppedBy: null });
+      expect([...storage.status.values()].every((s) => s.state === 'synced')).toBe(true);
+      // A batch is tried at most once per group in flight (two groups here), then the items go one by one.
+      for (const route of ['POST /api/v1/inspections', 'POST /api/v1/blobs']) expect(seen.filter((r) => r === route).length).toBeGreaterThanOrEqual(1);
+      for (const route of ['POST /api/v1/inspections', 'POST /api/v1/blobs']) expect(seen.filter((r) => r === route).length).toBeLessThanOrEqual(2);
+      expect(seen.filter((r) => r === 'PUT /api/v1/inspections/:x')).toHaveLength(12);
+    }
+  });
+
   it('sends again the blobs a hub restored from an older backup has lost, even when it says it holds them', async () => {
     const { records, blobs } = seedRecords(3, { photos: 1 });
     const device = await enrollDevice(hub.url, 'inspector', env);
