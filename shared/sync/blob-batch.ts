@@ -26,16 +26,13 @@ export const blobBatchResultSchema = z.object({ sha256: sha256HexSchema, status:
 export const blobBatchResponseSchema = z.object({ results: z.array(blobBatchResultSchema) });
 export type BlobBatchResult = z.infer<typeof blobBatchResultSchema>;
 
-export function encodeBlobBatch(blobs: ReadonlyArray<{ sha256: string; bytes: Uint8Array }>): Uint8Array {
-  const manifest = new TextEncoder().encode(`${JSON.stringify({ version: BLOB_BATCH_VERSION, blobs: blobs.map((b) => ({ sha256: b.sha256, size: b.bytes.byteLength })) })}\n`);
-  const out = new Uint8Array(manifest.byteLength + blobs.reduce((n, b) => n + b.bytes.byteLength, 0));
-  out.set(manifest, 0);
-  let at = manifest.byteLength;
-  for (const b of blobs) {
-    out.set(b.bytes, at);
-    at += b.bytes.byteLength;
-  }
-  return out;
+/**
+ * The request body, as a Blob of its parts: the bytes are not copied into one buffer first (a
+ * batch is megabytes, and the copy was a twentieth of the client's time per pushed record).
+ */
+export function encodeBlobBatch(blobs: ReadonlyArray<{ sha256: string; bytes: Uint8Array }>): Blob {
+  const manifest = `${JSON.stringify({ version: BLOB_BATCH_VERSION, blobs: blobs.map((b) => ({ sha256: b.sha256, size: b.bytes.byteLength })) })}\n`;
+  return new Blob([manifest, ...blobs.map((b) => b.bytes as Uint8Array<ArrayBuffer>)]);
 }
 
 export type BlobBatchParse = { ok: true; blobs: Array<{ sha256: string; bytes: Uint8Array }> } | { ok: false; message: string };

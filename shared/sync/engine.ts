@@ -152,12 +152,12 @@ export class SyncEngine {
     };
   }
 
-  private async once(method: string, path: string, body?: Uint8Array | string, contentType?: string, cancel?: AbortSignal): Promise<{ status: number; json: unknown }> {
+  private async once(method: string, path: string, body?: Uint8Array | string | Blob, contentType?: string, cancel?: AbortSignal): Promise<{ status: number; json: unknown }> {
     const controller = new AbortController();
     cancel?.addEventListener('abort', () => controller.abort(), { once: true });
     if (cancel?.aborted) controller.abort();
     // A large upload on a slow link is not a hung hub: each megabyte sent adds the base timeout again.
-    const size = typeof body === 'string' ? body.length : (body?.byteLength ?? 0);
+    const size = typeof body === 'string' ? body.length : body instanceof Blob ? body.size : (body?.byteLength ?? 0);
     const timer = setTimeout(() => controller.abort(), this.o.requestTimeoutMs * (1 + size / (1024 * 1024)));
     try {
       const res = await this.o.fetch(`${this.hub.baseUrl}${API_PREFIX}${path}`, {
@@ -189,7 +189,7 @@ export class SyncEngine {
   }
 
   /** One request with retries on what is worth retrying. */
-  private async request(method: string, path: string, body?: Uint8Array | string, contentType?: string, cancel?: AbortSignal): Promise<{ status: number; json: unknown }> {
+  private async request(method: string, path: string, body?: Uint8Array | string | Blob, contentType?: string, cancel?: AbortSignal): Promise<{ status: number; json: unknown }> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(method, path, body, contentType);

@@ -157,10 +157,10 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const held = new TextEncoder().encode(`đã có ${backend} ${Date.now()}`);
       await pushBlobs(new Map([[sha256HexSync(held), held]]));
       const forged = sha256HexSync(new TextEncoder().encode('không phải ảnh này'));
-      const batch = (blobs: Array<{ sha256: string; bytes: Uint8Array }>) => encodeBlobBatch(blobs);
+      const batch = async (blobs: Array<{ sha256: string; bytes: Uint8Array }>) => new Uint8Array(await encodeBlobBatch(blobs).arrayBuffer());
       const post = (body: Uint8Array, contentType = BLOB_BATCH_MEDIA_TYPE, token: string | null = inspector.token) =>
         fetch(`${hub.url}/api/v1/blobs`, { method: 'POST', headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': contentType }, body: Buffer.from(body) });
-      const res = await post(batch([{ sha256: sha256HexSync(one), bytes: one }, { sha256: sha256HexSync(held), bytes: held }, { sha256: forged, bytes: two }, { sha256: sha256HexSync(two), bytes: two }]));
+      const res = await post(await batch([{ sha256: sha256HexSync(one), bytes: one }, { sha256: sha256HexSync(held), bytes: held }, { sha256: forged, bytes: two }, { sha256: sha256HexSync(two), bytes: two }]));
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({
         results: [
@@ -176,7 +176,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       }
       expect((await call('HEAD', `/api/v1/blobs/${forged}`, inspector.token)).status).toBe(404);
       // A body whose sizes do not add up, a manifest that is not one, the wrong media type, no token, a blob over the limit.
-      const good = batch([{ sha256: sha256HexSync(one), bytes: one }]);
+      const good = await batch([{ sha256: sha256HexSync(one), bytes: one }]);
       const bad: Array<[Uint8Array, string, string | null, number]> = [
         [good.subarray(0, good.length - 1), BLOB_BATCH_MEDIA_TYPE, inspector.token, 400],
         [new Uint8Array([...good, 0]), BLOB_BATCH_MEDIA_TYPE, inspector.token, 400],
@@ -193,7 +193,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       // A blob over the limit is refused on its own; the one beside it is stored.
       const big = new Uint8Array(2 * 1024 * 1024 + 10);
       const small = new TextEncoder().encode(`ảnh nhỏ ${backend} ${Date.now()}`);
-      const mixed = await post(batch([{ sha256: sha256HexSync(big), bytes: big }, { sha256: sha256HexSync(small), bytes: small }]));
+      const mixed = await post(await batch([{ sha256: sha256HexSync(big), bytes: big }, { sha256: sha256HexSync(small), bytes: small }]));
       expect(mixed.status).toBe(200);
       expect(await mixed.json()).toEqual({ results: [{ sha256: sha256HexSync(big), status: 'too_large' }, { sha256: sha256HexSync(small), status: 'created' }] });
       expect((await call('HEAD', `/api/v1/blobs/${sha256HexSync(big)}`, inspector.token)).status).toBe(404);
