@@ -2,23 +2,34 @@
  * `npm run bench`: runs every benchmark in turn and appends each result to
  * bench-results/latest.json as {id, value, unit, target, ok}. Exits non-zero if a target is missed.
  * `npm run bench -- sync pdf` runs only the benchmarks whose names contain one of the words.
+ *
+ * Each benchmark runs in a Node process of its own, with only its own modules loaded: what one
+ * leaves in memory (fonts, a PDF library, 10,000 seeded records) must not make the next one's
+ * garbage collections slower.
  */
-import { benchCanonicalHash } from './canonical-hash.bench';
-import { benchPdf } from './pdf.bench';
-import { benchSync } from './sync.bench';
-import { benchRecording } from './recording.bench';
-import { benchReview } from './review.bench';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { appendResult, resetResults, RESULTS_FILE, type BenchResult } from './results';
-import { benchWebStartup } from './web-startup.bench';
 
-const benchmarks: Array<[string, () => Promise<BenchResult[]>]> = [
-  ['canonical hash', benchCanonicalHash],
-  ['record PDF (40 findings, 20 photos)', benchPdf],
-  ['sync: 1,000 records to a hub on loopback', benchSync],
-  ['web startup', benchWebStartup],
-  ['recording with 10,000 inspections', benchRecording],
-  ['review: 10,000 inspections imported, shown and exported', benchReview],
+const benchmarks: Array<[string, () => Promise<() => Promise<BenchResult[]>>]> = [
+  ['canonical hash', async () => (await import('./canonical-hash.bench')).benchCanonicalHash],
+  ['record PDF (40 findings, 20 photos)', async () => (await import('./pdf.bench')).benchPdf],
+  ['sync: 1,000 records to a hub on loopback', async () => (await import('./sync.bench')).benchSync],
+  ['web startup', async () => (await import('./web-startup.bench')).benchWebStartup],
+  ['recording with 10,000 inspections', async () => (await import('./recording.bench')).benchRecording],
+  ['review: 10,000 inspections imported, shown and exported', async () => (await import('./review.bench')).benchReview],
 ];
+
+const RESULT_LINE = 'bench-result ';
+const child = process.env['CONGVU_BENCH_ONE'];
+
+if (child !== undefined) {
+  // In the child: run one benchmark and hand each result to the parent on a line of its own.
+  const found = benchmarks.find(([name]) => name === child);
+  if (!found) throw new Error(`No benchmark named ${child}`);
+  for (const result of await (await found[1]())()) console.log(`${RESULT_LINE}${JSON.stringify(result)}`);
+  process.exit(0);
+}
 
 const only = process.argv.slice(2).map((w) => w.toLowerCase());
 const chosen = benchmarks.filter(([name]) => only.length === 0 || only.some((w) => name.toLowerCase().includes(w)));
@@ -29,13 +40,26 @@ if (chosen.length === 0) {
 
 resetResults();
 let missed = 0;
-for (const [name, run] of chosen) {
+let crashed = 0;
+for (const [name] of chosen) {
   console.log(`▶ ${name}`);
-  for (const result of await run()) {
+  // Lines are passed on as they come: the longer benchmarks report their progress.
+  const run = spawn(process.execPath, [...process.execArgv, import.meta.filename], { env: { ...process.env, CONGVU_BENCH_ONE: name }, stdio: ['ignore', 'pipe', 'inherit'] });
+  for await (const line of createInterface({ input: run.stdout })) {
+    if (!line.startsWith(RESULT_LINE)) {
+      console.log(line);
+      continue;
+    }
+    const result = JSON.parse(line.slice(RESULT_LINE.length)) as BenchResult;
     appendResult(result);
     if (!result.ok) missed += 1;
     console.log(`  ${result.ok ? '✓' : '✗'} ${result.id} = ${result.value} ${result.unit} (target ${result.target ?? 'none'})`);
   }
+  const code = run.exitCode ?? (await new Promise<number | null>((done) => run.once('exit', (c) => done(c))));
+  if (code !== 0) {
+    crashed += 1;
+    console.error(`  ✗ ${name} stopped with exit code ${code}`);
+  }
 }
 console.log(`Results in ${RESULTS_FILE}`);
-process.exit(missed > 0 ? 1 : 0);
+process.exit(missed > 0 || crashed > 0 ? 1 : 0);
