@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { sha256Text } from './sha256-text';
 
 /** Tokens and enrollment codes are kept only as SHA-256: a copy of the database grants nothing. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return sha256Text(secret);
 }
 
 export function newToken(): string {

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SyncEngine } from '../../shared/sync/engine';
 import { API_PREFIX } from '../../shared/sync/protocol';
-import type { InspectionRecord } from '../../shared/inspection/record';
 import { enrollDevice, startHub, startPgCluster } from '../support/hub';
 import { MemorySyncStorage } from '../support/memory-sync-storage';
 import { seedRecords } from '../support/seed-records';
@@ -12,9 +11,7 @@ import { judge, type BenchResult } from './results';
 const RECORDS = Number(process.env['BENCH_SYNC_RECORDS'] ?? 1000);
 const DEVICES = 50;
 
-function storageOf(records: InspectionRecord[], blobs: Map<string, Uint8Array>) {
-  return new MemorySyncStorage(new Map(records.map((r) => [`${r.inspection.id}@${r.inspection.revision}`, r])), blobs);
-}
+const storageOf = MemorySyncStorage.of;
 
 async function pushAll(url: string, token: string, storage: MemorySyncStorage, fetchImpl?: typeof fetch) {
   const engine = new SyncEngine(storage, { baseUrl: url, token }, { fetch: fetchImpl });

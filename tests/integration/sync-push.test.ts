@@ -25,8 +25,7 @@ describe('grouped push through the sync engine (real hub)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const storageOf = (records: ReturnType<typeof seedRecords>['records'], blobs: Map<string, Uint8Array>) =>
-    new MemorySyncStorage(new Map(records.map((r) => [`${r.inspection.id}@1`, r])), blobs);
+  const storageOf = MemorySyncStorage.of;
 
   it('pushes every record once; a record whose photo is damaged on the laptop fails alone, and a re-sync sends nothing new', async () => {
     const { records, blobs } = seedRecords(27, { photos: 2 });

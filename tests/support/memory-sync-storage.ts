@@ -19,6 +19,10 @@ export class MemorySyncStorage implements SyncStorage {
   ) {
     for (const key of records.keys()) this.status.set(key, { state: 'pending' });
   }
+  /** Storage holding these records, each pending, and every blob they refer to. */
+  static of(records: readonly InspectionRecord[], blobs: Map<string, Uint8Array>): MemorySyncStorage {
+    return new MemorySyncStorage(new Map(records.map((r) => [`${r.inspection.id}@${r.inspection.revision}`, r])), blobs);
+  }
   private key(e: OutboxEntry) {
     return `${e.id}@${e.revision}`;
   }
