@@ -14,7 +14,7 @@ import { sha256HexSync } from '../shared/hash/sha256-sync';
 import { inspectionRecordSchema, type InspectionRecord } from '../shared/inspection/record';
 import { defaultLegalBases } from '../shared/legal-bases/default-legal-bases';
 import { loadFonts } from './load-fonts';
-import { resolvedIssuer } from '../shared/report/issuer';
+import { issuerOf } from '../shared/report/issuer';
 import { buildRecordPdf } from '../shared/report/record-pdf';
 import { verifySignedPdf } from '../shared/report/verify-pdf';
 import { builtInTemplates } from '../shared/templates';
@@ -88,7 +88,7 @@ export async function runReport(argv: string[], env: NodeJS.ProcessEnv = process
     pdf = await signPdf(pdf, p12, passphrase, {
       reason: `Biên bản kiểm tra công vụ ${record.inspection.unit.name}`,
       location: record.inspection.place,
-      name: leader?.name ?? resolvedIssuer(record.inspection).agency,
+      name: leader?.name ?? issuerOf(record.inspection).agency,
     });
     const verdict = verifySignedPdf(pdf);
     if (!verdict.ok) throw new ReportCliError(`Chữ ký vừa tạo không kiểm tra được: ${verdict.problems.join(', ')}`);

@@ -1,5 +1,9 @@
-import { templateItems, templateRef, type Template } from '../schemas';
+import type { Template } from '../schemas';
+import { itemResults } from './item-results';
 import type { InspectionRecord } from './record';
+import { signerOfRepresentative } from './representatives';
+
+export type IssueField = 'recordNumber' | 'symbol' | 'agency' | 'parentAgency';
 
 export type FinalizeProblem =
   | { code: 'err.finalize.unanswered'; itemCode: string }
@@ -9,53 +13,68 @@ export type FinalizeProblem =
   | { code: 'err.finalize.rollCallUnmarked'; count: number }
   | { code: 'err.finalize.signatureMissing'; role: 'leader' | 'recorder' | 'unit-representative' }
   | { code: 'err.finalize.templateMissing'; ref: string }
+  | { code: 'err.finalize.issueMissing'; field: IssueField }
+  | { code: 'err.finalize.representativesMissing' }
+  | { code: 'err.finalize.representativeNotListed'; name: string }
   | { code: 'err.finalize.notDraft' };
 
 const signatureRoles = ['unit-representative', 'recorder', 'leader'] as const;
 
+/** Who issues the record and its number: printed in its header, so never left to a default. */
+function issueProblems(record: InspectionRecord): FinalizeProblem[] {
+  const i = record.inspection;
+  const values: Record<IssueField, string> = {
+    recordNumber: i.recordNumber,
+    symbol: i.issuer?.symbol ?? '',
+    agency: i.issuer?.agency ?? '',
+    parentAgency: i.issuer?.parentAgency ?? '',
+  };
+  return (Object.keys(values) as IssueField[]).filter((f) => values[f].trim() === '').map((field) => ({ code: 'err.finalize.issueMissing', field }));
+}
+
 /**
- * What still stands between a draft and a signed-off record: required items unanswered, the roll
- * call incomplete, a non-compliance without its description, a signature (or refusal) missing.
+ * What still stands between a draft and a signed-off record: who issues it and its number, the
+ * unit's representatives, required items unanswered, the roll call incomplete, a non-compliance
+ * without its description, a signature (or refusal) missing or by someone the record does not list.
  */
 export function checkFinalizable(record: InspectionRecord, templates: ReadonlyMap<string, Template>): FinalizeProblem[] {
   const problems: FinalizeProblem[] = [];
   if (record.inspection.status !== 'draft') problems.push({ code: 'err.finalize.notDraft' });
-  const findings = new Map(record.findings.map((f) => [`${f.templateRef}/${f.itemCode}`, f]));
-  for (const ref of record.inspection.templateRefs) {
-    const template = templates.get(ref);
+  problems.push(...issueProblems(record));
+  if (record.inspection.unitRepresentatives.length === 0) problems.push({ code: 'err.finalize.representativesMissing' });
+  for (const { ref, template, items } of itemResults(record, templates)) {
     if (!template) {
       problems.push({ code: 'err.finalize.templateMissing', ref });
       continue;
     }
-    for (const item of templateItems(template)) {
-      if (item.answerType === 'roster' && item.rosterKind === 'roll-call') {
-        const unmarked = record.roster.filter((r) => r.status === 'unmarked').length;
+    for (const result of items) {
+      const { item, verdict, finding } = result;
+      if (result.rollCall) {
         if (record.roster.length === 0) problems.push({ code: 'err.finalize.rollCallEmpty' });
-        else if (unmarked > 0) problems.push({ code: 'err.finalize.rollCallUnmarked', count: unmarked });
+        else if (result.rollCall.unmarked > 0) problems.push({ code: 'err.finalize.rollCallUnmarked', count: result.rollCall.unmarked });
         continue;
       }
       // Asked once per late person, and answered in the roll call itself.
       if (item.perRosterRow) continue;
-      const finding = findings.get(`${templateRef(template)}/${item.code}`);
-      const answer = finding?.answer ?? null;
-      if (answer === null) {
-        if (item.required) problems.push({ code: 'err.finalize.unanswered', itemCode: item.code });
+      if (verdict === 'unanswered') {
+        if (!item.required) continue;
+        if (finding?.answer && result.missingFields.length > 0) {
+          for (const field of result.missingFields) problems.push({ code: 'err.finalize.countMissing', itemCode: item.code, field });
+        } else problems.push({ code: 'err.finalize.unanswered', itemCode: item.code });
         continue;
       }
-      if (answer.type === 'count') {
-        for (const field of item.countFields ?? []) {
-          if (answer.values[field.key] === undefined) {
-            problems.push({ code: 'err.finalize.countMissing', itemCode: item.code, field: field.key });
-          }
-        }
-      }
-      if (answer.type === 'compliance' && answer.value === 'NC' && finding!.note.trim() === '') {
+      if (item.answerType === 'compliance' && verdict === 'violation' && finding!.note.trim() === '') {
         problems.push({ code: 'err.finalize.ncNeedsNote', itemCode: item.code });
       }
     }
   }
   for (const role of signatureRoles) {
     if (!record.signatures.some((s) => s.role === role)) problems.push({ code: 'err.finalize.signatureMissing', role });
+  }
+  for (const s of record.signatures) {
+    if (s.role === 'unit-representative' && !signerOfRepresentative(record.inspection, s)) {
+      problems.push({ code: 'err.finalize.representativeNotListed', name: s.signerName });
+    }
   }
   return problems;
 }

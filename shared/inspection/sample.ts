@@ -1,6 +1,6 @@
 import { FORMAT_VERSION } from '../format-version';
 import { templateRef } from '../schemas';
-import { builtInTemplates } from '../templates';
+import { currentBuiltInTemplates } from '../templates';
 import { initialRows } from './initial-rows';
 import { buildDraftInspection, type NewInspectionInput } from './new-inspection';
 import type { InspectionRecord } from './record';
@@ -30,7 +30,7 @@ export function sampleNewInspectionInput(): NewInspectionInput {
 export function sampleCompleteRecord(options: { staff?: number; arrivedAt?: Date } = {}): InspectionRecord {
   const staffCount = options.staff ?? 8;
   const input = sampleNewInspectionInput();
-  input.templateRefs = builtInTemplates.map(templateRef);
+  input.templateRefs = currentBuiltInTemplates.map(templateRef);
   const names = ['Phạm Minh Khôi', 'Võ Thị Thu Hằng', 'Đặng Quốc Bảo', 'Huỳnh Ngọc Ánh', 'Trương Văn Lợi', 'Ngô Thị Diễm', 'Lý Gia Huy', 'Dương Mỹ Linh'];
   input.unit.staff = Array.from({ length: staffCount }, (_, i) => ({
     id: globalThis.crypto.randomUUID(),
@@ -40,16 +40,19 @@ export function sampleCompleteRecord(options: { staff?: number; arrivedAt?: Date
   }));
   const arrivedAt = options.arrivedAt ?? new Date('2026-11-23T00:35:00Z');
   const inspection = buildDraftInspection(input, { arrivedAt, monotonicMs: 1000, now: arrivedAt });
-  inspection.unitRepresentatives = [{ id: globalThis.crypto.randomUUID(), name: names[0]!, position: 'Chủ tịch UBND xã' }];
+  const representative = { id: globalThis.crypto.randomUUID(), name: names[0]!, position: 'Chủ tịch UBND xã' };
+  inspection.unitRepresentatives = [representative];
+  inspection.recordNumber = '15';
+  inspection.issuer = { parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ', symbol: 'ĐKT' };
   const newId = () => globalThis.crypto.randomUUID();
-  const { roster, findings } = initialRows(inspection, builtInTemplates, newId);
+  const { roster, findings } = initialRows(inspection, currentBuiltInTemplates, newId);
   const statuses = ['present', 'present', 'late', 'excused', 'on-mission', 'unexcused'] as const;
   roster.forEach((r, i) => {
     r.status = statuses[i % statuses.length]!;
     if (r.status === 'late') r.arrivalTime = '07:52';
     if (r.status === 'excused') r.verification = 'leave-form';
   });
-  const items = new Map(builtInTemplates.flatMap((t) => t.sections.flatMap((s) => s.items)).map((i) => [i.code, i]));
+  const items = new Map(currentBuiltInTemplates.flatMap((t) => t.sections.flatMap((s) => s.items)).map((i) => [i.code, i]));
   for (const f of findings) {
     const item = items.get(f.itemCode)!;
     if (f.answer !== null) continue;
@@ -59,7 +62,8 @@ export function sampleCompleteRecord(options: { staff?: number; arrivedAt?: Date
         if (f.itemCode === 'VH-09') f.note = 'Phòng Tư pháp - Hộ tịch để hồ sơ trên sàn, lối đi chật.';
         break;
       case 'count':
-        f.answer = { type: 'count', values: Object.fromEntries(item.countFields!.map((c, i) => [c.key, i + 1])) };
+        // Numbers that meet the item's rule, if it has one (the staff assigned are all at the counters, no late file without an apology).
+        f.answer = { type: 'count', values: Object.fromEntries(item.countFields!.map((c, i) => [c.key, item.compliantWhen ? (c.key === 'withoutApology' ? 0 : 2) : i + 1])) };
         break;
       case 'time':
         f.answer = { type: 'time', value: '07:45' };
@@ -79,7 +83,8 @@ export function sampleCompleteRecord(options: { staff?: number; arrivedAt?: Date
     ...scope,
     role,
     signerName,
-    signerPosition: '',
+    signerPosition: role === 'unit-representative' ? representative.position : '',
+    ...(role === 'unit-representative' ? { representativeId: representative.id } : {}),
     mark: { kind: 'drawn' as const, imageSha256: String(n).repeat(64) },
     at,
   });

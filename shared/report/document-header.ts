@@ -17,17 +17,24 @@ export interface DocumentHeader {
  */
 export function drawDocumentHeader(w: FlowWriter, h: DocumentHeader): void {
   const { doc } = w;
-  const leftCenter = PAGE.left + 35;
-  const rightCenter = PAGE.left + 35 + (CONTENT_WIDTH - 35) / 2 + 10;
+  const nation = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+  // The national title sits flush with the right margin; the agencies wrap within what is left of
+  // the line, so a long name ("UBND THÀNH PHỐ CẦN THƠ") never runs into the title.
+  w.setFont('bold', 12.5);
+  const nationWidth = doc.getTextWidth(nation);
+  // 1.5 mm in from the margin: glyph side bearings must not cross it.
+  const rightCenter = PAGE.left + CONTENT_WIDTH - 1.5 - nationWidth / 2;
+  const leftWidth = CONTENT_WIDTH - nationWidth - 8;
+  const leftCenter = PAGE.left + leftWidth / 2;
   const top = PAGE.top;
   const lh = w.lineHeight(12.5);
   const center = (text: string, cx: number, y: number) => doc.text(text, cx - doc.getTextWidth(text) / 2, y);
 
   w.setFont('normal', 12.5);
-  const parentLines = doc.splitTextToSize(w.printable(h.parentAgency.toLocaleUpperCase('vi')), 72) as string[];
+  const parentLines = doc.splitTextToSize(w.printable(h.parentAgency.toLocaleUpperCase('vi')), leftWidth) as string[];
   parentLines.forEach((l, i) => center(l, leftCenter, top + 4 + i * lh));
   w.setFont('bold', 12.5);
-  const agencyLines = doc.splitTextToSize(w.printable(h.agency.toLocaleUpperCase('vi')), 72) as string[];
+  const agencyLines = doc.splitTextToSize(w.printable(h.agency.toLocaleUpperCase('vi')), leftWidth) as string[];
   const agencyTop = top + 4 + parentLines.length * lh;
   agencyLines.forEach((l, i) => center(l, leftCenter, agencyTop + i * lh));
   const ruleY = agencyTop + (agencyLines.length - 1) * lh + 1.6;
@@ -37,7 +44,7 @@ export function drawDocumentHeader(w: FlowWriter, h: DocumentHeader): void {
   center(w.printable(h.numberLine), leftCenter, ruleY + 6.5);
 
   w.setFont('bold', 12.5);
-  center('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightCenter, top + 4);
+  center(nation, rightCenter, top + 4);
   w.setFont('bold', 13.5);
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   center(motto, rightCenter, top + 4 + lh);

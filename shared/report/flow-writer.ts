@@ -110,6 +110,19 @@ export class FlowWriter {
     return lines;
   }
 
+  /** The height a paragraph will take, space after included: to keep it on one page with what follows. */
+  paragraphHeight(text: string, style: TextStyle = {}): number {
+    const size = style.size ?? 13;
+    this.setFont(style.style ?? 'normal', size);
+    const width = style.width ?? CONTENT_WIDTH - (style.x ?? 0);
+    return this.wrap(this.printable(text), width, style.indent ?? 0).length * this.lineHeight(size) + (style.after ?? 6) * PT;
+  }
+
+  /** The same for a body paragraph. */
+  bodyHeight(text: string, style: TextStyle = {}): number {
+    return this.paragraphHeight(text, { indent: INDENT, ...style });
+  }
+
   paragraph(text: string, style: TextStyle = {}): void {
     const size = style.size ?? 13;
     this.setFont(style.style ?? 'normal', size);

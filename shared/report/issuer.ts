@@ -1,26 +1,36 @@
 import type { Inspection, Issuer } from '../schemas';
 
+/** Dots the record prints where a field is still empty: a draft shows the gap, never a guess. */
+export const BLANK = '……';
+
 /**
- * The header as it will print. Where the team has not said who issues the record, the province's
- * People's Committee and the team leader's agency stand in, as they do in most inspections.
+ * Who issues the record, as the team entered it. Nothing is filled in for them: a finalized record
+ * cannot lack these fields (the finalize check refuses it), and a draft prints dots in their place.
  */
-export function resolvedIssuer(inspection: Inspection): Required<Issuer> {
-  const leader = inspection.team.find((m) => m.role === 'leader');
+export function issuerOf(inspection: Pick<Inspection, 'issuer'>): Required<Issuer> {
   return {
-    parentAgency: inspection.issuer?.parentAgency || `UBND ${inspection.unit.province}`,
-    agency: inspection.issuer?.agency || leader?.agency || 'Sở Nội vụ',
-    symbol: inspection.issuer?.symbol || 'ĐKT',
+    parentAgency: inspection.issuer?.parentAgency.trim() ?? '',
+    agency: inspection.issuer?.agency.trim() ?? '',
+    symbol: inspection.issuer?.symbol.trim() ?? '',
   };
 }
 
-/** "Số: 15/BB-ĐKT", or a blank to fill in by hand when no number has been given. */
-export function recordNumberLine(inspection: Inspection): string {
-  const number = inspection.recordNumber.trim() || '        ';
-  return `Số: ${number}/BB-${resolvedIssuer(inspection).symbol}`;
+/**
+ * What the team most often enters, offered as suggestions the user picks (never as values): the
+ * province's People's Committee, the team leader's agency and "ĐKT" (Đoàn kiểm tra).
+ */
+export function issuerSuggestions(inspection: Pick<Inspection, 'unit' | 'team'>): Required<Issuer> {
+  const leader = inspection.team.find((m) => m.role === 'leader');
+  return { parentAgency: `UBND tỉnh ${inspection.unit.province}`, agency: leader?.agency || 'Sở Nội vụ', symbol: 'ĐKT' };
+}
+
+/** "Số: 15/BB-ĐKT"; a draft without its number or symbol shows dots to fill in by hand. */
+export function recordNumberLine(inspection: Pick<Inspection, 'recordNumber' | 'issuer'>): string {
+  return `Số: ${inspection.recordNumber.trim() || BLANK}/BB-${issuerOf(inspection).symbol || BLANK}`;
 }
 
 /** The place in the "Xã …, ngày … tháng … năm …" line: the unit's commune, without "UBND". */
-export function placeName(inspection: Inspection): string {
+export function placeName(inspection: Pick<Inspection, 'unit'>): string {
   const name = inspection.unit.name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '').trim() || inspection.unit.name;
   return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
 }

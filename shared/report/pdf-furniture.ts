@@ -1,3 +1,4 @@
+import { GState } from 'jspdf';
 import { FONT_FAMILY } from './fonts';
 import type { FlowWriter } from './flow-writer';
 import { CONTENT_WIDTH, PAGE } from './page-geometry';
@@ -20,20 +21,39 @@ export function afterTable(w: FlowWriter, gap = 4): void {
   w.y = (w.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + gap;
 }
 
-/** Page numbers from page 2, centred in the top margin (Decree 30); a footer line on every page. */
-export function numberPages(w: FlowWriter, footer: string, emphasise = false): void {
+/** The diagonal mark across every page of a record that is not final. */
+export const DRAFT_MARK = 'BẢN NHÁP';
+
+function drawDraftMark(w: FlowWriter): void {
+  const { doc } = w;
+  doc.saveGraphicsState();
+  doc.setGState(new GState({ opacity: 0.3 }));
+  w.setFont('bold', 96);
+  doc.setTextColor(110);
+  // Centred on the page along its diagonal (45°), as a stamp would sit.
+  const width = doc.getTextWidth(DRAFT_MARK);
+  const half = width / 2 / Math.SQRT2;
+  doc.text(DRAFT_MARK, PAGE.width / 2 - half + 8, PAGE.height / 2 + half + 8, { angle: 45 });
+  doc.restoreGraphicsState();
+  doc.setTextColor(0);
+}
+
+/**
+ * Page numbers as Decree 30/2020 sets them: centred in the top margin from page 2, none on page 1,
+ * no other numbering. A footer line on every page (the record's hash), and the draft mark if asked.
+ */
+export function numberPages(w: FlowWriter, footer: string, options: { emphasise?: boolean; draftMark?: boolean } = {}): void {
   const { doc } = w;
   const pages = doc.getNumberOfPages();
   for (let p = 1; p <= pages; p++) {
     doc.setPage(p);
+    if (options.draftMark) drawDraftMark(w);
     if (p > 1) {
       w.setFont('normal', 13);
       const n = String(p);
       doc.text(n, PAGE.left + CONTENT_WIDTH / 2 - doc.getTextWidth(n) / 2, 12);
     }
-    w.setFont(emphasise ? 'bold' : 'normal', 8);
+    w.setFont(options.emphasise ? 'bold' : 'normal', 8);
     doc.text(w.printable(footer), PAGE.left, PAGE.height - 10);
-    const of = `Trang ${p}/${pages}`;
-    doc.text(of, PAGE.width - PAGE.right - doc.getTextWidth(of), PAGE.height - 10);
   }
 }

@@ -1,19 +1,22 @@
 import { jsPDF } from 'jspdf';
-import { autoTable, type RowInput } from 'jspdf-autotable';
+import type { RowInput } from 'jspdf-autotable';
+import { itemResults } from '../inspection/item-results';
 import type { InspectionRecord } from '../inspection/record';
-import { templateRef, type LegalBasis, type Signature, type Template } from '../schemas';
+import { rollCallCounts, rollCallOrder } from '../inspection/roll-call';
+import { legalBasisCitation } from '../legal-bases/citation';
+import { templateRef, type LegalBasis, type Template } from '../schemas';
 import { drawDocumentHeader } from './document-header';
-import { FlowWriter } from './flow-writer';
-import { afterTable, numberPages, tableStyles } from './pdf-furniture';
+import { FlowWriter, type TextStyle } from './flow-writer';
+import { numberPages } from './pdf-furniture';
 import { registerFonts, type ReportFonts } from './fonts';
-import { imageInfo } from './image-info';
-import { placeName, recordNumberLine, resolvedIssuer } from './issuer';
-import { attendanceLabel, measureLabel, signatureTitle, teamRoleLabel, verificationLabel } from './labels';
-import { answerText } from './answer-text';
-import { CONTENT_WIDTH, PAGE, PT } from './page-geometry';
+import { BLANK, issuerOf, placeName, recordNumberLine } from './issuer';
+import { attendanceLabel, measureLabel, teamRoleLabel, verificationLabel } from './labels';
+import { involvedText, resultCellText } from './answer-text';
+import { drawPagedTable, tableLead, type PagedTableSpec } from './paged-table';
+import { closingAndSignatures, photoAppendix, recipients, type BlobSource } from './record-pdf-closing';
 import { pdfDate, vnDate, vnDateTime, vnDateWords, vnTimeWords } from './vn-date';
 
-export type BlobSource = (sha256: string) => Uint8Array | undefined;
+export type { BlobSource } from './record-pdf-closing';
 
 export interface RecordPdfInput {
   record: InspectionRecord;
@@ -30,23 +33,23 @@ function numberPhotos(record: InspectionRecord): Map<string, number> {
   return new Map(photos.map((a, i) => [a.sha256, i + 1]));
 }
 
-function legalBasisLine(b: LegalBasis): string {
-  const issued = b.issuedOn ? ` ngày ${vnDate(b.issuedOn)}` : '';
-  return `Căn cứ ${b.kind.vi} số ${b.number}${issued} về ${b.subject.vi.charAt(0).toLocaleLowerCase('vi')}${b.subject.vi.slice(1)};`;
-}
-
 function header(w: FlowWriter, record: InspectionRecord): void {
-  const issuer = resolvedIssuer(record.inspection);
-  const day = record.inspection.finalizedAt ?? record.inspection.arrival.at;
+  const i = record.inspection;
+  const issuer = issuerOf(i);
   drawDocumentHeader(w, {
-    parentAgency: issuer.parentAgency,
-    agency: issuer.agency,
-    numberLine: recordNumberLine(record.inspection),
-    dateLine: `${placeName(record.inspection)}, ${vnDateWords(day)}`,
+    parentAgency: issuer.parentAgency || BLANK,
+    agency: issuer.agency || BLANK,
+    numberLine: recordNumberLine(i),
+    dateLine: `${placeName(i)}, ${vnDateWords(i.finalizedAt ?? i.arrival.at)}`,
   });
   w.paragraph('BIÊN BẢN', { style: 'bold', size: 14, align: 'center', after: 0 });
   w.paragraph('Kiểm tra đột xuất việc thực thi công vụ', { style: 'bold', size: 14, align: 'center', after: 0 });
-  w.paragraph(`tại ${record.inspection.unit.name}`, { style: 'bold', size: 14, align: 'center', after: 10 });
+  w.paragraph(`tại ${i.unit.name}`, { style: 'bold', size: 14, align: 'center', after: i.correction ? 0 : 10 });
+  if (i.correction) {
+    w.paragraph(`(Bản sửa đổi lần ${i.revision - 1})`, { style: 'bold', size: 13, align: 'center', after: 8 });
+    w.body(`Biên bản này sửa đổi, thay thế biên bản lập lần ${i.correction.replacesRevision} có mã SHA-256 ${i.correction.replacesHash}.`, { style: 'italic' });
+    w.body(`Lý do sửa đổi: ${i.correction.reason}`, { style: 'italic', after: 8 });
+  }
 }
 
 function composition(w: FlowWriter, record: InspectionRecord, legalBases: readonly LegalBasis[]): void {
@@ -58,7 +61,7 @@ function composition(w: FlowWriter, record: InspectionRecord, legalBases: readon
   const byId = new Map(legalBases.map((b) => [b.id, b]));
   for (const id of i.legalBasisIds) {
     const basis = byId.get(id);
-    w.body(basis ? legalBasisLine(basis) : `Căn cứ văn bản ${id};`, { style: 'italic' });
+    w.body(basis ? legalBasisCitation(basis) : `Căn cứ văn bản ${id};`, { style: 'italic' });
   }
   w.paragraph('I. THÀNH PHẦN', { style: 'bold', after: 3 });
   w.body('1. Đoàn kiểm tra:', { style: 'bold', after: 3 });
@@ -69,95 +72,100 @@ function composition(w: FlowWriter, record: InspectionRecord, legalBases: readon
   }
   w.space(4);
   w.body('2. Đại diện đơn vị được kiểm tra:', { style: 'bold', after: 3 });
-  if (i.unitRepresentatives.length === 0) w.body('- Không có đại diện đơn vị tham dự.', { after: 2 });
+  if (i.unitRepresentatives.length === 0) w.body(`- ${BLANK} (chưa ghi đại diện đơn vị).`, { style: 'italic', after: 2 });
   for (const r of i.unitRepresentatives) w.body(`- ${[r.name, r.position].filter(Boolean).join(', ')};`, { after: 2 });
   w.space(4);
 }
 
+type Heading = [text: string, style: TextStyle];
+
+/** Headings kept on the same page as the start of the table under them. */
+function headedTable(w: FlowWriter, headings: Heading[], spec: PagedTableSpec): void {
+  w.ensure(headings.reduce((h, [text, style]) => h + w.bodyHeight(text, style), 0) + tableLead(w, spec));
+  for (const [text, style] of headings) w.body(text, style);
+  drawPagedTable(w, spec);
+}
+
 function rollCall(w: FlowWriter, record: InspectionRecord): void {
-  const counts = Object.fromEntries(Object.keys(attendanceLabel).map((k) => [k, 0])) as Record<keyof typeof attendanceLabel, number>;
-  for (const r of record.roster) counts[r.status] += 1;
-  w.paragraph('II. NỘI DUNG KIỂM TRA', { style: 'bold', after: 3 });
-  w.body('1. Kết quả điểm danh', { style: 'bold', after: 3 });
-  w.body(
-    `Tổng số cán bộ, công chức theo danh sách: ${record.roster.length} người; có mặt: ${counts.present}; đi muộn: ${counts.late}; vắng có lý do: ${counts.excused}; đi công tác: ${counts['on-mission']}; vắng không lý do: ${counts.unexcused}${counts.unmarked ? `; chưa điểm danh: ${counts.unmarked}` : ''}.`,
-  );
-  if (record.roster.length === 0) return;
-  const body: RowInput[] = [...record.roster]
-    .sort((a, b) => a.seq - b.seq)
-    .map((r, n) => [
-      String(n + 1),
-      w.printable(r.name + (r.addedOnSite ? ' (bổ sung tại chỗ)' : '')),
-      w.printable([r.position, r.department].filter(Boolean).join(', ')),
-      attendanceLabel[r.status],
-      r.arrivalTime ?? '',
-      w.printable([r.verification ? verificationLabel[r.verification] : '', r.note].filter(Boolean).join('. ')),
-    ]);
-  autoTable(w.doc, {
-    ...tableStyles(),
-    startY: w.y,
+  const c = rollCallCounts(record.roster);
+  const headings: Heading[] = [
+    ['II. NỘI DUNG KIỂM TRA', { style: 'bold', after: 3, indent: 0 }],
+    ['1. Kết quả điểm danh', { style: 'bold', after: 3 }],
+  ];
+  const summary = `Tổng số cán bộ, công chức theo danh sách: ${c.total} người; có mặt: ${c.present}; đi muộn: ${c.late}; vắng có lý do: ${c.excused}; đi công tác: ${c['on-mission']}; vắng không lý do: ${c.unexcused}${c.unmarked ? `; chưa điểm danh: ${c.unmarked}` : ''}.`;
+  if (record.roster.length === 0) {
+    for (const [text, style] of [...headings, [summary, {}] as Heading]) w.body(text, style);
+    return;
+  }
+  const body: RowInput[] = rollCallOrder(record.roster).map((r, n) => [
+    String(n + 1),
+    w.printable(r.name + (r.addedOnSite ? ' (bổ sung tại chỗ)' : '')),
+    w.printable([r.position, r.department].filter(Boolean).join(', ')),
+    attendanceLabel[r.status],
+    r.arrivalTime ?? '',
+    w.printable([r.verification ? verificationLabel[r.verification] : '', r.note].filter(Boolean).join('. ')),
+  ]);
+  headedTable(w, [...headings, [summary, {}]], {
     head: [['STT', 'Họ và tên', 'Chức vụ, bộ phận', 'Tình trạng', 'Giờ đến', 'Xác minh, ghi chú']],
     body,
     columnStyles: { 0: { halign: 'center', cellWidth: 10 }, 1: { cellWidth: 38 }, 3: { cellWidth: 24 }, 4: { halign: 'center', cellWidth: 15 } },
   });
-  afterTable(w, 6 * PT * 2);
+  w.space(12);
 }
 
 function findings(w: FlowWriter, input: RecordPdfInput, photoNo: Map<string, number>): void {
-  const { record, templates } = input;
-  const name = (id: string) => record.roster.find((r) => r.id === id)?.name ?? '(không rõ)';
+  const { record } = input;
+  const names = new Map(record.roster.map((r) => [r.id, r.name]));
+  const name = (id: string) => names.get(id) ?? '(không rõ)';
   const shortName = new Map(input.legalBases.map((b) => [b.id, b.shortName]));
-  const byRef = new Map(templates.map((t) => [templateRef(t), t]));
-  w.body('2. Kết quả kiểm tra theo từng nội dung', { style: 'bold', after: 3 });
+  const byRef = new Map(input.templates.map((t) => [templateRef(t), t]));
   let anyCritical = false;
-  record.inspection.templateRefs.forEach((ref, n) => {
-    const tpl = byRef.get(ref);
-    w.ensure(20);
-    if (!tpl) {
+  const lead: Heading = ['2. Kết quả kiểm tra theo từng nội dung', { style: 'bold', after: 3 }];
+  itemResults(record, byRef).forEach(({ ref, template, items }, n) => {
+    const headings: Heading[] = n === 0 ? [lead] : [];
+    if (!template) {
+      for (const [text, style] of headings) w.body(text, style);
       w.body(`2.${n + 1}. Bộ câu hỏi ${ref}: không có trong danh mục của máy này, không in được chi tiết.`, { style: 'italic' });
       return;
     }
-    w.body(`2.${n + 1}. ${tpl.title.vi}`, { style: 'bolditalic', after: 3 });
     const body: RowInput[] = [];
-    for (const section of tpl.sections) {
-      body.push([{ content: w.printable(section.title.vi), colSpan: 4, styles: { fontStyle: 'bold' } }]);
-      for (const item of section.items) {
-        if (item.perRosterRow) continue;
-        const finding = record.findings.find((f) => f.templateRef === ref && f.itemCode === item.code);
-        anyCritical ||= item.critical;
-        const refs = [...item.legalRefs.map((r) => [shortName.get(r.basisId) ?? r.basisId, r.provision].filter(Boolean).join(' ')), item.basisNote?.vi].filter(Boolean).join('; ');
-        const photos = input.record.attachments
-          .filter((a) => a.itemCode === item.code || finding?.attachmentHashes.includes(a.sha256))
-          .map((a) => photoNo.get(a.sha256))
-          .filter((x): x is number => x !== undefined);
-        const involved = (finding?.involvedRosterIds ?? []).map(name);
-        const notes = [
-          finding?.note ?? '',
-          involved.length ? `Người liên quan: ${involved.join('; ')}` : '',
-          photos.length ? `Ảnh số ${photos.join(', ')} (phụ lục)` : '',
-        ].filter(Boolean);
-        body.push([
-          item.code,
-          w.printable(`${item.text.vi}${item.critical ? ' (*)' : ''}${refs ? `\nCăn cứ: ${refs}` : ''}`),
-          w.printable(answerText(item, finding, name)),
-          w.printable(notes.join('\n')),
-        ]);
+    const keepWithNext = new Set<number>();
+    let section = '';
+    for (const result of items) {
+      const { item, finding } = result;
+      if (result.section.code !== section) {
+        section = result.section.code;
+        keepWithNext.add(body.length);
+        body.push([{ content: w.printable(result.section.title.vi), colSpan: 4, styles: { fontStyle: 'bold' } }]);
       }
+      anyCritical ||= item.critical;
+      const refs = [...item.legalRefs.map((r) => [shortName.get(r.basisId) ?? r.basisId, r.provision].filter(Boolean).join(' ')), item.basisNote?.vi].filter(Boolean).join('; ');
+      const photos = record.attachments
+        .filter((a) => a.itemCode === item.code || finding?.attachmentHashes.includes(a.sha256))
+        .map((a) => photoNo.get(a.sha256))
+        .filter((x): x is number => x !== undefined);
+      const involved = involvedText(result, name);
+      const notes = [finding?.note.trim() ?? '', involved ? (result.rollCall ? involved : `Người liên quan: ${involved}`) : '', photos.length ? `Ảnh số ${photos.join(', ')} (phụ lục)` : ''].filter(Boolean);
+      body.push([
+        item.code,
+        w.printable(`${item.text.vi}${item.critical ? ' (*)' : ''}${refs ? `\nCăn cứ: ${refs}` : ''}`),
+        w.printable(resultCellText(result, name)),
+        w.printable(notes.join('\n')),
+      ]);
     }
-    autoTable(w.doc, {
-      ...tableStyles(),
-      startY: w.y,
+    headedTable(w, [...headings, [`2.${n + 1}. ${template.title.vi}`, { style: 'bolditalic', after: 3 }]], {
       head: [['Mã', 'Nội dung kiểm tra', 'Kết quả', 'Ghi chú, người liên quan']],
       body,
-      columnStyles: { 0: { cellWidth: 17 }, 1: { cellWidth: 68 }, 2: { cellWidth: 32 } },
+      keepWithNext,
+      columnStyles: { 0: { cellWidth: 17 }, 1: { cellWidth: 66 }, 2: { cellWidth: 34 } },
     });
-    afterTable(w);
+    w.space(12);
   });
   if (anyCritical) w.paragraph('(*) Nội dung trọng yếu.', { style: 'italic', size: 11 });
 }
 
 function conclusions(w: FlowWriter, record: InspectionRecord): void {
-  w.ensure(20);
+  w.ensure(30);
   w.paragraph('III. KẾT LUẬN VÀ KIẾN NGHỊ', { style: 'bold', after: 3 });
   const conclusion = record.inspection.conclusion.trim();
   if (conclusion) for (const para of conclusion.split(/\n+/)) w.body(para);
@@ -166,122 +174,14 @@ function conclusions(w: FlowWriter, record: InspectionRecord): void {
     w.body('Đoàn kiểm tra không có kiến nghị.');
     return;
   }
+  w.ensure(20);
   w.body('Kiến nghị:', { style: 'bold', after: 3 });
-  const name = (id: string) => record.roster.find((r) => r.id === id)?.name ?? '(không rõ)';
+  const names = new Map(record.roster.map((r) => [r.id, r.name]));
   record.recommendations.forEach((r, n) => {
-    const target =
-      r.target.kind === 'unit' ? record.inspection.unit.name : r.target.kind === 'person' ? `${name(r.target.rosterId)}` : `nội dung ${r.target.itemCode}`;
+    const target = r.target.kind === 'unit' ? record.inspection.unit.name : r.target.kind === 'person' ? (names.get(r.target.rosterId) ?? '(không rõ)') : `nội dung ${r.target.itemCode}`;
     const deadline = r.deadline ? ` Thời hạn khắc phục: ${vnDate(r.deadline)}.` : '';
     w.body(`${n + 1}. ${measureLabel[r.measure]} đối với ${target}: ${r.text.trim().replace(/\.$/, '')}.${deadline}`, { after: 3 });
   });
-}
-
-function closing(w: FlowWriter, record: InspectionRecord): void {
-  const i = record.inspection;
-  for (const s of record.signatures) {
-    if (s.mark.kind === 'refused') {
-      w.body(`${s.signerName}${s.signerPosition ? `, ${s.signerPosition}` : ''} từ chối ký biên bản. Lý do: ${s.mark.reason.trim().replace(/\.$/, '')}. Người chứng kiến: ${s.mark.witness}.`);
-    }
-  }
-  const end = i.finalizedAt ?? i.updatedAt;
-  const copies = String(i.copies).padStart(2, '0');
-  w.body(
-    `Biên bản kết thúc vào hồi ${vnTimeWords(end)}, ${vnDateWords(end)}, được lập thành ${copies} bản có giá trị như nhau, đã đọc lại cho những người có tên trên cùng nghe, thống nhất và ký tên dưới đây; đơn vị được kiểm tra giữ 01 bản.`,
-  );
-}
-
-function signatureBlocks(w: FlowWriter, record: InspectionRecord, blob: BlobSource): void {
-  const { doc } = w;
-  const order = ['unit-representative', 'recorder', 'leader'] as const;
-  const team = record.inspection.team;
-  const expected: Array<{ role: (typeof order)[number]; name: string; signature?: Signature }> = [];
-  for (const role of order) {
-    const signed = record.signatures.filter((s) => s.role === role);
-    if (signed.length > 0) for (const s of signed) expected.push({ role, name: s.signerName, signature: s });
-    else if (role === 'unit-representative') for (const r of record.inspection.unitRepresentatives) expected.push({ role, name: r.name });
-    else expected.push({ role, name: team.find((m) => m.role === role)?.name ?? '' });
-  }
-  const colWidth = CONTENT_WIDTH / 3;
-  const blockHeight = 52;
-  for (let row = 0; row < expected.length; row += 3) {
-    w.ensure(blockHeight);
-    const top = w.y;
-    w.setFont('bold', 12);
-    const rowEntries = expected.slice(row, row + 3);
-    const titleRows = Math.max(...rowEntries.map((e) => (doc.splitTextToSize(signatureTitle[e.role], colWidth - 4) as string[]).length));
-    rowEntries.forEach((e, k) => {
-      const cx = PAGE.left + colWidth * k + colWidth / 2;
-      const center = (text: string, y: number) => doc.text(text, cx - doc.getTextWidth(text) / 2, y);
-      w.setFont('bold', 12);
-      const titleLines = doc.splitTextToSize(signatureTitle[e.role], colWidth - 4) as string[];
-      titleLines.forEach((l, n) => center(l, top + 4 + n * w.lineHeight(12)));
-      const boxTop = top + 4 + titleRows * w.lineHeight(12);
-      const boxHeight = 24;
-      const mark = e.signature?.mark;
-      if (mark?.kind === 'drawn') {
-        const bytes = blob(mark.imageSha256);
-        const info = bytes && imageInfo(bytes);
-        if (bytes && info) {
-          const scale = Math.min((colWidth - 8) / info.width, boxHeight / info.height);
-          doc.addImage(bytes, info.format, cx - (info.width * scale) / 2, boxTop + (boxHeight - info.height * scale) / 2, info.width * scale, info.height * scale, undefined, 'FAST');
-        } else {
-          w.setFont('italic', 10);
-          center('(đã ký trên máy)', boxTop + boxHeight / 2);
-        }
-      } else if (mark?.kind === 'refused') {
-        w.setFont('italic', 10);
-        const lines = doc.splitTextToSize(w.printable(`(Từ chối ký. Lý do: ${mark.reason}. Người chứng kiến: ${mark.witness})`), colWidth - 6) as string[];
-        lines.slice(0, 5).forEach((l, n) => center(l, boxTop + 5 + n * w.lineHeight(10)));
-      }
-      w.setFont('bold', 12.5);
-      const nameLines = doc.splitTextToSize(w.printable(e.name), colWidth - 4) as string[];
-      nameLines.forEach((l, n) => center(l, boxTop + boxHeight + 6 + n * w.lineHeight(12.5)));
-    });
-    w.y = top + blockHeight;
-  }
-}
-
-function recipients(w: FlowWriter, record: InspectionRecord): void {
-  w.ensure(30);
-  w.paragraph('Nơi nhận:', { style: 'bolditalic', size: 12, after: 0 });
-  const leader = record.inspection.team.find((m) => m.role === 'leader');
-  const lines = [`- ${record.inspection.unit.name};`, leader ? `- Trưởng đoàn kiểm tra;` : '', '- Lưu: VT, Hồ sơ.'].filter(Boolean);
-  for (const l of lines) w.paragraph(l, { size: 11, after: 0 });
-}
-
-function photoAppendix(w: FlowWriter, input: RecordPdfInput, photoNo: Map<string, number>): void {
-  const photos = input.record.attachments.filter((a) => photoNo.has(a.sha256));
-  if (photos.length === 0) return;
-  w.newPage();
-  w.paragraph('PHỤ LỤC: ẢNH MINH CHỨNG', { style: 'bold', size: 13.5, align: 'center', after: 8 });
-  const maxHeight = 95;
-  for (const a of photos) {
-    const source = a.reportCopySha256 ?? a.sha256;
-    const bytes = input.blob(source);
-    const info = bytes && imageInfo(bytes);
-    const caption = [
-      `Ảnh số ${photoNo.get(a.sha256)}${a.itemCode ? ` (nội dung ${a.itemCode})` : ''}${a.caption ? `: ${a.caption}` : ''}.`,
-      a.takenAt ? `Thời điểm chụp: ${vnDateTime(a.takenAt)}.` : '',
-      `SHA-256 bản gốc: ${a.sha256}`,
-    ].filter(Boolean);
-    if (!bytes || !info) {
-      w.paragraph(`${caption.join(' ')} (Không in được ảnh: ${bytes ? 'định dạng không hỗ trợ' : 'thiếu tệp ảnh'}.)`, { size: 11, style: 'italic' });
-      continue;
-    }
-    const scale = Math.min(CONTENT_WIDTH / info.width, maxHeight / info.height);
-    const width = info.width * scale;
-    const height = info.height * scale;
-    w.ensure(height + 14);
-    w.doc.addImage(bytes, info.format, PAGE.left + (CONTENT_WIDTH - width) / 2, w.y, width, height, source, 'FAST');
-    w.y += height + 2;
-    w.paragraph(caption.join(' '), { size: 10.5, style: 'italic', align: 'center', after: 8 });
-  }
-}
-
-/** The record's hash in every footer: a printed page can be matched to the signed file. */
-function pageFurniture(w: FlowWriter, record: InspectionRecord): void {
-  const hash = record.inspection.contentHash;
-  numberPages(w, hash ? `Mã SHA-256 của biên bản: ${hash}` : 'BẢN NHÁP - biên bản chưa hoàn tất, chưa có mã SHA-256', !hash);
 }
 
 /**
@@ -293,7 +193,7 @@ export function buildRecordPdf(input: RecordPdfInput): Uint8Array {
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, input.fonts);
   const i = record.inspection;
-  doc.setProperties({ title: `Biên bản kiểm tra ${i.unit.name}`, subject: 'Kiểm tra đột xuất việc thực thi công vụ', creator: 'congvu', author: resolvedIssuer(i).agency });
+  doc.setProperties({ title: `Biên bản kiểm tra ${i.unit.name}`, subject: 'Kiểm tra đột xuất việc thực thi công vụ', creator: 'congvu', author: issuerOf(i).agency });
   doc.setCreationDate(pdfDate(i.finalizedAt ?? i.updatedAt));
   if (i.contentHash) doc.setFileId(i.contentHash.slice(0, 32).toUpperCase());
   doc.setLineHeightFactor(1.2);
@@ -304,10 +204,12 @@ export function buildRecordPdf(input: RecordPdfInput): Uint8Array {
   rollCall(w, record);
   findings(w, input, photoNo);
   conclusions(w, record);
-  closing(w, record);
-  signatureBlocks(w, record, input.blob);
+  closingAndSignatures(w, record, input.blob);
   recipients(w, record);
-  photoAppendix(w, input, photoNo);
-  pageFurniture(w, record);
+  photoAppendix(w, record, input.blob, photoNo);
+  // The record's hash in every footer: a printed page can be matched to the signed file.
+  const hash = i.contentHash;
+  if (hash) numberPages(w, `Mã SHA-256 của biên bản: ${hash}`);
+  else numberPages(w, 'BẢN NHÁP - biên bản chưa hoàn tất, chưa có mã SHA-256', { emphasise: true, draftMark: true });
   return new Uint8Array(doc.output('arraybuffer'));
 }

@@ -3,7 +3,7 @@ import { sampleNewInspectionInput } from '../inspection/sample';
 import { buildDraftInspection } from '../inspection/new-inspection';
 import { toAscii } from './ascii';
 import { imageInfo } from './image-info';
-import { placeName, recordNumberLine, resolvedIssuer } from './issuer';
+import { issuerOf, issuerSuggestions, placeName, recordNumberLine } from './issuer';
 
 describe('toAscii', () => {
   it('writes Vietnamese without diacritics, and nothing a PDF string could choke on', () => {
@@ -26,14 +26,15 @@ describe('imageInfo', () => {
 
 describe('record header', () => {
   const inspection = buildDraftInspection(sampleNewInspectionInput(), { arrivedAt: new Date('2026-11-23T00:35:00Z'), monotonicMs: 1, now: new Date('2026-11-23T00:35:00Z') });
-  it('falls back to the province and the leader agency, and leaves the number blank to fill by hand', () => {
-    expect(resolvedIssuer(inspection)).toEqual({ parentAgency: 'UBND Cần Thơ', agency: 'Sở Nội vụ', symbol: 'ĐKT' });
-    expect(recordNumberLine(inspection)).toBe('Số:         /BB-ĐKT');
+  it('guesses nothing: blanks print as dots, and the usual values are only suggestions', () => {
+    expect(issuerOf(inspection)).toEqual({ parentAgency: '', agency: '', symbol: '' });
+    expect(recordNumberLine(inspection)).toBe('Số: ……/BB-……');
+    expect(issuerSuggestions(inspection)).toEqual({ parentAgency: 'UBND tỉnh Cần Thơ', agency: 'Sở Nội vụ', symbol: 'ĐKT' });
     expect(placeName(inspection)).toBe('Xã Tân Phước Hưng');
   });
   it('prints what the team entered', () => {
     const withIssuer = { ...inspection, recordNumber: '15', issuer: { parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ', symbol: 'SNV' } };
     expect(recordNumberLine(withIssuer)).toBe('Số: 15/BB-SNV');
-    expect(resolvedIssuer(withIssuer).parentAgency).toBe('UBND thành phố Cần Thơ');
+    expect(issuerOf(withIssuer).parentAgency).toBe('UBND thành phố Cần Thơ');
   });
 });

@@ -8,10 +8,14 @@ function parts(iso: string) {
   return { year: m[1]!, month: m[2]!, day: m[3]!, hour: m[4] ?? '00', minute: m[5] ?? '00' };
 }
 
-/** "ngày 23 tháng 11 năm 2026" */
+/**
+ * "ngày 23 tháng 11 năm 2026", "ngày 05 tháng 3 năm 2020": Decree 30/2020 writes a zero before a
+ * day below 10 and before months 1 and 2 only.
+ */
 export function vnDateWords(iso: string): string {
   const p = parts(iso);
-  return `ngày ${p.day} tháng ${p.month} năm ${p.year}`;
+  const month = Number(p.month) <= 2 ? p.month : String(Number(p.month));
+  return `ngày ${p.day} tháng ${month} năm ${p.year}`;
 }
 
 /** "07 giờ 35 phút" */

@@ -1,6 +1,7 @@
 import type { Template } from '../schemas';
 import type { InspectionSummary } from '../report/summary';
-import { countedItem, type InspectionFacts } from './facts';
+import { isJudgedItem } from '../inspection/item-results';
+import type { InspectionFacts } from './facts';
 
 export interface DashboardFilter {
   /** Inclusive days, YYYY-MM-DD; empty for no bound. */
@@ -76,7 +77,7 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
       row.violations += 1;
       row.what.push(o.what);
     }
-    inspections.push({ id: f.id, revision: f.revision, day: f.day, unitCode: f.unitCode, unitName: f.unitName, status: 'finalized', violations: f.violations, contentHash: f.contentHash });
+    inspections.push({ id: f.id, revision: f.revision, day: f.day, unitCode: f.unitCode, unitName: f.unitName, status: f.status, violations: f.violations, contentHash: f.contentHash || null });
     for (const r of f.recommendations) recommendations.push({ unitName: f.unitName, day: f.day, target: r.target, measure: r.measure, text: r.text, deadline: r.deadline, overdue: r.deadline !== null && r.deadline < today });
   }
   const items: InspectionSummary['items'] = [];
@@ -85,7 +86,7 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
       for (const item of section.items) {
         const key = `${ref}/${item.code}`;
         const checked = (usedRef.get(ref) ?? 0) - (unchecked.get(key) ?? 0);
-        if (!countedItem(item) || !(checked > 0 || violated.has(key))) continue;
+        if (!isJudgedItem(item) || !(checked > 0 || violated.has(key))) continue;
         items.push({ ref, code: item.code, text: item.text.vi, critical: item.critical, checked, violations: violated.get(key) ?? 0 });
       }
     }

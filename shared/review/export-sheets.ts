@@ -1,7 +1,8 @@
 import type { InspectionRecord } from '../inspection/record';
-import type { Template, TemplateItem } from '../schemas';
+import type { Template } from '../schemas';
 import { attendanceLabel } from '../report/labels';
-import { answerText } from '../report/answer-text';
+import { itemResults } from '../inspection/item-results';
+import { findingText, involvedText, verdictColumn, verdictText } from '../report/answer-text';
 import { isoDay } from '../time/local-iso';
 import type { Dashboard } from './dashboard';
 import type { InspectionFacts } from './facts';
@@ -65,8 +66,6 @@ export function exportSheets(input: {
   signedReport?: ReadonlySet<string>;
 }): ExportSheet[] {
   const { facts, dashboard, records, templates } = input;
-  const items = new Map<string, TemplateItem>();
-  for (const [ref, t] of templates) for (const s of t.sections) for (const item of s.items) items.set(`${ref}/${item.code}`, item);
   return [
     {
       name: 'Cuộc kiểm tra',
@@ -127,7 +126,8 @@ export function exportSheets(input: {
         { header: 'Bộ câu hỏi', width: 14 },
         { header: 'Mã nội dung', width: 11 },
         { header: 'Nội dung kiểm tra', width: 60 },
-        { header: 'Kết quả', width: 18 },
+        { header: 'Kết quả', width: 30 },
+        { header: 'Đánh giá', width: 14 },
         { header: 'Ghi chú', width: 40 },
         { header: 'Người liên quan', width: 30 },
       ],
@@ -135,23 +135,18 @@ export function exportSheets(input: {
         for await (const record of records()) {
           const i = record.inspection;
           const names = new Map(record.roster.map((r) => [r.id, r.name]));
-          const findings = [...record.findings].sort((a, b) => byCode.compare(a.templateRef, b.templateRef) || byCode.compare(a.itemCode, b.itemCode));
-          for (const f of findings) {
-            const item = items.get(`${f.templateRef}/${f.itemCode}`);
-            yield [
-              i.id,
-              i.revision,
-              isoDay(i.arrival.at),
-              i.unit.code,
-              i.unit.name,
-              f.templateRef,
-              f.itemCode,
-              item?.text.vi ?? '',
-              // Without its template (never handed down), the answer is written as stored.
-              item ? answerText(item, f, (id) => names.get(id) ?? '?') : f.answer ? JSON.stringify(f.answer) : '',
-              f.note,
-              listWithin(f.involvedRosterIds.map((id) => names.get(id) ?? '?'), MAX_DETAIL_CHARS, '; '),
-            ];
+          const name = (id: string) => names.get(id) ?? '?';
+          const lead = [i.id, i.revision, isoDay(i.arrival.at), i.unit.code, i.unit.name];
+          for (const { ref, template, items } of itemResults(record, templates)) {
+            if (!template) {
+              // A checklist never handed down here: its answers are written as stored.
+              const findings = record.findings.filter((f) => f.templateRef === ref).sort((a, b) => byCode.compare(a.itemCode, b.itemCode));
+              for (const f of findings) yield [...lead, ref, f.itemCode, '', f.answer ? JSON.stringify(f.answer) : '', '', f.note, ''];
+              continue;
+            }
+            for (const r of items) {
+              yield [...lead, ref, r.item.code, r.item.text.vi, findingText(r, name) || verdictText(r.item, r.verdict), verdictColumn(r), r.finding?.note ?? '', involvedText(r, name)];
+            }
           }
         }
       },

@@ -1,18 +1,28 @@
+import { allItemResults } from '../inspection/item-results';
 import type { InspectionRecord } from '../inspection/record';
-import { parseTemplateRef, templateRef, type Template, type TemplateItem } from '../schemas';
+import { parseTemplateRef, templateRef, type InspectionStatus, type Template } from '../schemas';
 import { isoDay } from '../time/local-iso';
+import { breachText } from '../report/answer-text';
 import { measureLabel } from '../report/labels';
 
 /** Lateness beyond this many minutes is counted apart (the department's own threshold). */
 export const LONG_LATENESS_MINUTES = 30;
 
 /**
+ * Version of how facts are read from a record. Stored facts of an older version are computed again
+ * from their records (the roll call and ruled counts became judged items in version 2).
+ */
+export const FACTS_VERSION = 2;
+
+/**
  * What the department's dashboard needs from one inspection, computed once when it is imported:
  * the dashboard then adds up small rows instead of walking every finding of every record.
  */
 export interface InspectionFacts {
+  factsVersion: number;
   id: string;
   revision: number;
+  status: InspectionStatus;
   contentHash: string;
   day: string;
   /** YYYY-MM, for the per-month chart. */
@@ -39,7 +49,7 @@ export interface InspectionFacts {
    */
   unchecked: string[];
   violated: string[];
-  /** One entry per breach by a named person (and per unexcused absence). */
+  /** One entry per breach by a named person (late and unexcused absences included). */
   officials: Array<{ key: string; name: string; position: string; what: string }>;
   recommendations: Array<{ target: string; measure: string; text: string; deadline: string | null }>;
 }
@@ -57,24 +67,9 @@ function minutesOfDay(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-/** How one counted item came out in a record, and the roster ids of the people in breach. */
-export function itemOutcome(item: TemplateItem, record: InspectionRecord, ref: string): { checked: boolean; violated: boolean; people: string[] } {
-  const f = record.findings.find((x) => x.templateRef === ref && x.itemCode === item.code);
-  const a = f?.answer;
-  if (!a) return { checked: false, violated: false, people: [] };
-  if (a.type === 'compliance') return { checked: a.value !== 'NA', violated: a.value === 'NC', people: a.value === 'NC' ? f.involvedRosterIds : [] };
-  if (a.type === 'roster' && item.rosterKind === 'violation') return { checked: true, violated: a.rosterIds.length > 0, people: a.rosterIds };
-  return { checked: true, violated: false, people: [] };
-}
-
 /** The same official across inspections: the unit's staff id, or the name within the unit. */
 export function officialKey(unitCode: string, person: { staffId?: string; name: string }): string {
   return `${unitCode}/${person.staffId ?? person.name.normalize('NFC').toLocaleLowerCase('vi')}`;
-}
-
-/** True for the items the department counts: yes/no checks and lists of people in breach. */
-export function countedItem(item: TemplateItem): boolean {
-  return !item.perRosterRow && (item.answerType === 'compliance' || item.rosterKind === 'violation');
 }
 
 export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap<string, Template>): InspectionFacts {
@@ -82,8 +77,10 @@ export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap
   const day = isoDay(i.arrival.at);
   const arrivedAt = vietnamMinutesOfDay(i.arrival.at);
   const facts: InspectionFacts = {
+    factsVersion: FACTS_VERSION,
     id: i.id,
     revision: i.revision,
+    status: i.status,
     contentHash: i.contentHash ?? '',
     day,
     month: day.slice(0, 7),
@@ -112,30 +109,22 @@ export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap
   };
   for (const r of record.roster) {
     if (r.status === 'present') facts.present += 1;
-    else if (r.status === 'unexcused') {
-      facts.unexcused += 1;
-      blame(r.id, 'Vắng không lý do');
-    } else if (r.status === 'late') {
+    else if (r.status === 'unexcused') facts.unexcused += 1;
+    else if (r.status === 'late') {
       facts.late += 1;
       const minutes = r.arrivalTime ? Math.max(0, minutesOfDay(r.arrivalTime) - arrivedAt) : 0;
       if (minutes > LONG_LATENESS_MINUTES) facts.lateOver30 += 1;
       facts.maxLateMinutes = Math.max(facts.maxLateMinutes, minutes);
     }
   }
-  for (const ref of i.templateRefs) {
-    const template = templates.get(ref);
-    if (!template) continue;
-    for (const section of template.sections) {
-      for (const item of section.items) {
-        if (!countedItem(item)) continue;
-        const o = itemOutcome(item, record, ref);
-        if (!o.checked) facts.unchecked.push(`${ref}/${item.code}`);
-        if (!o.violated) continue;
-        facts.violated.push(`${ref}/${item.code}`);
-        facts.violations += 1;
-        for (const id of o.people) blame(id, `${item.code} ${item.text.vi}`);
-      }
-    }
+  for (const result of allItemResults(record, templates)) {
+    if (!result.judged) continue;
+    const key = `${result.ref}/${result.item.code}`;
+    if (result.verdict === 'unanswered' || result.verdict === 'not-applicable') facts.unchecked.push(key);
+    if (result.verdict !== 'violation') continue;
+    facts.violated.push(key);
+    facts.violations += 1;
+    for (const b of result.breaches) blame(b.rosterId, breachText(result, b));
   }
   for (const rec of record.recommendations) {
     const target = rec.target.kind === 'unit' ? i.unit.name : rec.target.kind === 'person' ? (person.get(rec.target.rosterId)?.name ?? '?') : `Nội dung ${rec.target.itemCode}`;

@@ -13,8 +13,14 @@ export const legalBasisSchema = z
     /** Document number as printed (e.g. "30/2020/NĐ-CP"). */
     number: z.string().trim().min(1).max(60),
     kind: localTextSchema,
+    /** Who issued it, as a citation names them ("Chính phủ", "Thủ tướng Chính phủ"); laws are cited by their title alone. */
+    issuer: localTextSchema.optional(),
     /** Date of issue; null where it was not verified. */
     issuedOn: isoDateSchema.nullable(),
+    /**
+     * For a law, its title ("Luật Cán bộ, công chức"); otherwise what it is about, as the citation
+     * continues after its issuer ("Công tác văn thư", "Phê duyệt Đề án Văn hóa công vụ").
+     */
     subject: localTextSchema,
     /** First day in force; null where not verified (then taken as the date of issue, if known). */
     effectiveFrom: isoDateSchema.nullable(),

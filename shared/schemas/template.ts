@@ -23,6 +23,19 @@ export const countFieldSchema = z.object({
 });
 export type CountField = z.infer<typeof countFieldSchema>;
 
+export const countComparisons = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'] as const;
+
+/**
+ * One condition a count item's numbers must meet to be compliant: a number compared with another
+ * of the same item ("at the counters" ≥ "assigned") or with a fixed value ("without apology" = 0).
+ */
+export const countConditionSchema = z.object({
+  field: z.string().regex(/^[a-z][a-zA-Z0-9]{0,30}$/),
+  op: z.enum(countComparisons),
+  than: z.union([z.object({ field: z.string().regex(/^[a-z][a-zA-Z0-9]{0,30}$/) }).strict(), z.object({ value: z.number().int().min(0).max(1_000_000) }).strict()]),
+});
+export type CountCondition = z.infer<typeof countConditionSchema>;
+
 export const templateItemSchema = z
   .object({
     code: itemCodeSchema,
@@ -33,6 +46,12 @@ export const templateItemSchema = z
     answerType: answerTypeSchema,
     /** count items: the numbers asked for. */
     countFields: z.array(countFieldSchema).optional(),
+    /**
+     * count items: when the numbers make the item compliant (every condition must hold). Without
+     * it the numbers are recorded, not judged. Part of the published template, so a change is a
+     * new template version and a finished record keeps the rule it was judged by.
+     */
+    compliantWhen: z.array(countConditionSchema).min(1).max(10).optional(),
     /** roster items: the roll call itself, or the list of staff who breached the rule. */
     rosterKind: z.enum(['roll-call', 'violation']).optional(),
     /** time items asked once per roster row (e.g. arrival time of each late person). */
@@ -75,6 +94,15 @@ export const templateItemSchema = z
       if (new Set(keys).size !== keys.length) {
         ctx.addIssue({ code: 'custom', message: 'err.template.countKeysUnique', path: ['countFields'] });
       }
+    }
+    if (item.compliantWhen !== undefined) {
+      const keys = new Set((item.countFields ?? []).map((f) => f.key));
+      item.compliantWhen.forEach((c, i) => {
+        const fields = 'field' in c.than ? [c.field, c.than.field] : [c.field];
+        if (item.answerType !== 'count' || fields.some((f) => !keys.has(f))) {
+          ctx.addIssue({ code: 'custom', message: 'err.template.ruleField', path: ['compliantWhen', i] });
+        }
+      });
     }
   });
 export type TemplateItem = z.infer<typeof templateItemSchema>;

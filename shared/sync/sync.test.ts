@@ -9,9 +9,7 @@ import { checkPushRequest, makeCursor, parseCursor, pushRequestFor } from './pro
 
 const templates = new Map(builtInTemplates.map((t) => [templateRef(t), t]));
 function finalized() {
-  const draft = sampleCompleteRecord();
-  draft.signatures = [];
-  const r = finalizeRecord({ ...draft, signatures: sampleCompleteRecord().signatures.map((s) => ({ ...s, inspectionId: draft.inspection.id })) }, templates, '2026-11-23T10:00:00.000+07:00');
+  const r = finalizeRecord(sampleCompleteRecord(), templates, '2026-11-23T10:00:00.000+07:00');
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.record;
 }

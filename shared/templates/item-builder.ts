@@ -1,4 +1,4 @@
-import type { CountField, LocalText, TemplateInput } from '../schemas';
+import type { CountCondition, CountField, LocalText, TemplateInput } from '../schemas';
 
 type SectionInput = TemplateInput['sections'][number];
 type ItemInput = SectionInput['items'][number];
@@ -71,3 +71,16 @@ export const section = (code: string, vi: string, en: string, items: ItemInput[]
   title: { vi, en },
   items,
 });
+
+/** A new version of a template with rules judging some of its count items; everything else as it was. */
+export function withCountRules(template: TemplateInput, version: number, publishedAt: string, rules: Record<string, CountCondition[]>): TemplateInput {
+  return {
+    ...template,
+    version,
+    publishedAt,
+    sections: template.sections.map((s) => ({
+      ...s,
+      items: s.items.map((item) => (rules[item.code] ? { ...item, compliantWhen: rules[item.code] } : item)),
+    })),
+  };
+}

@@ -1,5 +1,5 @@
 import type { TemplateInput } from '../schemas';
-import { compliance, count, field, section } from './item-builder';
+import { compliance, count, field, section, withCountRules } from './item-builder';
 
 /** c. One-stop desk / commune Public Administration Service Centre. */
 export const mcTemplate: TemplateInput = {
@@ -98,3 +98,13 @@ export const mcTemplate: TemplateInput = {
     ]),
   ],
 };
+
+/**
+ * Version 2 judges the two critical counts: every assigned official at the counters (MC-05) and
+ * no overdue file without an apology slip (MC-08). Version 1 stays published, unchanged, for the
+ * records answered against it.
+ */
+export const mcTemplateV2: TemplateInput = withCountRules(mcTemplate, 2, '2026-12-04T00:00:00+07:00', {
+  'MC-05': [{ field: 'present', op: 'ge', than: { field: 'assigned' } }],
+  'MC-08': [{ field: 'withoutApology', op: 'eq', than: { value: 0 } }],
+});

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultLegalBases } from '../legal-bases/default-legal-bases';
 import { templateItems, templateSchema } from '../schemas';
-import { builtInTemplates } from './index';
+import { builtInTemplates, currentBuiltInTemplates } from './index';
 
 const range = (prefix: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(2, '0')}`);
@@ -16,11 +16,30 @@ const expected = {
 };
 
 describe('built-in templates', () => {
-  it('are the three checklists GIO, VH and MC, version 1', () => {
-    expect(builtInTemplates.map((t) => `${t.id}@${t.version}`)).toEqual(['GIO@1', 'VH@1', 'MC@1']);
+  it('are the three checklists GIO, VH and MC; MC version 1 stays published beside version 2', () => {
+    expect(builtInTemplates.map((t) => `${t.id}@${t.version}`)).toEqual(['GIO@1', 'VH@1', 'MC@1', 'MC@2']);
+    expect(currentBuiltInTemplates.map((t) => `${t.id}@${t.version}`)).toEqual(['GIO@1', 'VH@1', 'MC@2']);
   });
 
-  it.each(builtInTemplates.map((t) => [t.id, t] as const))('%s has every item, in order, critical ones marked', (id, t) => {
+  it('MC@2 is MC@1 with rules judging its two critical counts, and nothing else changed', () => {
+    const [v1, v2] = builtInTemplates.filter((t) => t.id === 'MC');
+    const rules = new Map(templateItems(v2!).filter((i) => i.compliantWhen).map((i) => [i.code, i.compliantWhen]));
+    expect(Object.fromEntries(rules)).toEqual({
+      'MC-05': [{ field: 'present', op: 'ge', than: { field: 'assigned' } }],
+      'MC-08': [{ field: 'withoutApology', op: 'eq', than: { value: 0 } }],
+    });
+    const strip = (t: typeof v1) => templateItems(t!).map(({ compliantWhen: _rule, ...item }) => item);
+    expect(strip(v2)).toEqual(strip(v1));
+    expect(templateItems(v1!).some((i) => i.compliantWhen)).toBe(false);
+  });
+
+  it('refuses a rule naming a number the item does not ask for', () => {
+    const bad = structuredClone(builtInTemplates[3]!);
+    bad.sections[1]!.items[0]!.compliantWhen = [{ field: 'present', op: 'ge', than: { field: 'nobody' } }];
+    expect(templateSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it.each(currentBuiltInTemplates.map((t) => [t.id, t] as const))('%s has every item, in order, critical ones marked', (id, t) => {
     const want = expected[id as keyof typeof expected];
     const items = templateItems(t);
     expect(items.map((i) => i.code)).toEqual(want.codes);
@@ -28,7 +47,7 @@ describe('built-in templates', () => {
   });
 
   it('has unique item codes across all templates', () => {
-    const codes = builtInTemplates.flatMap((t) => templateItems(t).map((i) => i.code));
+    const codes = currentBuiltInTemplates.flatMap((t) => templateItems(t).map((i) => i.code));
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toHaveLength(13 + 12 + 16);
   });
@@ -83,7 +102,7 @@ describe('built-in templates', () => {
   });
 
   it('mark the items worded as the breach, so "C" is never ambiguous', () => {
-    const breach = builtInTemplates.flatMap(templateItems).filter((i) => i.wording === 'violation' && i.answerType === 'compliance');
+    const breach = currentBuiltInTemplates.flatMap(templateItems).filter((i) => i.wording === 'violation' && i.answerType === 'compliance');
     expect(breach.map((i) => i.code)).toEqual(['VH-05', 'VH-06', 'VH-08', 'VH-11', 'MC-10']);
   });
 

@@ -38,13 +38,13 @@ describe('local store', () => {
   it('installs the built-in templates and legal bases once', async () => {
     const db = freshDb('reference');
     await installReferenceData(db);
-    expect((await db.templates.toArray()).map((t) => `${t.id}@${t.version}`).sort()).toEqual(['GIO@1', 'MC@1', 'VH@1']);
+    expect((await db.templates.toArray()).map((t) => `${t.id}@${t.version}`).sort()).toEqual(['GIO@1', 'MC@1', 'MC@2', 'VH@1']);
     expect(await db.legalBases.count()).toBe(13);
     db.close();
     // A new instance (a relaunch) runs the install again; nothing is duplicated.
     const again = freshDb('reference');
     await installReferenceData(again);
-    expect(await again.templates.count()).toBe(3);
+    expect(await again.templates.count()).toBe(4);
     expect(await again.legalBases.count()).toBe(13);
   });
 

@@ -2,7 +2,8 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AuditEntry } from '@shared/audit/audit-chain';
 import type { Attachment, Finding, Inspection, LegalBasis, Recommendation, RosterEntry, Signature, Template, Unit } from '@shared/schemas';
 import { builtInTemplates } from '@shared/templates';
-import type { InspectionFacts } from '@shared/review/facts';
+import { inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
+import type { InspectionRecord } from '@shared/inspection/record';
 import { checkTemplatePublish } from '@shared/templates/immutability';
 import { DEFAULT_LEGAL_BASES_VERSION, defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
 
@@ -159,6 +160,15 @@ export class CongvuDb extends Dexie {
       })
       // A reviewer's earlier pulls carried no records: pull everything again (rows apply idempotently).
       .upgrade((tx) => tx.table('settings').delete('sync.cursor'));
+    this.version(5)
+      .stores({})
+      // The roll call and ruled counts are judged items since facts version 2: read every verified
+      // record's facts again, so the dashboard counts old imports as it counts new ones.
+      .upgrade(async (tx) => {
+        const templates = templatesByRef(await tx.table<Template>('templates').toArray());
+        const verified = await tx.table<ReviewInspectionRow>('reviewInspections').where('state').equals('verified').toArray();
+        await tx.table<InspectionFacts>('reviewFacts').bulkPut(verified.map((row) => inspectionFacts(row.record as InspectionRecord, templates)));
+      });
   }
 }
 

@@ -5,9 +5,10 @@ import { href } from '../../app/router';
 import { useLegalBases } from '../reference/queries';
 import { AnswerControl } from './answer-control';
 import { AutosaveText } from './autosave-text';
-import { answerableItems, isAnswered, progress } from './checklist-progress';
+import { answerableItems, isAnswered, progress, resultsByItem } from './checklist-progress';
+import type { Verdict } from '@shared/inspection/item-results';
 import { PeoplePicker } from './people-picker';
-import { rollCallCounts } from './roll-call-counts';
+import { rollCallCounts } from '@shared/inspection/roll-call';
 import type { TabProps } from './tab-props';
 import { useStable } from './use-stable';
 
@@ -19,8 +20,9 @@ export function ChecklistTab(props: TabProps) {
   const bases = useLegalBases();
   const container = useRef<HTMLDivElement>(null);
   const shortNames = new Map((bases ?? []).map((b) => [b.id, b.shortName]));
+  const results = resultsByItem(record, templates);
   const all = templates.flatMap((tpl) => answerableItems(tpl).map((item) => ({ tpl, item })));
-  const done = all.filter(({ tpl, item }) => isAnswered(record, tpl, item)).length;
+  const done = all.filter(({ tpl, item }) => isAnswered(results, tpl, item)).length;
 
   const cards = useCallback(() => Array.from(container.current?.querySelectorAll<HTMLElement>('[data-item-card]') ?? []), []);
   const jumpToUnanswered = useCallback(
@@ -56,7 +58,7 @@ export function ChecklistTab(props: TabProps) {
           </h2>
           {tpl.sections.map((section) => {
             const items = section.items.filter((i) => !i.perRosterRow);
-            const p = progress(record, tpl, items);
+            const p = progress(results, tpl, items);
             return (
               <div key={section.code} className="section-block" data-testid={`section-${section.code}`}>
                 <h3>
@@ -71,7 +73,8 @@ export function ChecklistTab(props: TabProps) {
                     actions={actions}
                     item={item}
                     finding={record.findings.find((f) => f.templateRef === templateRef(tpl) && f.itemCode === item.code)}
-                    answered={isAnswered(record, tpl, item)}
+                    answered={isAnswered(results, tpl, item)}
+                    verdict={results.get(`${templateRef(tpl)}/${item.code}`)?.verdict}
                     basisLabel={[...item.legalRefs.map((r) => shortNames.get(r.basisId) ?? r.basisId), item.basisNote?.[language]].filter(Boolean).join('; ')}
                     onMove={move}
                     onNextUnanswered={jumpToUnanswered}
@@ -101,12 +104,14 @@ interface ItemProps {
   item: TemplateItem;
   finding: Finding | undefined;
   answered: boolean;
+  /** How the item came out, shown where the answer alone does not say it (ruled counts, the roll call). */
+  verdict: Verdict | undefined;
   basisLabel: string;
   onMove: (from: HTMLElement, step: number) => void;
   onNextUnanswered: (from: HTMLElement) => void;
 }
 
-const ItemCard = memo(function ItemCard({ inspectionId, roster, locked, actions, item, finding, answered, basisLabel, onMove, onNextUnanswered }: ItemProps) {
+const ItemCard = memo(function ItemCard({ inspectionId, roster, locked, actions, item, finding, answered, verdict, basisLabel, onMove, onNextUnanswered }: ItemProps) {
   const { t, language } = useI18n();
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
@@ -143,6 +148,11 @@ const ItemCard = memo(function ItemCard({ inspectionId, roster, locked, actions,
         <span className="item-code">{item.code}</span>
         {item.critical && <span className="critical" title={t('checklist.criticalHint')}>{t('checklist.critical')}</span>}
         <span className="item-text">{item.text[language]}</span>
+        {verdict && showsVerdict(item) && (
+          <span className={`verdict-tag ${verdict}`} data-testid={`verdict-${item.code}`}>
+            {t(verdictKeys[verdict])}
+          </span>
+        )}
       </div>
       {basisLabel && <div className="muted small">{t('checklist.basis')}: {basisLabel}</div>}
       {isRollCall ? (
@@ -181,10 +191,18 @@ const ItemCard = memo(function ItemCard({ inspectionId, roster, locked, actions,
   );
 }, sameCard);
 
+const verdictKeys = { compliant: 'verdict.compliant', violation: 'verdict.violation', 'not-applicable': 'verdict.na', recorded: 'verdict.recorded', unanswered: 'verdict.unanswered' } as const;
+
+/** A yes/no answer is its own verdict; a count judged by its template's rule and the roll call are not. */
+function showsVerdict(item: TemplateItem): boolean {
+  return (item.answerType === 'count' && item.compliantWhen !== undefined) || (item.answerType === 'roster' && item.rosterKind === 'roll-call');
+}
+
 /** Dexie hands back new objects on every read: compare a card's data by value. */
 function sameCard(a: ItemProps, b: ItemProps): boolean {
   return (
     a.answered === b.answered &&
+    a.verdict === b.verdict &&
     a.locked === b.locked &&
     a.basisLabel === b.basisLabel &&
     a.roster === b.roster &&

@@ -1,22 +1,29 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { measures, templateItems, type Recommendation } from '@shared/schemas';
+import { allItemResults } from '@shared/inspection/item-results';
+import { measures, templateItems, templateRef, type Recommendation } from '@shared/schemas';
 import { isoDateSchema } from '@shared/schemas/common';
+import { isoDay } from '@shared/time/local-iso';
 import { useI18n } from '../../i18n/i18n';
+import { useConfirm } from '../../app/confirm-dialog';
+import { describeError } from '../../app/describe-error';
 import { FieldError } from '../inspections/field-error';
 import { AutosaveText } from './autosave-text';
 import type { TabProps } from './tab-props';
 
 const measureKeys = { remind: 'measure.remind', 'self-criticism': 'measure.selfCriticism', 'propose-discipline': 'measure.discipline', remedy: 'measure.remedy' } as const;
 
-const formSchema = z.object({
-  target: z.string().min(1, 'err.required'),
-  measure: z.enum(measures),
-  text: z.string().trim().min(1, 'err.recommendation.textRequired').max(5000, 'err.tooLong'),
-  deadline: z.union([z.literal(''), isoDateSchema]),
-});
-type FormValues = z.infer<typeof formSchema>;
+/** A deadline to remedy is on or after the day of the inspection (day: YYYY-MM-DD). */
+const formSchema = (day: string) =>
+  z.object({
+    target: z.string().min(1, 'err.required'),
+    measure: z.enum(measures),
+    text: z.string().trim().min(1, 'err.recommendation.textRequired').max(5000, 'err.tooLong'),
+    deadline: z.union([z.literal(''), isoDateSchema.refine((d) => d >= day, 'err.recommendation.deadlineBeforeInspection')]),
+  });
+type FormValues = z.infer<ReturnType<typeof formSchema>>;
 
 function parseTarget(value: string): Recommendation['target'] {
   if (value === 'unit') return { kind: 'unit' };
@@ -26,17 +33,41 @@ function parseTarget(value: string): Recommendation['target'] {
 
 export function ConclusionsTab({ record, templates, locked, actions }: TabProps) {
   const { t, tError, language } = useI18n();
+  const [dialog, confirm] = useConfirm();
+  const [error, setError] = useState<string | null>(null);
   const items = new Map(templates.flatMap(templateItems).map((i) => [i.code, i]));
-  const flagged = record.findings.filter((f) => (f.answer?.type === 'compliance' && f.answer.value === 'NC') || (f.answer?.type === 'roster' && f.answer.rosterIds.length > 0));
+  // The items found in breach, as the record and the exports judge them (ruled counts and the roll call included).
+  const flagged = allItemResults(record, new Map(templates.map((tpl) => [templateRef(tpl), tpl]))).filter((r) => r.verdict === 'violation');
   const people = new Map(record.roster.map((r) => [r.id, r]));
+  const day = isoDay(record.inspection.arrival.at);
   const { register, handleSubmit, reset, formState } = useForm<FormValues>({
-    resolver: zodResolver(formSchema),
+    resolver: zodResolver(formSchema(day)),
     defaultValues: { target: 'unit', measure: 'remind', text: '', deadline: '' },
   });
   const submit = handleSubmit(async (v) => {
-    await actions.addRecommendation({ target: parseTarget(v.target), measure: v.measure, text: v.text, deadline: v.deadline || undefined });
-    reset({ target: v.target, measure: v.measure, text: '', deadline: v.deadline });
+    setError(null);
+    try {
+      await actions.addRecommendation({ target: parseTarget(v.target), measure: v.measure, text: v.text, deadline: v.deadline || undefined });
+      reset({ target: v.target, measure: v.measure, text: '', deadline: v.deadline });
+    } catch (err) {
+      setError(describeError(err, t));
+    }
   });
+  const remove = async (r: Recommendation) => {
+    const ok = await confirm({
+      title: t('rec.removeTitle'),
+      message: (
+        <p>
+          {t('rec.removeBody', { target: targetLabel(r.target) })}
+          <br />
+          <q>{r.text}</q>
+        </p>
+      ),
+      confirmLabel: t('common.remove'),
+      danger: true,
+    });
+    if (ok) await actions.removeRecommendation(r.id).catch((err: unknown) => setError(describeError(err, t)));
+  };
   const targetLabel = (target: Recommendation['target']) =>
     target.kind === 'unit'
       ? t('rec.unit')
@@ -47,9 +78,10 @@ export function ConclusionsTab({ record, templates, locked, actions }: TabProps)
   return (
     <div>
       <h2>{t('conclusions.title')}</h2>
+      {dialog}
       {flagged.length > 0 && (
         <p className="muted small">
-          {t('conclusions.flagged')}: {flagged.map((f) => f.itemCode).join(', ')}
+          {t('conclusions.flagged')}: {flagged.map((f) => f.item.code).join(', ')}
         </p>
       )}
       <AutosaveText multiline value={record.inspection.conclusion} readOnly={locked} label={t('conclusions.title')} maxLength={20_000} onSave={(text) => actions.setConclusion(text)} testId="conclusion" />
@@ -77,7 +109,7 @@ export function ConclusionsTab({ record, templates, locked, actions }: TabProps)
                 <td>{r.deadline ?? '—'}</td>
                 <td>
                   {!locked && (
-                    <button type="button" className="link" onClick={() => void actions.removeRecommendation(r.id).catch(() => undefined)}>
+                    <button type="button" className="link" onClick={() => void remove(r)} aria-label={`${t('common.remove')}: ${r.text.slice(0, 60)}`}>
                       {t('common.remove')}
                     </button>
                   )}
@@ -95,8 +127,8 @@ export function ConclusionsTab({ record, templates, locked, actions }: TabProps)
               <option value="unit">{t('rec.unit')}</option>
               <optgroup label={t('rec.findings')}>
                 {flagged.map((f) => (
-                  <option key={f.id} value={`finding:${f.itemCode}`}>
-                    {f.itemCode} — {items.get(f.itemCode)?.text[language]}
+                  <option key={`${f.ref}/${f.item.code}`} value={`finding:${f.item.code}`}>
+                    {f.item.code} — {f.item.text[language]}
                   </option>
                 ))}
               </optgroup>
@@ -134,6 +166,11 @@ export function ConclusionsTab({ record, templates, locked, actions }: TabProps)
               {t('rec.add')}
             </button>
           </div>
+          {error && (
+            <p className="alert" role="alert">
+              {error}
+            </p>
+          )}
         </form>
       )}
     </div>

@@ -19,7 +19,7 @@ import {
   type Inspection,
   type Issuer,
 } from '@shared/schemas';
-import { toLocalIso } from '@shared/time/local-iso';
+import { isoDay, toLocalIso } from '@shared/time/local-iso';
 import { z } from 'zod';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
@@ -174,7 +174,9 @@ export function addRecommendation(db: CongvuDb, key: RecordKey, input: NewRecomm
     revision: key.revision,
     createdAt: toLocalIso(new Date()),
   });
-  return editDraft(db, key, { action: 'recommendation.add', detail: { ...recommendation } }, async () => {
+  return editDraft(db, key, { action: 'recommendation.add', detail: { ...recommendation } }, async (inspection) => {
+    // A deadline to remedy cannot fall before the inspection found what is to be remedied.
+    if (recommendation.deadline !== undefined && recommendation.deadline < isoDay(inspection.arrival.at)) throw new Error('err.recommendation.deadlineBeforeInspection');
     await db.recommendations.add(recommendation);
   });
 }
@@ -189,6 +191,8 @@ export interface SignatureInput {
   role: Signature['role'];
   signerName: string;
   signerPosition: string;
+  /** For the unit's representative: which listed representative signs. */
+  representativeId?: string;
   mark: { kind: 'drawn'; image: Blob; sha256: string } | { kind: 'refused'; reason: string; witness: string };
 }
 
@@ -202,6 +206,7 @@ export function saveSignature(db: CongvuDb, key: RecordKey, input: SignatureInpu
     role: input.role,
     signerName: input.signerName,
     signerPosition: input.signerPosition,
+    ...(input.role === 'unit-representative' && input.representativeId ? { representativeId: input.representativeId } : {}),
     mark,
     at: toLocalIso(new Date()),
   });

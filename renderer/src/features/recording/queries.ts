@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InspectionRecord } from '@shared/inspection/record';
+import type { Issuer } from '@shared/schemas';
 import { useDb } from '../../db/db-context';
 import { getInspection } from '../inspections/queries';
 import { recordTables } from './draft-transaction';
@@ -27,4 +28,13 @@ export function useRecord(id: string): InspectionRecord | null | undefined {
 export function useBlob(sha256: string | undefined): Blob | undefined {
   const db = useDb();
   return useLiveQuery(async () => (sha256 ? (await db.blobs.get(sha256))?.blob : undefined), [db, sha256]);
+}
+
+/** Who issued the record of this device's most recent other inspection: offered, never filled in unasked. */
+export function useLastIssuer(exceptId: string): Issuer | undefined | null {
+  const db = useDb();
+  return useLiveQuery(
+    async () => (await db.inspections.orderBy('updatedAt').reverse().filter((i) => i.id !== exceptId && !!i.issuer?.agency.trim()).first())?.issuer ?? null,
+    [db, exceptId],
+  );
 }

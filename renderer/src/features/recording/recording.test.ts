@@ -16,6 +16,8 @@ import {
   finalizeInspection,
   saveSignature,
   setAnswer,
+  setIssue,
+  setUnitRepresentatives,
   setFindingNote,
   startCorrection,
   updateRosterEntry,
@@ -53,10 +55,14 @@ async function completeDraft(db: CongvuDb, key: { id: string; revision: number }
     if (f.itemCode === 'GIO-05' || f.itemCode >= 'GIO-10') await setAnswer(db, key, f.id, { type: 'compliance', value: 'C' });
     else await setAnswer(db, key, f.id, { type: 'roster', rosterIds: [] });
   }
+  await setIssue(db, key, { recordNumber: '15', issuer: { parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ', symbol: 'ĐKT' } });
+  const rep = { id: crypto.randomUUID(), name: 'Phạm Minh Khôi', position: 'Chủ tịch' };
+  await setUnitRepresentatives(db, key, [rep]);
   const blob = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' });
-  for (const role of ['leader', 'recorder', 'unit-representative'] as const) {
+  for (const role of ['leader', 'recorder'] as const) {
     await saveSignature(db, key, { role, signerName: `Người ký ${role}`, signerPosition: '', mark: { kind: 'drawn', image: blob, sha256: 'c'.repeat(64) } });
   }
+  await saveSignature(db, key, { role: 'unit-representative', signerName: rep.name, signerPosition: rep.position, representativeId: rep.id, mark: { kind: 'drawn', image: blob, sha256: 'c'.repeat(64) } });
 }
 
 describe('when the disk or quota is full', () => {

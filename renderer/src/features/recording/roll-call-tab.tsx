@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 import { FieldError } from '../inspections/field-error';
 import { AutosaveText } from './autosave-text';
 import { newPersonSchema, type NewPerson } from './mutations';
-import { rollCallCounts } from './roll-call-counts';
+import { rollCallCounts } from '@shared/inspection/roll-call';
 import type { TabProps } from './tab-props';
 import { useOptimisticSave } from './use-optimistic-save';
 

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
+import { newestVersions } from '@shared/templates';
 import { isInForce, templateRef, type LegalBasis, type Template } from '@shared/schemas';
 import { useDb } from '../../db/db-context';
 
@@ -30,13 +31,8 @@ export function useLegalBases(): LegalBasis[] | undefined {
 export function useCurrentTemplates(): Template[] | undefined {
   const db = useDb();
   return useLiveQuery(async () => {
-    const newest = new Map<string, Template>();
-    for (const t of await db.templates.toArray()) {
-      const seen = newest.get(t.id);
-      if (!seen || t.version > seen.version) newest.set(t.id, t);
-    }
     const order = ['GIO', 'VH', 'MC'];
-    return [...newest.values()].sort((a, b) => rank(order, a.id) - rank(order, b.id) || a.id.localeCompare(b.id));
+    return newestVersions(await db.templates.toArray()).sort((a, b) => rank(order, a.id) - rank(order, b.id) || a.id.localeCompare(b.id));
   }, [db]);
 }
 

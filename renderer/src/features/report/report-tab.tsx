@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { recordNumberLine, resolvedIssuer } from '@shared/report/issuer';
+import { issuerOf, recordNumberLine } from '@shared/report/issuer';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../app/describe-error';
 import { href } from '../../app/router';
 import { bridge } from '../../bridge/bridge';
-import { AutosaveText } from '../recording/autosave-text';
 import type { TabProps } from '../recording/tab-props';
 import { PassphraseForm } from '../signing/passphrase-form';
 import { useSigningStatus } from '../signing/queries';
@@ -22,7 +21,7 @@ export function ReportTab({ record, templates, locked, actions }: TabProps) {
   const [error, setError] = useState<string | null>(null);
   const [savedAs, setSavedAs] = useState<{ version: string; name: string } | null>(null);
   const i = record.inspection;
-  const issuer = resolvedIssuer(i);
+  const issuer = issuerOf(i);
   // A preview shows one state of the record: after any change it is stale and no longer shown.
   const version = `${i.revision}/${i.updatedAt}`;
   const current = preview?.version === version ? preview : null;
@@ -61,28 +60,14 @@ export function ReportTab({ record, templates, locked, actions }: TabProps) {
     <div className="report-tab">
       <section className="card" aria-labelledby="issue-title">
         <h2 id="issue-title">{t('report.issue.title')}</h2>
-        <p className="muted small">{t('report.issue.hint')}</p>
-        <div className="grid-2">
-          <label>
-            {t('report.issue.number')}
-            <AutosaveText value={i.recordNumber} readOnly={locked} label={t('report.issue.number')} placeholder="15" maxLength={200} testId="issue-number" onSave={(v) => actions.setIssue({ recordNumber: v })} />
-          </label>
-          <label>
-            {t('report.issue.symbol')}
-            <AutosaveText value={i.issuer?.symbol ?? ''} readOnly={locked} label={t('report.issue.symbol')} placeholder="ĐKT" maxLength={20} testId="issue-symbol" onSave={(v) => actions.setIssue({ issuer: { symbol: v } })} />
-          </label>
-          <label>
-            {t('report.issue.parent')}
-            <AutosaveText value={i.issuer?.parentAgency ?? ''} readOnly={locked} label={t('report.issue.parent')} placeholder={issuer.parentAgency} maxLength={200} testId="issue-parent" onSave={(v) => actions.setIssue({ issuer: { parentAgency: v } })} />
-          </label>
-          <label>
-            {t('report.issue.agency')}
-            <AutosaveText value={i.issuer?.agency ?? ''} readOnly={locked} label={t('report.issue.agency')} placeholder={issuer.agency} maxLength={200} testId="issue-agency" onSave={(v) => actions.setIssue({ issuer: { agency: v } })} />
-          </label>
-        </div>
-        <p className="muted small" data-testid="issue-preview">
-          {issuer.parentAgency.toLocaleUpperCase('vi')} · {issuer.agency.toLocaleUpperCase('vi')} · {recordNumberLine(i)}
+        <p data-testid="issue-preview">
+          {issuer.parentAgency.toLocaleUpperCase('vi') || '……'} · {issuer.agency.toLocaleUpperCase('vi') || '……'} · {recordNumberLine(i)}
         </p>
+        {!locked && (
+          <p className="muted small">
+            {t('report.issue.editOnSign')} <a href={href({ name: 'inspection', id: i.id, tab: 'sign' })}>{t('tab.sign')}</a>
+          </p>
+        )}
       </section>
 
       <section className="card" aria-labelledby="preview-title">

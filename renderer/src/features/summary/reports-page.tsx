@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
-import { resolvedIssuer } from '@shared/report/issuer';
+import { issuerOf } from '@shared/report/issuer';
 import { isoDateSchema } from '@shared/schemas/common';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
 import { useI18n } from '../../i18n/i18n';
@@ -44,7 +44,7 @@ export function ReportsPage() {
   const first = inspections?.[0];
   useEffect(() => {
     if (!first || getValues('agency')) return;
-    const issuer = resolvedIssuer(first);
+    const issuer = issuerOf(first);
     setValue('parentAgency', issuer.parentAgency);
     setValue('agency', issuer.agency);
     setValue('place', first.unit.province);
