@@ -170,8 +170,8 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     const { page } = reviewer;
     await page.getByRole('link', { name: 'Xem xét kết quả' }).click();
     await page.getByTestId('review-import').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="review-counts"]')?.textContent?.includes('Đã nhập 5 biên bản'), undefined, { polling: 100, timeout: 30_000 });
-    expect(await page.getByTestId('review-counts').textContent()).toBe('Đã nhập 5 biên bản: 4 khớp mã băm, 1 bị gắn cờ.');
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-counts"]')?.textContent?.includes('Đã nhập 5 cuộc kiểm tra'), undefined, { polling: 100, timeout: 30_000 });
+    expect(await page.getByTestId('review-counts').textContent()).toBe('Đã nhập 5 cuộc kiểm tra, gồm 5 lần lập biên bản: 4 lần lập khớp mã băm, 1 lần lập bị gắn cờ.');
     expect(await page.getByTestId('review-flagged').textContent()).toContain(tampered.inspection.id);
     expect(await page.getByTestId('review-flagged').textContent()).toContain('Mã băm không khớp');
     expect(await page.getByTestId('review-row').count()).toBe(4);

@@ -9,6 +9,7 @@ import { EvidenceTab } from './evidence-tab';
 import { OverviewTab } from './overview-tab';
 import { useRecord } from './queries';
 import { useRecordingActions } from './mutations';
+import { ReviewNotice } from './review-notice';
 import { RollCallTab } from './roll-call-tab';
 import { SaveIndicator } from './save-indicator';
 import { SignTab } from './sign-tab';
@@ -49,7 +50,7 @@ export function InspectionWorkspace({ id, tab }: { id: string; tab: WorkspaceTab
         <span className={`badge ${record.inspection.status}`} data-testid="status-badge">
           {t(locked ? 'status.finalized' : 'status.draft')}
         </span>
-        {record.inspection.revision > 1 && <span className="muted">{t('detail.revisionN', { n: record.inspection.revision })}</span>}
+        {record.inspection.revision > 1 && <span className="muted">{t('detail.revisionN', { n: record.inspection.revision - 1 })}</span>}
         <SaveIndicator />
       </div>
       {locked && (
@@ -57,6 +58,7 @@ export function InspectionWorkspace({ id, tab }: { id: string; tab: WorkspaceTab
           {t('record.lockedNotice')} <span className="mono">SHA-256 {record.inspection.contentHash}</span>
         </p>
       )}
+      <ReviewNotice inspectionId={record.inspection.id} revision={record.inspection.revision} />
       <nav className="tabs" aria-label={t('detail.title')}>
         {(Object.keys(tabKeys) as WorkspaceTab[]).map((name) => (
           <a key={name} href={href({ name: 'inspection', id, tab: name })} aria-current={name === tab ? 'page' : undefined}>

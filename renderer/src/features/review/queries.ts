@@ -44,7 +44,8 @@ export interface ReviewData {
   reviews: Map<string, ReviewState>;
   reports: Map<string, ReviewReportRow['state']>;
   flagged: ReviewInspectionRow[];
-  counts: { imported: number; verified: number; flagged: number };
+  /** Inspections and their revisions counted apart: two revisions of one inspection are one inspection. */
+  counts: { inspections: number; revisions: number; verified: number; flagged: number };
 }
 
 /** The figures last read in this window: a page opened again shows them at once while it reads anew. */
@@ -64,13 +65,14 @@ export function useReviewData(paused = false): ReviewData | undefined {
 }
 
 async function loadReviewData(db: CongvuDb): Promise<ReviewData> {
-  const [facts, templates, reviews, reports, flaggedKeys, imported] = await Promise.all([
+  const [facts, templates, reviews, reports, flaggedKeys, revisions, inspectionIds] = await Promise.all([
     db.reviewFacts.toArray(),
     db.templates.toArray(),
     loadReviewStates(db),
     db.reviewReports.toArray(),
     db.reviewInspections.where('state').equals('flagged').primaryKeys(),
     db.reviewInspections.count(),
+    db.reviewInspections.orderBy('id').uniqueKeys(),
   ]);
   const reportState = new Map<string, ReviewReportRow['state']>();
   for (const r of reports) {
@@ -86,7 +88,7 @@ async function loadReviewData(db: CongvuDb): Promise<ReviewData> {
     reviews,
     reports: reportState,
     flagged,
-    counts: { imported, verified: latest.length, flagged: flagged.length },
+    counts: { inspections: inspectionIds.length, revisions, verified: revisions - flagged.length, flagged: flagged.length },
   };
   lastRead.set(db, data);
   return data;

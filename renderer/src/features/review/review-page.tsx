@@ -38,7 +38,7 @@ export function ReviewPage() {
         ) : null}
         {data && (
           <p data-testid="review-counts">
-            {t('review.counts', { imported: data.counts.imported, verified: data.counts.verified, flagged: data.counts.flagged })}
+            {t('review.counts', { ...data.counts })}
           </p>
         )}
         {sync.lastError && !sync.running && (

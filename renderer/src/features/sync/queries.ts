@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { z } from 'zod';
 import { assignmentSchema, type Assignment } from '@shared/schemas';
+import { reviewChangeSchema } from '@shared/sync/protocol';
 import { useDb } from '../../db/db-context';
 import type { SyncStatusRow } from '../../db/database';
 import { HUB_SETTINGS_KEY, type HubSettings } from './dexie-sync-storage';
@@ -69,4 +71,18 @@ export function useAssignments(): Assignment[] | undefined {
       .flatMap((p) => (p.success ? [p.data] : []))
       .sort((a, b) => a.from.localeCompare(b.from));
   }, [db]);
+}
+
+export type InspectionReview = z.infer<typeof reviewChangeSchema>;
+
+/** The reviews Home Affairs sent back for one inspection, newest first (any revision). */
+export function useReviewsOf(inspectionId: string): InspectionReview[] | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => {
+    const rows = await db.hubRows.where('kind').equals('review').toArray();
+    return rows
+      .sort((a, b) => b.seq - a.seq)
+      .map((r) => reviewChangeSchema.safeParse(r.data))
+      .flatMap((p) => (p.success && p.data.inspectionId === inspectionId ? [p.data] : []));
+  }, [db, inspectionId]);
 }

@@ -267,7 +267,7 @@ function Outbox() {
               <tr key={`${r.id}@${r.revision}`} data-testid="outbox-row" data-state={r.status?.state ?? 'pending'}>
                 <td>
                   <a href={href({ name: 'inspection', id: r.id, tab: 'overview' })}>{r.unitName}</a>
-                  {r.revision > 1 && <span className="muted"> ({t('detail.revisionN', { n: r.revision })})</span>}
+                  {r.revision > 1 && <span className="muted"> ({t('detail.revisionN', { n: r.revision - 1 })})</span>}
                 </td>
                 <td>{r.day}</td>
                 <td>
