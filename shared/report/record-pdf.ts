@@ -79,6 +79,10 @@ function composition(w: FlowWriter, record: InspectionRecord, legalBases: readon
 
 type Heading = [text: string, style: TextStyle];
 
+/** Column widths (mm) of the two tables, fixed so that every page of a table lines up alike. */
+export const ROLL_CALL_COLUMNS = { 0: { halign: 'center', cellWidth: 10 }, 1: { cellWidth: 40 }, 2: { cellWidth: 40 }, 3: { cellWidth: 24 }, 4: { halign: 'center', cellWidth: 15 }, 5: { cellWidth: 36 } } as const;
+export const FINDING_COLUMNS = { 0: { cellWidth: 17 }, 1: { cellWidth: 66 }, 2: { cellWidth: 34 }, 3: { cellWidth: 48 } } as const;
+
 /** Headings kept on the same page as the start of the table under them. */
 function headedTable(w: FlowWriter, headings: Heading[], spec: PagedTableSpec): void {
   w.ensure(headings.reduce((h, [text, style]) => h + w.bodyHeight(text, style), 0) + tableLead(w, spec));
@@ -108,7 +112,7 @@ function rollCall(w: FlowWriter, record: InspectionRecord): void {
   headedTable(w, [...headings, [summary, {}]], {
     head: [['STT', 'Họ và tên', 'Chức vụ, bộ phận', 'Tình trạng', 'Giờ đến', 'Xác minh, ghi chú']],
     body,
-    columnStyles: { 0: { halign: 'center', cellWidth: 10 }, 1: { cellWidth: 38 }, 3: { cellWidth: 24 }, 4: { halign: 'center', cellWidth: 15 } },
+    columnStyles: ROLL_CALL_COLUMNS,
   });
   w.space(12);
 }
@@ -157,7 +161,7 @@ function findings(w: FlowWriter, input: RecordPdfInput, photoNo: Map<string, num
       head: [['Mã', 'Nội dung kiểm tra', 'Kết quả', 'Ghi chú, người liên quan']],
       body,
       keepWithNext,
-      columnStyles: { 0: { cellWidth: 17 }, 1: { cellWidth: 66 }, 2: { cellWidth: 34 } },
+      columnStyles: FINDING_COLUMNS,
     });
     w.space(12);
   });
