@@ -10,7 +10,7 @@ import { canonicalJson } from '../../shared/hash/canonical-json';
 import { inspectionRecordSchema, recordBody, recordContentHash, type InspectionRecord } from '../../shared/inspection/record';
 import type { Inspection } from '../../shared/schemas';
 import { startWebServer } from '../../scripts/serve-web';
-import { addRepresentative, answerRemaining, createInspectionViaUi, drawSignature, tab, waitSaved } from '../support/app-driver';
+import { addRepresentative, answerRemaining, confirmDialog, createInspectionViaUi, drawSignature, fillIssue, finalizeViaUi, tab, waitSaved } from '../support/app-driver';
 import { FAKE_CAMERA_ARGS, freshProfileDir, launchProfile } from '../support/chromium';
 import { readStore, storeKeys } from '../support/idb';
 import { makeJpeg, withExifTime } from '../support/photos';
@@ -201,10 +201,9 @@ describe('recording a whole inspection on site (real Chromium)', () => {
   });
 
   it('takes three drawn signatures and finalizes; the stored hash is the canonical-JSON SHA-256 of the record', async () => {
-    await tab(page, 'Ký và hoàn tất');
+    await fillIssue(page);
     for (const role of ['unit-representative', 'recorder', 'leader']) await drawSignature(page, role);
-    await page.getByTestId('finalize').click();
-    await page.getByTestId('locked-notice').waitFor();
+    await finalizeViaUi(page);
     expect(await page.getByTestId('status-badge').textContent()).toBe('Đã hoàn tất');
     const shown = await page.getByTestId('content-hash').textContent();
     const record = await storedRecord(page, id, 1);
@@ -250,7 +249,8 @@ describe('recording a whole inspection on site (real Chromium)', () => {
     await page.getByText('Cần ghi lý do sửa đổi').waitFor();
     await page.getByTestId('correction-reason').fill('Ghi nhầm giờ đến của bà Võ Thị Thu Hằng');
     await page.getByTestId('start-correction').click();
-    await page.getByText('Bản sửa đổi lần 2').waitFor();
+    await confirmDialog(page, 'Lập bản sửa đổi');
+    await page.getByText('Bản sửa đổi lần 1').waitFor();
     expect(await page.getByTestId('status-badge').textContent()).toBe('Đang kiểm tra');
     const second = await storedRecord(page, id, 2);
     expect(second.inspection.correction).toEqual({ replacesRevision: 1, replacesHash: first.inspection.contentHash, reason: 'Ghi nhầm giờ đến của bà Võ Thị Thu Hằng' });

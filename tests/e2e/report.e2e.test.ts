@@ -113,7 +113,7 @@ describe('the record PDF and reports in the browser (real Chromium)', () => {
   it('keeps the record number and issuing agency of a draft, and prints them in the header', async () => {
     await page.goto(server.url);
     const draftId = await createInspectionViaUi(page, { templates: ['GIO'] });
-    await page.goto(`${server.url}#/inspections/${draftId}/report`);
+    await page.goto(`${server.url}#/inspections/${draftId}/sign`);
     await page.getByTestId('issue-number').fill('15');
     await page.getByTestId('issue-symbol').fill('SNV');
     await page.getByTestId('issue-agency').fill('Sở Nội vụ thành phố Cần Thơ');
@@ -123,6 +123,7 @@ describe('the record PDF and reports in the browser (real Chromium)', () => {
     expect(stored).toMatchObject({ recordNumber: '15', issuer: { symbol: 'SNV', agency: 'Sở Nội vụ thành phố Cần Thơ' } });
     await page.getByTestId('issue-symbol').fill('BB/x');
     expect(await page.getByRole('alert').first().textContent()).toContain('Ký hiệu chỉ gồm chữ, số');
+    await page.goto(`${server.url}#/inspections/${draftId}/report`);
     await page.getByTestId('report-preview').click();
     await page.getByTestId('report-frame').waitFor();
     const { path } = await download(() => page.getByTestId('report-save-unsigned').click(), 'draft.pdf');

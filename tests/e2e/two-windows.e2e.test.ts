@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Inspection } from '../../shared/schemas';
 import { startWebServer } from '../../scripts/serve-web';
-import { addRepresentative, answerRemaining, createInspectionViaUi, drawSignature, markAllPresent, tab, waitSaved } from '../support/app-driver';
+import { addRepresentative, answerRemaining, createInspectionViaUi, drawSignature, fillIssue, finalizeViaUi, markAllPresent, tab, waitSaved } from '../support/app-driver';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { readStore } from '../support/idb';
 
@@ -78,11 +78,10 @@ describe('the same inspection open in two windows', () => {
     await markAllPresent(a);
     await answerRemaining(a);
     await addRepresentative(a, 'Phạm Minh Khôi', 'Chủ tịch UBND xã');
-    await tab(a, 'Ký và hoàn tất');
+    await fillIssue(a);
     for (const role of ['unit-representative', 'recorder', 'leader']) await drawSignature(a, role);
     expect(await a.getByTestId('finalize-problems').count(), (await a.getByTestId('finalize-problems').textContent().catch(() => '')) ?? '').toBe(0);
-    await a.getByTestId('finalize').click();
-    await a.getByTestId('locked-notice').waitFor();
+    await finalizeViaUi(a);
     await b.getByTestId('locked-notice').waitFor();
     expect(await card(b, 'VH-03').getByRole('radio').first().isDisabled()).toBe(true);
     expect(await b.getByTestId('note-GIO-05').getAttribute('readonly')).not.toBeNull();

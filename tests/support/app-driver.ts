@@ -128,3 +128,29 @@ export async function addRepresentative(page: Page, name: string, position: stri
   await page.getByTestId('save-reps').click();
   await page.getByText('Đã lưu.').waitFor();
 }
+
+/** Fills in who issues the record and its number, on the "Ký và hoàn tất" tab. */
+export async function fillIssue(page: Page, issue = { number: '15', symbol: 'ĐKT', parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ' }): Promise<void> {
+  await tab(page, 'Ký và hoàn tất');
+  await page.getByTestId('issue-number').fill(issue.number);
+  await page.getByTestId('issue-symbol').fill(issue.symbol);
+  await page.getByTestId('issue-parentAgency').fill(issue.parentAgency);
+  await page.getByTestId('issue-agency').fill(issue.agency);
+  await waitSaved(page);
+}
+
+/** Answers the open confirmation dialog with its action button (by name), checking it is modal. */
+export async function confirmDialog(page: Page, action: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: action, exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Finalizes from the "Ký và hoàn tất" tab, confirming in the dialog. */
+export async function finalizeViaUi(page: Page): Promise<void> {
+  await tab(page, 'Ký và hoàn tất');
+  await page.getByTestId('finalize').click();
+  await confirmDialog(page, 'Hoàn tất và khóa');
+  await page.getByTestId('locked-notice').waitFor();
+}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { issuerOf } from '@shared/report/issuer';
+import type { Inspection } from '@shared/schemas';
 import { isoDateSchema } from '@shared/schemas/common';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
 import { useI18n } from '../../i18n/i18n';
@@ -40,16 +41,19 @@ export function ReportsPage() {
   const [done, setDone] = useState<string | null>(null);
   const actions = useSummaryActions();
 
-  // The header is prefilled from the first inspection, as the team that made them usually reports.
-  const first = inspections?.[0];
+  // The header is prefilled from the inspections, as the team that made them usually reports: each
+  // field still empty takes the first value the chosen inspections give (a draft may lack some).
   useEffect(() => {
-    if (!first || getValues('agency')) return;
-    const issuer = issuerOf(first);
-    setValue('parentAgency', issuer.parentAgency);
-    setValue('agency', issuer.agency);
-    setValue('place', first.unit.province);
-    setValue('preparedBy', first.team.find((m) => m.role === 'leader')?.name ?? '');
-  }, [first, getValues, setValue]);
+    if (!inspections || inspections.length === 0) return;
+    const said = (pick: (i: Inspection) => string) => inspections.map(pick).find((v) => v.trim() !== '') ?? '';
+    const fill = (field: 'parentAgency' | 'agency' | 'place' | 'preparedBy', value: string) => {
+      if (!getValues(field)) setValue(field, value);
+    };
+    fill('parentAgency', said((i) => issuerOf(i).parentAgency));
+    fill('agency', said((i) => issuerOf(i).agency));
+    fill('place', said((i) => i.unit.province));
+    fill('preparedBy', said((i) => i.team.find((m) => m.role === 'leader')?.name ?? ''));
+  }, [inspections, getValues, setValue]);
 
   const chosen = (inspections ?? []).filter((i) => !excluded.has(i.id));
   const run = (kind: 'pdf' | 'xlsx') =>
