@@ -169,6 +169,8 @@ export const en: Record<MessageKey, string> = {
   'conclusions.flagged': 'Items with breaches',
   'rec.title': 'Recommendations',
   'rec.none': 'No recommendations yet.',
+  'evidence.removeTitle': 'Remove the photo from the record?',
+  'evidence.removeBody': 'The photo “{photo}” will no longer be in this draft record; to bring it back, the file must be chosen again.',
   'rec.removeTitle': 'Remove the recommendation?',
   'rec.removeBody': 'The recommendation concerning {target} will be removed from the draft record:',
   'rec.target': 'Concerning',

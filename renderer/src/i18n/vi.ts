@@ -168,6 +168,8 @@ export const vi = {
   'conclusions.flagged': 'Nội dung có vi phạm',
   'rec.title': 'Kiến nghị',
   'rec.none': 'Chưa có kiến nghị.',
+  'evidence.removeTitle': 'Gỡ ảnh khỏi biên bản?',
+  'evidence.removeBody': 'Ảnh “{photo}” sẽ không còn trong biên bản nháp này; muốn đưa lại phải chọn lại tệp ảnh.',
   'rec.removeTitle': 'Xóa kiến nghị?',
   'rec.removeBody': 'Kiến nghị đối với {target} sẽ bị xóa khỏi biên bản nháp:',
   'rec.target': 'Đối với',

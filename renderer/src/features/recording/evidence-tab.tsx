@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { templateItems } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
+import { useConfirm } from '../../app/confirm-dialog';
 import { describeError } from '../../app/describe-error';
 import { AutosaveText } from './autosave-text';
 import { BlobImage } from './blob-image';
@@ -15,6 +16,11 @@ export function EvidenceTab({ record, templates, locked, actions }: TabProps) {
   const [errors, setErrors] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
   const items = templates.flatMap(templateItems);
+  const [dialog, confirm] = useConfirm();
+  const removePhoto = async (sha256: string, caption: string) => {
+    const ok = await confirm({ title: t('evidence.removeTitle'), message: <p>{t('evidence.removeBody', { photo: caption || sha256.slice(0, 12) })}</p>, confirmLabel: t('common.remove'), danger: true });
+    if (ok) await actions.removeAttachment(sha256).catch((error: unknown) => setErrors([describeError(error, t)]));
+  };
 
   const addFiles = async (files: Iterable<Blob & { name?: string }>) => {
     const problems: string[] = [];
@@ -34,6 +40,7 @@ export function EvidenceTab({ record, templates, locked, actions }: TabProps) {
 
   return (
     <div>
+      {dialog}
       {!locked && (
         <div
           className={`drop-zone ${dragging ? 'dragging' : ''}`}
@@ -108,7 +115,7 @@ export function EvidenceTab({ record, templates, locked, actions }: TabProps) {
                   {a.takenAt ? t('evidence.takenAt', { time: new Date(a.takenAt).toLocaleString(locale) }) : t('evidence.noExif')} · {(a.size / 1024).toFixed(0)} KB · <span className="mono">{a.sha256.slice(0, 12)}</span>
                 </div>
                 {!locked && (
-                  <button type="button" className="link" onClick={() => void actions.removeAttachment(a.sha256).catch(() => undefined)}>
+                  <button type="button" className="link" onClick={() => void removePhoto(a.sha256, a.caption)}>
                     {t('common.remove')}
                   </button>
                 )}
