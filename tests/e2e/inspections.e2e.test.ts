@@ -140,7 +140,7 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
     expect(await page.getByTestId('inspection-row').textContent()).toContain(UNIT);
     const rows = await storedInspections();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ formatVersion: 1, revision: 1, status: 'draft', templateRefs: ['GIO@1', 'MC@1'] });
+    expect(rows[0]).toMatchObject({ formatVersion: 1, revision: 1, status: 'draft', templateRefs: ['GIO@1', 'MC@2'] });
   });
 
   it('keeps it when the browser is closed and started again on the same profile', async () => {

@@ -9,6 +9,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExportZip } from '../../shared/exchange/inspection-export';
 import type { InspectionRecord } from '../../shared/inspection/record';
+import { templateItems } from '../../shared/schemas';
+import { builtInTemplates } from '../../shared/templates';
+import { templatesByRef } from '../../shared/review/facts';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { signPdf } from '../../electron/main/signing/sign-pdf';
@@ -205,6 +208,9 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
   it('shows the figures with filters, and exports XLSX, CSV and the period report', async () => {
     const { page, profile } = clients[2]!;
     const counted = pushed.filter((r) => r.inspection.id !== tampered.inspection.id);
+    // One row per checklist item of each record: the roll call and the late arrivals included.
+    const byRef = templatesByRef(builtInTemplates);
+    const items = counted.reduce((n, r) => n + r.inspection.templateRefs.reduce((k, ref) => k + templateItems(byRef.get(ref)!).length, 0), 0);
     await page.getByRole('link', { name: 'Tổng hợp' }).click();
     await page.getByTestId('chart-items').waitFor();
     expect(await page.getByTestId('tile-inspections').textContent()).toBe('4');
@@ -220,7 +226,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Cuộc kiểm tra', 'Kết quả kiểm tra', 'Điểm danh', 'Cán bộ vi phạm', 'Kiến nghị']);
     expect(workbook.getWorksheet('Cuộc kiểm tra')!.getRow(1).values).toEqual(expect.arrayContaining(['Mã cuộc kiểm tra', 'Ngày kiểm tra', 'Đơn vị', 'Trưởng đoàn', 'Số vi phạm', 'Tình trạng xem xét']));
     expect(workbook.getWorksheet('Cuộc kiểm tra')!.rowCount).toBe(counted.length + 1);
-    expect(workbook.getWorksheet('Kết quả kiểm tra')!.rowCount).toBe(counted.reduce((n, r) => n + r.findings.length, 0) + 1);
+    expect(workbook.getWorksheet('Kết quả kiểm tra')!.rowCount).toBe(items + 1);
     expect(workbook.getWorksheet('Điểm danh')!.rowCount).toBe(counted.reduce((n, r) => n + r.roster.length, 0) + 1);
     expect(workbook.getWorksheet('Kiến nghị')!.rowCount).toBe(counted.reduce((n, r) => n + r.recommendations.length, 0) + 1);
     const ids = new Set(workbook.getWorksheet('Cuộc kiểm tra')!.getColumn(1).values.slice(2));
@@ -232,7 +238,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     // A byte-order mark first, so that Excel reads the Vietnamese as UTF-8.
     expect([...files['cuoc-kiem-tra.csv']!.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(strFromU8(files['cuoc-kiem-tra.csv']!.subarray(3)).startsWith('Mã cuộc kiểm tra,Lần lập,Ngày kiểm tra')).toBe(true);
-    expect(strFromU8(files['ket-qua-kiem-tra.csv']!).trim().split('\r\n')).toHaveLength(counted.reduce((n, r) => n + r.findings.length, 0) + 1);
+    expect(strFromU8(files['ket-qua-kiem-tra.csv']!).trim().split('\r\n')).toHaveLength(items + 1);
 
     await page.getByTestId('report-place').fill('Cần Thơ');
     await page.getByTestId('report-preparedBy').fill('Phòng Công chức');

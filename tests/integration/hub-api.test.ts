@@ -457,7 +457,11 @@ describe('hub CLI export', () => {
       expect((await hub.store.putInspection('cli-test', pushRequestFor(record))).status).toBe(201);
       await hub.close();
       const day = record.inspection.arrival.at.slice(0, 10);
-      const expectedRows: Record<string, number> = { 'Cuộc kiểm tra': 1, 'Kết quả kiểm tra': record.findings.length, 'Điểm danh': record.roster.length };
+      // One row per checklist item: the roll call (GIO-03) and the late arrivals (GIO-04) have no finding of their own.
+      const { currentBuiltInTemplates } = await import('../../shared/templates');
+      const items = currentBuiltInTemplates.reduce((n, t) => n + t.sections.reduce((k, s) => k + s.items.length, 0), 0);
+      expect(items).toBe(record.findings.length + 2);
+      const expectedRows: Record<string, number> = { 'Cuộc kiểm tra': 1, 'Kết quả kiểm tra': items, 'Điểm danh': record.roster.length };
 
       const csvDir = join(dataDir, 'csv');
       const run = hubCli(['export', '--format', 'csv', '--out', csvDir], env);
@@ -465,7 +469,7 @@ describe('hub CLI export', () => {
       const { readFileSync } = await import('node:fs');
       const findingsCsv = readFileSync(join(csvDir, 'ket-qua-kiem-tra.csv'), 'utf8');
       expect(findingsCsv.startsWith('\uFEFFMã cuộc kiểm tra,Lần lập,Ngày kiểm tra,Mã đơn vị,Đơn vị')).toBe(true);
-      expect(findingsCsv.trim().split('\r\n')).toHaveLength(record.findings.length + 1);
+      expect(findingsCsv.trim().split('\r\n')).toHaveLength(items + 1);
       expect(readFileSync(join(csvDir, 'diem-danh.csv'), 'utf8').trim().split('\r\n')).toHaveLength(record.roster.length + 1);
 
       const xlsx = join(dataDir, 'out.xlsx');
