@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer } from '../../scripts/serve-web';
@@ -27,6 +28,10 @@ describe('staff list import (real Chromium)', () => {
     context = await launchProfile(profile);
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    // The spreadsheet reader is loaded on demand: it must not need anything the CSP forbids.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+    });
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Tạo cuộc kiểm tra' }).first().click();
     await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).waitFor();
@@ -40,7 +45,9 @@ describe('staff list import (real Chromium)', () => {
 
   it('previews a UTF-16 CSV without touching the list, then replaces the list with it', async () => {
     const csv = 'STT,Họ và tên,Chức vụ,Bộ phận\r\n1,Phạm Minh Khôi,Chủ tịch UBND xã,Lãnh đạo\r\n,,,\r\n2,"Võ Thị ""Thu"" Hằng",Công chức,Văn phòng - Thống kê\r\n3,Đặng Quốc Bảo,Công chức,Tư pháp - Hộ tịch\r\n4,,Công chức,Địa chính\r\n';
-    await choose('danh-sach-cbcc.csv', utf16le(csv));
+    // Through the button, as a keyboard or mouse user opens the file dialog.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Nhập từ tệp CSV/XLSX…' }).click()]);
+    await chooser.setFiles({ name: 'danh-sach-cbcc.csv', mimeType: 'text/csv', buffer: utf16le(csv) });
     await preview().waitFor();
     expect(await preview().getByRole('status').textContent()).toBe('Đọc được 3 người (CSV, bảng mã UTF-16 LE).');
     expect(await preview().getByTestId('import-preview-table').locator('tbody tr').allTextContents()).toEqual([
@@ -97,6 +104,24 @@ describe('staff list import (real Chromium)', () => {
     await expect.poll(staffNames).toEqual(['Nguyễn Thị Ánh Tuyết', 'Trương Văn Hưng']);
   });
 
+  it('holds an XLSX to the same rules, in the browser build', async () => {
+    const xlsx = async (rows: string[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('Danh sách').addRows(rows);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await page.getByTestId('staff-import').setInputFiles({ name: 'sai-cot.xlsx', mimeType: type, buffer: await xlsx([['Họ và tên', 'Điện thoại'], ['Lý Gia Huy', '0292']]) });
+    const alert = page.getByRole('alert').filter({ hasText: 'sai-cot.xlsx' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('có cột không nhận ra: “Điện thoại”');
+    await page.getByTestId('staff-import').setInputFiles({ name: 'dung.xlsx', mimeType: type, buffer: await xlsx([[], ['STT', 'Họ và tên', 'Bộ phận'], ['1', 'Lý Gia Huy', 'Địa chính']]) });
+    await preview().waitFor();
+    expect(await preview().getByRole('status').textContent()).toBe('Đọc được 1 người (trang tính “Danh sách”).');
+    await preview().getByRole('button', { name: 'Hủy' }).click();
+    expect(await staffNames()).toEqual(['Nguyễn Thị Ánh Tuyết', 'Trương Văn Hưng']);
+  });
+
   it('stores the list as imported when the inspection is started', async () => {
     await page.getByLabel('Tên đơn vị').fill('UBND xã Tân Phước Hưng');
     await page.getByLabel('Mã đơn vị hành chính').fill('31471');
@@ -128,7 +153,7 @@ describe('staff list import (real Chromium)', () => {
     ]);
   });
 
-  it('raised no page errors', () => {
+  it('raised no page errors and no CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ export function StaffImport({ control, onReplace, onAdd }: Props) {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   // Only the file chosen last may show its result, however long an earlier one takes to read.
   const latest = useRef(0);
+  const fileInput = useRef<HTMLInputElement>(null);
   const staff = useWatch({ control, name: 'unit.staff' }) ?? [];
   const current = staff.map((p) => ({ name: p.name, position: p.position ?? '', department: p.department ?? '' }));
 
@@ -54,20 +55,22 @@ export function StaffImport({ control, onReplace, onAdd }: Props) {
 
   return (
     <>
-      <label className="button">
+      {/* A real button, reachable by keyboard; the file input itself stays hidden. */}
+      <button type="button" className="button" onClick={() => fileInput.current?.click()}>
         {t('staff.import')}
-        <input
-          type="file"
-          hidden
-          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="staff-import"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void choose(file);
-          }}
-        />
-      </label>
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        data-testid="staff-import"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void choose(file);
+        }}
+      />
       {state.step === 'reading' && (
         <p className="small muted" role="status">
           {t('import.reading', { file: state.file })}
