@@ -3,6 +3,7 @@ import { useWatch, type Control } from 'react-hook-form';
 import type { NewInspectionFormValues } from '@shared/inspection/new-inspection';
 import { MAX_ROSTER_PEOPLE, newPeople, type ImportedPerson, type RosterRowProblem } from '@shared/roster-import/roster';
 import { useI18n } from '../../i18n/i18n';
+import { describeError } from '../../app/describe-error';
 import { readRosterFile, type RosterFileProblem, type RosterSource } from './roster-file';
 import { describeFileProblem, describeRowProblem, describeSource, expectedColumns, isHeaderProblem } from './roster-messages';
 
@@ -11,7 +12,8 @@ type ImportState =
   | { step: 'reading'; file: string }
   | { step: 'refused'; file: string; problems: RosterFileProblem[]; source?: RosterSource }
   | { step: 'preview'; file: string; people: ImportedPerson[]; problems: RosterRowProblem[]; source: RosterSource }
-  | { step: 'done'; message: string };
+  | { step: 'done'; message: string }
+  | { step: 'failed'; message: string };
 
 const PREVIEW_ROWS = 10;
 const SHOWN_PROBLEMS = 20;
@@ -38,9 +40,14 @@ export function StaffImport({ control, onReplace, onAdd }: Props) {
   const choose = async (file: File) => {
     const ticket = ++latest.current;
     setState({ step: 'reading', file: file.name });
-    const read = await readRosterFile(file);
-    if (ticket !== latest.current) return;
-    setState(read.ok ? { step: 'preview', file: file.name, ...read } : { step: 'refused', file: file.name, ...read });
+    try {
+      const read = await readRosterFile(file);
+      if (ticket !== latest.current) return;
+      setState(read.ok ? { step: 'preview', file: file.name, ...read } : { step: 'refused', file: file.name, ...read });
+    } catch (error) {
+      // Not the file's content: the file could not be read at all (moved, unplugged) or the reader failed to load.
+      if (ticket === latest.current) setState({ step: 'failed', message: t('import.failed', { file: file.name, reason: describeError(error, t) }) });
+    }
   };
 
   const replace = (file: string, people: ImportedPerson[]) => {
@@ -78,6 +85,11 @@ export function StaffImport({ control, onReplace, onAdd }: Props) {
       )}
       {state.step === 'done' && (
         <p className="small" role="status" data-testid="import-report">
+          {state.message}
+        </p>
+      )}
+      {state.step === 'failed' && (
+        <p className="alert import-box" role="alert">
           {state.message}
         </p>
       )}
