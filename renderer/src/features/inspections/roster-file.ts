@@ -1,44 +1,45 @@
-import { parseCsv } from '@shared/roster-import/csv';
-import { rosterFromTable, type RosterImportResult } from '@shared/roster-import/roster-table';
+import type { TextEncodingName } from '@shared/roster-import/decode';
+import type { TableProblem } from '@shared/roster-import/read-table';
+import { MAX_ROSTER_FILE_BYTES, readRosterCsv, readRosterTable, type ImportedPerson, type RosterRowProblem } from '@shared/roster-import/roster';
+import { MAX_COLUMNS, tableFromSheet } from '@shared/roster-import/table';
 
-export const MAX_ROSTER_FILE_BYTES = 5 * 1024 * 1024;
+export type RosterSource = { kind: 'csv'; encoding: TextEncodingName } | { kind: 'xlsx'; sheet: string };
 
-export class RosterFileError extends Error {
-  override name = 'RosterFileError';
-}
+export type RosterFileProblem = TableProblem | { code: 'fileType' } | { code: 'unreadableXlsx' } | { code: 'noSheet' };
 
-/** Reads a staff list from a CSV (UTF-8, or Windows-1258 as older Vietnamese Excel writes) or XLSX file. */
-export async function readRosterFile(file: File): Promise<RosterImportResult> {
-  if (file.size > MAX_ROSTER_FILE_BYTES) throw new RosterFileError('err.import.tooLarge');
+export type RosterFileRead =
+  | { ok: true; people: ImportedPerson[]; problems: RosterRowProblem[]; source: RosterSource }
+  | { ok: false; problems: RosterFileProblem[]; source?: RosterSource };
+
+/**
+ * A staff list from a CSV (UTF-8, UTF-16 with its mark, or Windows-1258) or the first sheet of an
+ * XLSX file, by the shared header rules. Whatever is wrong with the file comes back as problems.
+ */
+export async function readRosterFile(file: File): Promise<RosterFileRead> {
+  if (file.size > MAX_ROSTER_FILE_BYTES) return { ok: false, problems: [{ code: 'tooLarge', maxBytes: MAX_ROSTER_FILE_BYTES }] };
   const name = file.name.toLowerCase();
   if (name.endsWith('.csv') || name.endsWith('.txt')) {
-    const bytes = await file.arrayBuffer();
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = new TextDecoder('windows-1258').decode(bytes);
-    }
-    return rosterFromTable(parseCsv(text));
+    const read = readRosterCsv(new Uint8Array(await file.arrayBuffer()));
+    if (read.ok) return { ok: true, people: read.people, problems: read.problems, source: { kind: 'csv', encoding: read.encoding } };
+    return { ok: false, problems: read.problems, ...(read.encoding ? { source: { kind: 'csv', encoding: read.encoding } } : {}) };
   }
-  if (name.endsWith('.xlsx')) {
-    // Loaded only when needed: the spreadsheet reader is large.
-    const { default: ExcelJS } = await import('exceljs');
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(await file.arrayBuffer());
-    } catch {
-      throw new RosterFileError('err.import.unreadable');
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new RosterFileError('err.import.empty');
-    const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= Math.min(row.cellCount, 30); c++) cells.push(row.getCell(c).text ?? '');
-      rows[rowNumber - 1] = cells;
-    });
-    return rosterFromTable(Array.from(rows, (r) => r ?? []));
+  if (name.endsWith('.xlsx')) return readXlsx(file);
+  return { ok: false, problems: [{ code: 'fileType' }] };
+}
+
+async function readXlsx(file: File): Promise<RosterFileRead> {
+  // Loaded only when needed: the spreadsheet reader is large.
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(await file.arrayBuffer());
+  } catch {
+    return { ok: false, problems: [{ code: 'unreadableXlsx' }] };
   }
-  throw new RosterFileError('err.import.type');
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return { ok: false, problems: [{ code: 'noSheet' }] };
+  const source = { kind: 'xlsx' as const, sheet: sheet.name };
+  const table = tableFromSheet(sheet);
+  if (table.tooWide) return { ok: false, problems: [{ code: 'tooManyColumns', max: MAX_COLUMNS }], source };
+  return { ...readRosterTable(table.rows), source };
 }

@@ -1,28 +1,15 @@
-import { useState } from 'react';
 import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import type { NewInspectionFormValues } from '@shared/inspection/new-inspection';
+import type { ImportedPerson } from '@shared/roster-import/roster';
 import { useI18n } from '../../i18n/i18n';
-import { describeError } from '../../app/describe-error';
 import { FieldError } from './field-error';
-import { readRosterFile } from './roster-file';
+import { StaffImport } from './staff-import';
 
 /** The unit's staff list, typed in or imported from CSV/XLSX; the roll call starts from it. */
 export function StaffFields({ control, register, errors }: { control: Control<NewInspectionFormValues>; register: UseFormRegister<NewInspectionFormValues>; errors: FieldErrors<NewInspectionFormValues> }) {
   const { t, tError } = useI18n();
   const staff = useFieldArray({ control, name: 'unit.staff' });
-  const [report, setReport] = useState<string | null>(null);
-
-  const importFile = async (file: File) => {
-    setReport(null);
-    try {
-      const result = await readRosterFile(file);
-      staff.append(result.people.map((p) => ({ id: crypto.randomUUID(), ...p })));
-      const problems = result.problems.map((p) => t('import.problemLine', { line: p.line, problem: t(p.code) }));
-      setReport([t('import.done', { n: result.people.length, file: file.name }), ...problems].join(' '));
-    } catch (error) {
-      setReport(t('import.failed', { file: file.name, reason: describeError(error, t) }));
-    }
-  };
+  const withIds = (people: ImportedPerson[]) => people.map((p) => ({ id: crypto.randomUUID(), ...p }));
 
   return (
     <fieldset>
@@ -69,25 +56,7 @@ export function StaffFields({ control, register, errors }: { control: Control<Ne
       <button type="button" className="button" onClick={() => staff.append({ id: crypto.randomUUID(), name: '', position: '', department: '' })}>
         {t('staff.add')}
       </button>{' '}
-      <label className="button">
-        {t('staff.import')}
-        <input
-          type="file"
-          hidden
-          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="staff-import"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
-      {report && (
-        <p className="small" role="status" data-testid="import-report">
-          {report}
-        </p>
-      )}
+      <StaffImport control={control} onReplace={(people) => staff.replace(withIds(people))} onAdd={(people) => staff.append(withIds(people))} />
     </fieldset>
   );
 }
