@@ -5,7 +5,7 @@ import { templateRef, type LegalBasis, type Signature, type Template } from '../
 import { drawDocumentHeader } from './document-header';
 import { FlowWriter } from './flow-writer';
 import { afterTable, numberPages, tableStyles } from './pdf-furniture';
-import { registerFonts, type ReportFonts } from './fonts';
+import { outputPdf, registerFonts, type ReportFonts } from './fonts';
 import { imageInfo } from './image-info';
 import { placeName, recordNumberLine, resolvedIssuer } from './issuer';
 import { attendanceLabel, measureLabel, signatureTitle, teamRoleLabel, verificationLabel } from './labels';
@@ -309,5 +309,5 @@ export function buildRecordPdf(input: RecordPdfInput): Uint8Array {
   recipients(w, record);
   photoAppendix(w, input, photoNo);
   pageFurniture(w, record);
-  return new Uint8Array(doc.output('arraybuffer'));
+  return outputPdf(doc);
 }
