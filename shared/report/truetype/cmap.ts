@@ -1,4 +1,4 @@
-import { dataView } from './sfnt';
+import { dataView, FontFormatError } from './sfnt';
 
 /** Unicode code point → glyph id. */
 export type CharacterMap = ReadonlyMap<number, number>;
@@ -82,7 +82,7 @@ function format4(entries: ReadonlyArray<readonly [number, number]>): Uint8Array 
   const segments = [...runs(entries.filter(([code]) => code < 0xffff)), { start: 0xffff, end: 0xffff, glyph: 0 }];
   const segCount = segments.length;
   const length = 16 + 8 * segCount;
-  if (length > 0xffff) throw new RangeError(`A format 4 cmap of ${segCount} segments does not fit in 64 KB`);
+  if (length > 0xffff) throw new FontFormatError(`A format 4 cmap of ${segCount} segments does not fit in 64 KB`);
   const out = new Uint8Array(length);
   const view = dataView(out);
   const searchRange = 2 * 2 ** Math.floor(Math.log2(segCount));

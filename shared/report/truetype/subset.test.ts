@@ -132,6 +132,15 @@ describe('the TrueType subsetter', () => {
     otf.set([0x4f, 0x54, 0x54, 0x4f]);
     expect(() => subsetTrueType(otf, [1])).toThrow(/Not a TrueType font/);
     expect(() => subsetTrueType(regular.subarray(0, 2000), [1])).toThrow(FontFormatError);
+    // Every format 4 cmap subtable claiming more segments than its table holds.
+    const overlong = regular.slice();
+    const view = new DataView(overlong.buffer);
+    const cmap = original.tables.get('cmap')!.offset;
+    for (let i = 0; i < view.getUint16(cmap + 2); i++) {
+      const subtable = cmap + view.getUint32(cmap + 8 + 8 * i);
+      if (view.getUint16(subtable) === 4) view.setUint16(subtable + 6, 0xfffe);
+    }
+    expect(() => subsetTrueType(overlong, [1])).toThrow(/The font is malformed/);
   });
 
   it('subsets any set of the fonts characters into a valid font that draws them as before', () => {

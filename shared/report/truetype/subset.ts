@@ -33,6 +33,16 @@ function metricOf(hmtx: Uint8Array, longMetrics: number, glyph: number): [number
  * bytes.
  */
 export function subsetTrueType(font: Uint8Array, glyphIds: Iterable<number>): Uint8Array {
+  try {
+    return subset(font, glyphIds);
+  } catch (error) {
+    // A table shorter than its own counts say: DataView reads past its end.
+    if (error instanceof RangeError) throw new FontFormatError(`The font is malformed: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+function subset(font: Uint8Array, glyphIds: Iterable<number>): Uint8Array {
   const tables = readSfnt(font);
   const head = requiredTable(tables, 'head', 54);
   const hhea = requiredTable(tables, 'hhea', 36);
