@@ -8,7 +8,7 @@ import { templateRef, type LegalBasis, type Template } from '../schemas';
 import { drawDocumentHeader } from './document-header';
 import { FlowWriter, type TextStyle } from './flow-writer';
 import { numberPages } from './pdf-furniture';
-import { registerFonts, type ReportFonts } from './fonts';
+import { outputPdf, registerFonts, type ReportFonts } from './fonts';
 import { BLANK, issuerOf, placeName, recordNumberLine } from './issuer';
 import { attendanceLabel, measureLabel, teamRoleLabel, verificationLabel } from './labels';
 import { involvedText, resultCellText } from './answer-text';
@@ -215,5 +215,5 @@ export function buildRecordPdf(input: RecordPdfInput): Uint8Array {
   const hash = i.contentHash;
   if (hash) numberPages(w, `Mã SHA-256 của biên bản: ${hash}`);
   else numberPages(w, 'BẢN NHÁP - biên bản chưa hoàn tất, chưa có mã SHA-256', { emphasise: true, draftMark: true });
-  return new Uint8Array(doc.output('arraybuffer'));
+  return outputPdf(doc);
 }

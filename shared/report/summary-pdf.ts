@@ -2,7 +2,7 @@ import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
 import { drawDocumentHeader } from './document-header';
 import { FlowWriter } from './flow-writer';
-import { registerFonts, type ReportFonts } from './fonts';
+import { outputPdf, registerFonts, type ReportFonts } from './fonts';
 import { CONTENT_WIDTH, PAGE } from './page-geometry';
 import { afterTable, numberPages, tableStyles } from './pdf-furniture';
 import type { InspectionSummary } from './summary';
@@ -109,5 +109,5 @@ export function buildSummaryPdf(input: SummaryPdfInput): Uint8Array {
   doc.text(name, cx - doc.getTextWidth(name) / 2, w.y + 30);
   w.y += 36;
   numberPages(w, `Báo cáo tổng hợp ${s.inspections.length} cuộc kiểm tra - lập bằng congvu`);
-  return new Uint8Array(doc.output('arraybuffer'));
+  return outputPdf(doc);
 }

@@ -4,6 +4,7 @@ import { templateSchema } from '../../shared/schemas';
 import { defaultLegalBases } from '../../shared/legal-bases/default-legal-bases';
 import { buildRecordPdf } from '../../shared/report/record-pdf';
 import { builtInTemplates } from '../../shared/templates';
+import type { InspectionRecord } from '../../shared/inspection/record';
 import { loadFonts, sampleRecordWithBlobs } from '../support/report-fixture';
 import { makeTestIdentity } from '../support/test-certificate';
 import { judge, median, type BenchResult } from './results';
@@ -12,7 +13,8 @@ const RUNS = 7;
 
 /**
  * A record with 40 findings and 20 photos (1600×1200 JPEG at quality 80, the report copy the app
- * makes), in Node: build the PDF, sign it, and its size.
+ * makes), in Node: build the PDF, sign it, and its size; and the size of the same record signed
+ * without photos.
  */
 export async function benchPdf(): Promise<BenchResult[]> {
   // The three built-in templates hold 39 items; one more template brings the record to 40 findings.
@@ -21,15 +23,11 @@ export async function benchPdf(): Promise<BenchResult[]> {
     sections: [{ code: 'XT-A', title: { vi: 'Bổ sung', en: 'Extra' }, items: [{ code: 'XT-01', text: { vi: 'Sổ theo dõi văn bản đến cập nhật đầy đủ', en: 'Incoming register up to date' }, answerType: 'compliance' }] }],
   });
   const templates = [...builtInTemplates, extra];
-  const { record, blobs } = sampleRecordWithBlobs({
-    photos: 20,
-    photoQuality: 80,
-    templates,
-    mutate: (r) => {
-      r.inspection.templateRefs.push('XT@1');
-      r.findings.push({ ...r.findings[0]!, id: crypto.randomUUID(), templateRef: 'XT@1', itemCode: 'XT-01', answer: { type: 'compliance', value: 'C' }, note: '', involvedRosterIds: [], attachmentHashes: [] });
-    },
-  });
+  const mutate = (r: InspectionRecord) => {
+    r.inspection.templateRefs.push('XT@1');
+    r.findings.push({ ...r.findings[0]!, id: crypto.randomUUID(), templateRef: 'XT@1', itemCode: 'XT-01', answer: { type: 'compliance', value: 'C' }, note: '', involvedRosterIds: [], attachmentHashes: [] });
+  };
+  const { record, blobs } = sampleRecordWithBlobs({ photos: 20, photoQuality: 80, templates, mutate });
   if (record.findings.length !== 40) throw new Error(`expected 40 findings, got ${record.findings.length}`);
   const photoBytes = record.attachments.reduce((n, a) => n + a.size, 0);
   const fonts = loadFonts();
@@ -52,11 +50,15 @@ export async function benchPdf(): Promise<BenchResult[]> {
     signed = await signPdf(pdf, identity.p12, identity.passphrase, meta);
     signTimes.push(performance.now() - t0);
   }
+  // The same record without photos: what is left is text, fonts and signatures.
+  const bare = sampleRecordWithBlobs({ photos: 0, templates, mutate });
+  const bareSigned = await signPdf(buildRecordPdf({ record: bare.record, templates, legalBases: defaultLegalBases, fonts, blob: (sha) => bare.blobs.get(sha) }), identity.p12, identity.passphrase, meta);
   console.log(`  ${record.findings.length} findings, ${record.attachments.length} photos averaging ${(photoBytes / record.attachments.length / 1024).toFixed(0)} KB; signed file ${(signed.length / (1024 * 1024)).toFixed(2)} MB`);
   return [
     judge('pdf.build_ms', median(buildTimes), 'ms', '<= 800'),
     judge('pdf.sign_ms', median(signTimes), 'ms', '<= 300'),
     judge('pdf.size_mb', signed.length / (1024 * 1024), 'MB', '<= 6'),
     judge('pdf.photo_avg_kb', photoBytes / record.attachments.length / 1024, 'KB', null),
+    judge('pdf.size_no_photos_kb', bareSigned.length / 1024, 'KB', '<= 250'),
   ];
 }
