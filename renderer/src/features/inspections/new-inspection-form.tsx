@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { defaultInspectionBasisIds } from '@shared/legal-bases/default-legal-bases';
 import {
@@ -15,10 +15,15 @@ import { describeError } from '../../app/describe-error';
 import { CheckboxGroup } from './checkbox-group';
 import { FieldError } from './field-error';
 import { StaffFields } from './staff-fields';
+import type { DraftValues } from './form-draft';
 import { useCreateInspection } from './mutations';
 
 interface Props {
   arrival: { arrivedAt: Date; monotonicMs: number };
+  /** What was typed before a reload, or null for a fresh form. */
+  initial: DraftValues | null;
+  /** Called with the form's values at every change, to keep them as a draft. */
+  onValues: (values: DraftValues) => void;
   bases: LegalBasis[];
   templates: Template[];
   units: Unit[];
@@ -26,13 +31,13 @@ interface Props {
 
 const emptyUnit: NewInspectionFormValues['unit'] = { code: '', name: '', level: 'commune', province: '', address: '', staff: [] };
 
-export function NewInspectionForm({ arrival, bases, templates, units }: Props) {
+export function NewInspectionForm({ arrival, initial, onValues, bases, templates, units }: Props) {
   const { t, tError, language } = useI18n();
   const create = useCreateInspection();
   const [saveError, setSaveError] = useState<string | null>(null);
   const form = useForm<NewInspectionFormValues, unknown, NewInspectionInput>({
     resolver: zodResolver(newInspectionInputSchema),
-    defaultValues: {
+    defaultValues: initial ?? {
       unit: emptyUnit,
       place: '',
       team: [
@@ -44,8 +49,9 @@ export function NewInspectionForm({ arrival, bases, templates, units }: Props) {
       templateRefs: templates.map(templateRef),
     },
   });
-  const { register, control, handleSubmit, setValue, formState } = form;
+  const { register, control, handleSubmit, setValue, formState, subscribe } = form;
   const { errors, isSubmitting } = formState;
+  useEffect(() => subscribe({ formState: { values: true }, callback: ({ values }) => onValues(values as DraftValues) }), [subscribe, onValues]);
   const team = useFieldArray({ control, name: 'team' });
 
   const onSubmit = handleSubmit(async (input) => {

@@ -1,34 +1,124 @@
-import { useState } from 'react';
-import { isoDay } from '@shared/time/local-iso';
-import { toLocalIso } from '@shared/time/local-iso';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isoDay, toLocalIso } from '@shared/time/local-iso';
 import { useI18n } from '../../i18n/i18n';
+import { useConfirm } from '../../app/confirm-dialog';
 import { formatLocalDateTime } from '../../app/format';
 import { useCurrentTemplates, useLegalBasesInForce } from '../reference/queries';
 import { useUnits } from '../units/queries';
+import type { DraftValues, NewInspectionDraft } from './form-draft';
+import { useNewInspectionDraftActions } from './mutations';
 import { NewInspectionForm } from './new-inspection-form';
 
-/** Opening this page is the moment the team arrives: the time is stamped now, not at save. */
+type Stamped = Pick<NewInspectionDraft, 'arrival' | 'values'>;
+
+/** The moment the team arrives: the form opens. Taken once, kept with the draft across a reload. */
+function stampNow(): Stamped['arrival'] {
+  return { at: toLocalIso(new Date()), monotonicMs: performance.timeOrigin + performance.now() };
+}
+
+/**
+ * Opening this page is the moment the team arrives: the time is stamped then, not at save. What is
+ * typed is kept as a draft at every change, so a reload (or a crash) brings it back with the same
+ * arrival time; starting the inspection or discarding the draft ends it.
+ */
 export function NewInspectionPage() {
   const { t, locale } = useI18n();
-  const [arrival] = useState(() => ({ arrivedAt: new Date(), monotonicMs: performance.timeOrigin + performance.now() }));
-  const arrivalIso = toLocalIso(arrival.arrivedAt);
+  const drafts = useNewInspectionDraftActions();
+  const [session, setSession] = useState<{ n: number; draft: Stamped; restored: boolean } | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [saveFailed, setSaveFailed] = useState(false);
+  const [dialog, confirm] = useConfirm();
+  const lastSaved = useRef('');
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const stored = await drafts.read(new Date());
+      const draft: Stamped = stored ?? { arrival: stampNow(), values: null };
+      // Stored at once: a reload before anything is typed keeps the stamp too.
+      if (!stored) await drafts.save(draft).catch(() => setSaveFailed(true));
+      if (live) setSession({ n: 0, draft, restored: stored !== null && stored.values !== null });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [drafts]);
+
+  const arrival = session?.draft.arrival;
+  const onValues = useCallback(
+    (values: DraftValues) => {
+      if (!arrival) return;
+      const json = JSON.stringify(values);
+      if (json === lastSaved.current) return;
+      lastSaved.current = json;
+      drafts.save({ arrival, values }).then(
+        () => {
+          setSaveFailed(false);
+          setSavedAt(toLocalIso(new Date()));
+        },
+        () => setSaveFailed(true),
+      );
+    },
+    [arrival, drafts],
+  );
+
+  const startOver = async () => {
+    const ok = await confirm({ title: t('new.draft.discardTitle'), message: <p>{t('new.draft.discardBody')}</p>, confirmLabel: t('new.draft.discard'), danger: true });
+    if (!ok) return;
+    await drafts.discard();
+    const draft: Stamped = { arrival: stampNow(), values: null };
+    await drafts.save(draft).catch(() => setSaveFailed(true));
+    lastSaved.current = '';
+    setSavedAt(null);
+    setSession((s) => ({ n: (s?.n ?? 0) + 1, draft, restored: false }));
+  };
+
+  const arrivalIso = arrival?.at ?? toLocalIso(new Date());
   const bases = useLegalBasesInForce(isoDay(arrivalIso));
   const templates = useCurrentTemplates();
   const units = useUnits();
 
   return (
     <section aria-labelledby="new-title">
+      {dialog}
       <div className="page-head">
         <h1 id="new-title">{t('new.title')}</h1>
       </div>
-      <p className="arrival" data-testid="arrival">
-        {t('new.arrival')}: <strong>{formatLocalDateTime(arrivalIso, locale)}</strong>
-      </p>
+      {session && (
+        <p className="arrival" data-testid="arrival">
+          {t('new.arrival')}: <strong>{formatLocalDateTime(arrivalIso, locale)}</strong>
+        </p>
+      )}
+      {session?.restored && (
+        <p className="notice" data-testid="draft-restored">
+          {t('new.draft.restored')}
+        </p>
+      )}
       {/* Templates and bases are installed at start; until then there is nothing to choose from. */}
-      {bases === undefined || templates === undefined || units === undefined || templates.length === 0 || bases.length === 0 ? (
+      {!session || bases === undefined || templates === undefined || units === undefined || templates.length === 0 || bases.length === 0 ? (
         <p className="muted">{t('common.loading')}</p>
       ) : (
-        <NewInspectionForm arrival={arrival} bases={bases} templates={templates} units={units} />
+        <>
+          <NewInspectionForm
+            key={session.n}
+            arrival={{ arrivedAt: new Date(session.draft.arrival.at), monotonicMs: session.draft.arrival.monotonicMs }}
+            initial={session.draft.values}
+            onValues={onValues}
+            bases={bases}
+            templates={templates}
+            units={units}
+          />
+          <p className="muted small">
+            <span role="status" data-testid="draft-status">
+              {saveFailed ? t('new.draft.saveFailed') : savedAt ? t('new.draft.saved', { time: formatLocalDateTime(savedAt, locale) }) : ''}
+            </span>{' '}
+            {(session.restored || savedAt) && (
+              <button type="button" className="link" onClick={() => void startOver()}>
+                {t('new.draft.discard')}
+              </button>
+            )}
+          </p>
+        </>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Inspection } from '@shared/schemas';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
+import { NEW_INSPECTION_DRAFT_KEY, newInspectionDraftSchema, UNTOUCHED_DRAFT_MS, type NewInspectionDraft } from './form-draft';
 
 function newestRevisions(rows: Inspection[]): Inspection[] {
   const newest = new Map<string, Inspection>();
@@ -46,4 +47,17 @@ export async function getInspection(db: CongvuDb, id: string): Promise<Inspectio
 export function useInspectionsPage(limit: number, query: string): InspectionsPage | undefined {
   const db = useDb();
   return useLiveQuery(() => pageInspections(db, limit, query), [db, limit, query]);
+}
+
+/**
+ * The "new inspection" form's draft, read once when the page opens; a missing, unreadable or
+ * stale untouched draft reads as null (the page then stamps the arrival now).
+ */
+export async function readNewInspectionDraft(db: CongvuDb, now: Date): Promise<NewInspectionDraft | null> {
+  const row = await db.settings.get(NEW_INSPECTION_DRAFT_KEY);
+  const parsed = newInspectionDraftSchema.safeParse(row?.value);
+  if (!parsed.success) return null;
+  const age = now.getTime() - Date.parse(parsed.data.arrival.at);
+  if (parsed.data.values === null && !(age >= 0 && age < UNTOUCHED_DRAFT_MS)) return null;
+  return parsed.data;
 }
