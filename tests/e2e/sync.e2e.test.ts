@@ -115,6 +115,14 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     await page.getByTestId('sync-now').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="outbox-review"]')?.textContent?.includes('Thiếu ảnh'), undefined, { polling: 50, timeout: 20_000 });
     expect(await page.getByTestId('outbox-review').first().textContent()).toBe('Có vấn đề — Thiếu ảnh bàn tiếp dân');
+    // And inside the inspection itself, where the inspector works on it.
+    await page.goto(`${server.url}#/inspections/${records[0]!.inspection.id}`);
+    const notice = page.getByRole('region', { name: 'Kết quả xem xét của Sở Nội vụ' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Có vấn đề — Thiếu ảnh bàn tiếp dân');
+    expect(await notice.textContent()).toContain('xem xét lần lập 1');
+    await page.goto(`${server.url}#/sync`);
+    await page.getByTestId('hub-panel').waitFor();
   });
 
   it('syncs by itself when the app starts and the hub answers', async () => {
