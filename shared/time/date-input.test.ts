@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateInputText, daysInMonth, MAX_YEAR, MIN_YEAR, parseDateInput, parseDateTimeInput, parseDayInput, parseTimeInput } from './date-input';
+import { dateInputText, daysInMonth, unreadableValue, MAX_YEAR, MIN_YEAR, parseDateInput, parseDateTimeInput, parseDayInput, parseTimeInput } from './date-input';
 
 const value = (r: ReturnType<typeof parseDayInput>) => (r.ok ? r.value : r.problem.key);
 
@@ -106,5 +106,14 @@ describe('typed date and time', () => {
     expect(dateInputText('date', '31/04/2026')).toBe('31/04/2026');
     expect(dateInputText('date', '')).toBe('');
     expect(dateInputText('datetime', '2026-03-05')).toBe('2026-03-05');
+    expect(dateInputText('date', unreadableValue('2026-02-30'))).toBe('2026-02-30');
+  });
+
+  it('marks unreadable text so that no stored form is mistaken for it', () => {
+    for (const text of ['2026-02-30', '0001-01-01', '24:00', '2026-02-30T07:05']) {
+      const v = unreadableValue(text);
+      expect(v).not.toMatch(/^\d/);
+      expect(parseDayInput(v).ok || parseTimeInput(v).ok || parseDateTimeInput(v).ok).toBe(false);
+    }
   });
 });

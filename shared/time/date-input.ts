@@ -89,11 +89,23 @@ export function parseDateInput(kind: DateInputKind, text: string): DateInputResu
   return kind === 'date' ? parseDayInput(text) : kind === 'time' ? parseTimeInput(text) : parseDateTimeInput(text);
 }
 
+/** Marks a field value that is text which could not be read (see `unreadableValue`). */
+const UNREADABLE = '\u2047';
+
+/**
+ * A field's value while its text cannot be read: the text behind a mark that no date or time
+ * schema accepts (typed "2026-02-30" must not pass a YYYY-MM-DD pattern), so the form refuses it.
+ */
+export function unreadableValue(text: string): string {
+  return `${UNREADABLE}${text}`;
+}
+
 /**
  * What a field shows for a stored value: dd/mm/yyyy, HH:mm or "dd/mm/yyyy HH:mm". A value that is
- * not in the stored form (text that could not be read) is shown as it is.
+ * not in the stored form (text that could not be read) is shown as it was typed.
  */
 export function dateInputText(kind: DateInputKind, value: string): string {
+  if (value.startsWith(UNREADABLE)) return value.slice(UNREADABLE.length);
   const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (kind === 'date' && day && value.length === 10) return `${day[3]}/${day[2]}/${day[1]}`;
   if (kind === 'datetime' && day && /^T\d{2}:\d{2}$/.test(value.slice(10))) return `${day[3]}/${day[2]}/${day[1]} ${value.slice(11)}`;

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../app/describe-error';
 import { bridge } from '../../bridge/bridge';
 import { FieldError } from '../inspections/field-error';
+import { DateField } from '../../inputs/date-field';
 import { useSummaryActions } from './mutations';
 import { useInspectionsInPeriod } from './queries';
 
@@ -77,13 +78,11 @@ export function ReportsPage() {
         <div className="grid-2">
           <label>
             {t('summary.from')}
-            <input type="date" {...register('from')} data-testid="summary-from" />
-            <FieldError message={tError(formState.errors.from?.message)} />
+            <DateField kind="date" control={control} name="from" required aria-label={t('summary.from')} data-testid="summary-from" error={tError(formState.errors.from?.message)} />
           </label>
           <label>
             {t('summary.to')}
-            <input type="date" {...register('to')} data-testid="summary-to" />
-            <FieldError message={tError(formState.errors.to?.message)} />
+            <DateField kind="date" control={control} name="to" required aria-label={t('summary.to')} data-testid="summary-to" error={tError(formState.errors.to?.message)} />
           </label>
           <label>
             {t('report.issue.parent')}
