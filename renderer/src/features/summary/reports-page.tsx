@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { issuerOf } from '@shared/report/issuer';
 import { isoDateSchema } from '@shared/schemas/common';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
+import { vnDate } from '@shared/report/vn-date';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../app/describe-error';
 import { bridge } from '../../bridge/bridge';
@@ -131,7 +132,7 @@ export function ReportsPage() {
                       })
                     }
                   />{' '}
-                  {i.arrival.at.slice(0, 10)} — {i.unit.name} <span className={`badge ${i.status}`}>{t(i.status === 'finalized' ? 'status.finalized' : 'status.draft')}</span>
+                  {vnDate(i.arrival.at)} — {i.unit.name} <span className={`badge ${i.status}`}>{t(i.status === 'finalized' ? 'status.finalized' : 'status.draft')}</span>
                 </label>
               </li>
             ))}
