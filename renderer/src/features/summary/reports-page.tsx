@@ -32,6 +32,8 @@ export function ReportsPage() {
   const today = isoDay(toLocalIso(new Date()));
   const { register, handleSubmit, control, formState, setValue, getValues } = useForm<FormValues>({
     resolver: zodResolver(formSchema),
+    // A period the wrong way round empties the list: say why as soon as a field is left.
+    mode: 'onTouched',
     defaultValues: { from: `${today.slice(0, 8)}01`, to: today, parentAgency: '', agency: '', place: '', preparedBy: '' },
   });
   const [from, to] = useWatch({ control, name: ['from', 'to'] });
