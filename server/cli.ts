@@ -26,6 +26,8 @@ import { importBundle } from './admin/bundle-import';
 import { importUnitsFile } from './admin/units-import';
 import { publishTemplate } from './admin/templates';
 import { assignUnit, publishLegalBases } from './admin/reference';
+import { vnDateTime } from '@shared/report/vn-date';
+import { asLocalIso } from '@shared/time/local-iso';
 
 export class CliError extends Error {}
 
@@ -66,7 +68,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         if (values.json) return JSON.stringify({ code, role: role.data, name, expiresAt, qrPayload });
         // The QR drawn in the terminal, for the laptop's camera to read off the administrator's screen.
         const terminalQr = await QRCode.toString(qrPayload, { type: 'terminal', small: true, errorCorrectionLevel: 'M' });
-        return `Enrollment code for ${name} (${role.data}): ${code}\nValid until ${expiresAt}, once.\nQR payload: ${qrPayload}\n${terminalQr}`;
+        return `Enrollment code for ${name} (${role.data}): ${code}\nValid until ${vnDateTime(asLocalIso(expiresAt))} (local time), once.\nQR payload: ${qrPayload}\n${terminalQr}`;
       }
       case 'devices': {
         const devices = await hub.store.listDevices();

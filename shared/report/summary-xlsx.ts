@@ -1,6 +1,14 @@
 import type { InspectionSummary } from './summary';
 
-type Column = { header: string; key: string; width: number };
+type Column = { header: string; key: string; width: number; style?: { numFmt: string } };
+
+/** A day column: real date cells that Excel sorts and filters as dates, shown dd/mm/yyyy. */
+const DAY_STYLE = { numFmt: 'dd/mm/yyyy' };
+
+/** A YYYY-MM-DD day as the date cell of that day (midnight UTC, the serial number exceljs writes). */
+function dayCell(day: string | null): Date | '' {
+  return day ? new Date(`${day}T00:00:00.000Z`) : '';
+}
 
 /**
  * The same figures as the summary PDF, one sheet per table, Vietnamese headers, for the team lead
@@ -21,7 +29,7 @@ export async function buildSummaryXlsx(summary: InspectionSummary): Promise<Uint
   sheet(
     'Cuộc kiểm tra',
     [
-      { header: 'Ngày', key: 'day', width: 12 },
+      { header: 'Ngày', key: 'day', width: 12, style: DAY_STYLE },
       { header: 'Mã đơn vị', key: 'unitCode', width: 12 },
       { header: 'Đơn vị', key: 'unitName', width: 36 },
       { header: 'Trạng thái', key: 'status', width: 14 },
@@ -29,7 +37,7 @@ export async function buildSummaryXlsx(summary: InspectionSummary): Promise<Uint
       { header: 'Lần sửa', key: 'revision', width: 9 },
       { header: 'SHA-256 biên bản', key: 'contentHash', width: 66 },
     ],
-    summary.inspections.map((i) => ({ ...i, status: i.status === 'finalized' ? 'Đã hoàn tất' : 'Bản nháp', contentHash: i.contentHash ?? '' })),
+    summary.inspections.map((i) => ({ ...i, day: dayCell(i.day), status: i.status === 'finalized' ? 'Đã hoàn tất' : 'Bản nháp', contentHash: i.contentHash ?? '' })),
   );
   sheet(
     'Theo đơn vị',
@@ -72,14 +80,14 @@ export async function buildSummaryXlsx(summary: InspectionSummary): Promise<Uint
     'Kiến nghị',
     [
       { header: 'Đơn vị', key: 'unitName', width: 32 },
-      { header: 'Ngày kiểm tra', key: 'day', width: 14 },
+      { header: 'Ngày kiểm tra', key: 'day', width: 14, style: DAY_STYLE },
       { header: 'Đối tượng', key: 'target', width: 26 },
       { header: 'Biện pháp', key: 'measure', width: 26 },
       { header: 'Nội dung', key: 'text', width: 50 },
-      { header: 'Thời hạn khắc phục', key: 'deadline', width: 18 },
+      { header: 'Thời hạn khắc phục', key: 'deadline', width: 18, style: DAY_STYLE },
       { header: 'Quá hạn', key: 'overdue', width: 10 },
     ],
-    summary.recommendations.map((r) => ({ ...r, deadline: r.deadline ?? '', overdue: r.overdue ? 'Quá hạn' : '' })),
+    summary.recommendations.map((r) => ({ ...r, day: dayCell(r.day), deadline: dayCell(r.deadline), overdue: r.overdue ? 'Quá hạn' : '' })),
   );
   summary.recommendations.forEach((r, i) => {
     if (r.overdue) recs.getRow(i + 2).font = { bold: true, color: { argb: 'FFC00000' } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pdfDate, vnDate, vnDateTime, vnDateWords, vnTimeWords } from './vn-date';
+import { asLocalIso } from '../time/local-iso';
+import { pdfDate, vnDate, vnDateTime, vnDateTimeIn, vnDateWords, vnMonth, vnTime, vnTimeWords } from './vn-date';
 
 describe('Vietnamese document dates', () => {
   it('reads the local time as recorded, in its own offset', () => {
@@ -14,5 +15,22 @@ describe('Vietnamese document dates', () => {
     expect(pdfDate('2026-11-23T03:10:00Z')).toBe("D:20261123031000+00'00'");
     expect(pdfDate('2026-01-02T03:04:05-05:30')).toBe("D:20260102030405-05'30'");
     expect(() => pdfDate('yesterday')).toThrow();
+  });
+  it('writes the UI and export forms: dd/mm/yyyy, 24-hour HH:mm, mm/yyyy', () => {
+    const at = '2026-11-23T19:05:09.120+07:00';
+    expect(vnTime(at)).toBe('19:05');
+    expect(vnTime(at, { seconds: true })).toBe('19:05:09');
+    expect(vnTime('07:30')).toBe('07:30');
+    expect(vnMonth('2026-03')).toBe('03/2026');
+    expect(vnDateTimeIn('vi', at)).toBe('19:05, 23/11/2026');
+    expect(vnDateTimeIn('en', at)).toBe('23/11/2026 19:05');
+    expect(() => vnDate('23/11/2026')).toThrow();
+    expect(() => vnMonth('2026-3')).toThrow();
+  });
+  it('reads a UTC instant as the same instant at local time', () => {
+    const local = asLocalIso('2026-12-04T05:04:00.000Z');
+    expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/);
+    expect(Date.parse(local)).toBe(Date.parse('2026-12-04T05:04:00.000Z'));
+    expect(() => asLocalIso('yesterday')).toThrow();
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Dates and times as Vietnamese administrative documents write them, read from the local ISO
- * string as recorded (its own offset), never converted to the machine's zone.
+ * Dates and times as Vietnamese administrative documents write them (dd/mm/yyyy, 24-hour HH:mm),
+ * read from the local ISO string as recorded (its own offset), never converted to the machine's
+ * zone and never through the machine's locale. The one place the app, the PDFs and the exports
+ * format dates; an instant from elsewhere (the hub's UTC times) goes through `asLocalIso` first.
  */
 function parts(iso: string) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
   if (!m) throw new Error(`Not an ISO date: ${iso}`);
-  return { year: m[1]!, month: m[2]!, day: m[3]!, hour: m[4] ?? '00', minute: m[5] ?? '00' };
+  return { year: m[1]!, month: m[2]!, day: m[3]!, hour: m[4] ?? '00', minute: m[5] ?? '00', second: m[6] ?? '00' };
 }
 
 /**
@@ -30,10 +32,29 @@ export function vnDate(iso: string): string {
   return `${p.day}/${p.month}/${p.year}`;
 }
 
+/** "07:35" (or "07:35:05") of an ISO date-time as written; a stored time of day ("07:35") as it is. */
+export function vnTime(iso: string, options: { seconds?: boolean } = {}): string {
+  if (/^\d{2}:\d{2}$/.test(iso)) return iso;
+  const p = parts(iso);
+  return options.seconds ? `${p.hour}:${p.minute}:${p.second}` : `${p.hour}:${p.minute}`;
+}
+
+/** "11/2026" from "2026-11". */
+export function vnMonth(yearMonth: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  if (!m) throw new Error(`Not an ISO month: ${yearMonth}`);
+  return `${m[2]}/${m[1]}`;
+}
+
 /** "07:35 23/11/2026" */
 export function vnDateTime(iso: string): string {
   const p = parts(iso);
   return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+}
+
+/** The UI's date and time: "07:35, 23/11/2026" in Vietnamese, "23/11/2026 07:35" in English. */
+export function vnDateTimeIn(language: 'vi' | 'en', iso: string): string {
+  return language === 'vi' ? `${vnTime(iso)}, ${vnDate(iso)}` : `${vnDate(iso)} ${vnTime(iso)}`;
 }
 
 /**

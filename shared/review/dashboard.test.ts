@@ -30,6 +30,9 @@ describe('department figures', () => {
     const f = inspectionFacts(record(), templates);
     expect(f).toMatchObject({ late: 2, lateOver30: 1, maxLateMinutes: 47, unexcused: 1 });
     expect(f.officials.some((o) => o.what.endsWith('Vắng không lý do'))).toBe(true);
+    // Each breach names its day as the exports and the period report print it.
+    const day = f.day.split('-').reverse().join('/');
+    expect(f.officials.every((o) => o.what.startsWith(`${day}: `))).toBe(true);
   });
 
   it('adds up per month and unit, finds repeat offenders, marks overdue deadlines and filters', () => {

@@ -1,5 +1,5 @@
 import { Zip, ZipDeflate } from 'fflate';
-import { sheetCsv, type ExportSheet } from './export-sheets';
+import { ISO_DAY, sheetCsv, type ExportColumn, type ExportSheet } from './export-sheets';
 
 /**
  * A streaming XLSX (SpreadsheetML) writer for the department's exports: each sheet's rows are
@@ -39,8 +39,28 @@ export function columnName(index: number): string {
   return name;
 }
 
-function cellXml(value: unknown, ref: string, style: number): string {
+/** Cell styles (cellXfs) of the styles part: plain, bold (headers), a day shown dd/mm/yyyy. */
+const STYLE = { plain: 0, bold: 1, day: 2 } as const;
+
+const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 (its 1900 date system counts 1900 as a leap year, so days count from 30/12/1899). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Before 01/03/1900 Excel's phantom 29/02/1900 would shift the day: such days stay text. */
+const FIRST_SERIAL_DAY = Date.UTC(1900, 2, 1);
+
+/** Excel's serial number of a YYYY-MM-DD day, or null for a day it would show wrong. */
+export function excelDaySerial(day: string): number | null {
+  const [y, m, d] = day.split('-').map(Number);
+  const at = Date.UTC(y!, m! - 1, d!);
+  return at < FIRST_SERIAL_DAY ? null : (at - EXCEL_EPOCH) / MS_PER_DAY;
+}
+
+function cellXml(value: unknown, ref: string, style: number, column?: ExportColumn): string {
   if (value === null || value === undefined || value === '') return '';
+  if (column?.type === 'day' && typeof value === 'string' && ISO_DAY.test(value)) {
+    const serial = excelDaySerial(value);
+    if (serial !== null) return `<c r="${ref}" s="${STYLE.day}"><v>${serial}</v></c>`;
+  }
   const s = style ? ` s="${style}"` : '';
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${s}><v>${value}</v></c>`;
   const full = String(value);
@@ -50,14 +70,14 @@ function cellXml(value: unknown, ref: string, style: number): string {
   return `<c r="${ref}" t="inlineStr"${s}><is><t${space}>${escapeXml(text)}</t></is></c>`;
 }
 
-function rowXml(values: readonly unknown[], rowNumber: number, columns: readonly string[], style = 0): string {
+function rowXml(values: readonly unknown[], rowNumber: number, columns: readonly string[], style: number = STYLE.plain, types: readonly ExportColumn[] = []): string {
   let cells = '';
-  for (let c = 0; c < values.length; c++) cells += cellXml(values[c], `${columns[c] ?? columnName(c)}${rowNumber}`, style);
+  for (let c = 0; c < values.length; c++) cells += cellXml(values[c], `${columns[c] ?? columnName(c)}${rowNumber}`, style, types[c]);
   return `<row r="${rowNumber}">${cells}</row>`;
 }
 
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+<styleSheet xmlns="${MAIN_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 function contentTypes(count: number): string {
   const sheets = Array.from({ length: count }, (_, k) => `<Override PartName="/xl/worksheets/sheet${k + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
@@ -123,13 +143,13 @@ export async function writeXlsx(sheets: readonly ExportSheet[], sink: (chunk: Ui
       sheet.columns.map((c) => c.header),
       1,
       columns,
-      1,
+      STYLE.bold,
     )}`;
     let rowNumber = 1;
     let batch = 0;
     for await (const row of sheet.rows()) {
       rowNumber += 1;
-      xml += rowXml(row, rowNumber, columns);
+      xml += rowXml(row, rowNumber, columns, STYLE.plain, sheet.columns);
       if (++batch === ROWS_PER_BATCH) {
         file.push(encoder.encode(xml));
         await flush();

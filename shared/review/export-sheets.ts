@@ -4,15 +4,26 @@ import { attendanceLabel } from '../report/labels';
 import { itemResults } from '../inspection/item-results';
 import { findingText, involvedText, verdictColumn, verdictText } from '../report/answer-text';
 import { isoDay } from '../time/local-iso';
+import { vnDate } from '../report/vn-date';
 import type { Dashboard } from './dashboard';
 import type { InspectionFacts } from './facts';
+
+/**
+ * A column's cells: text or numbers as they come, or days (YYYY-MM-DD in the rows) written as real
+ * date cells shown dd/mm/yyyy in the workbook, and as dd/mm/yyyy text in the CSV.
+ */
+export interface ExportColumn {
+  header: string;
+  width: number;
+  type?: 'day';
+}
 
 /** One sheet of the department's export: Vietnamese headers and rows produced on demand. */
 export interface ExportSheet {
   name: string;
   /** File name for the CSV form (ASCII). */
   file: string;
-  columns: Array<{ header: string; width: number }>;
+  columns: ExportColumn[];
   rows: () => AsyncIterable<unknown[]>;
 }
 
@@ -23,7 +34,7 @@ export type RecordSource = () => AsyncIterable<InspectionRecord>;
 const COL = {
   id: { header: 'Mã cuộc kiểm tra', width: 38 },
   revision: { header: 'Lần lập', width: 8 },
-  day: { header: 'Ngày kiểm tra', width: 13 },
+  day: { header: 'Ngày kiểm tra', width: 13, type: 'day' },
   unitCode: { header: 'Mã đơn vị', width: 12 },
   unitName: { header: 'Đơn vị', width: 36 },
   name: { header: 'Họ và tên', width: 28 },
@@ -197,7 +208,7 @@ export function exportSheets(input: {
         { header: 'Đối tượng', width: 28 },
         { header: 'Biện pháp', width: 24 },
         { header: 'Nội dung kiến nghị', width: 60 },
-        { header: 'Thời hạn khắc phục', width: 14 },
+        { header: 'Thời hạn khắc phục', width: 14, type: 'day' },
         { header: 'Quá hạn', width: 9 },
       ],
       rows: () => fromArray(dashboard().summary.recommendations.map((r) => [r.unitName, r.day, r.target, r.measure, r.text, r.deadline ?? '', r.overdue ? 'Quá hạn' : ''])),
@@ -205,8 +216,11 @@ export function exportSheets(input: {
   ];
 }
 
-function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
+/** A day as a day column holds it: YYYY-MM-DD, nothing else. */
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function csvCell(value: unknown, column: ExportColumn | undefined): string {
+  const s = value === null || value === undefined ? '' : column?.type === 'day' && typeof value === 'string' && ISO_DAY.test(value) ? vnDate(value) : String(value);
   // A leading = + - @ (or a tab or return before one) would run as a formula when the file is
   // opened in Excel: such a cell starts with an apostrophe, which Excel shows as text.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
@@ -215,10 +229,10 @@ function csvCell(value: unknown): string {
 
 /** One sheet as CSV text, in chunks: UTF-8 with a byte-order mark so that Excel reads the Vietnamese. */
 export async function* sheetCsv(sheet: ExportSheet): AsyncIterable<string> {
-  yield `\uFEFF${sheet.columns.map((c) => csvCell(c.header)).join(',')}\r\n`;
+  yield `\uFEFF${sheet.columns.map((c) => csvCell(c.header, undefined)).join(',')}\r\n`;
   let chunk = '';
   for await (const row of sheet.rows()) {
-    chunk += `${row.map(csvCell).join(',')}\r\n`;
+    chunk += `${row.map((value, c) => csvCell(value, sheet.columns[c])).join(',')}\r\n`;
     if (chunk.length > 64 * 1024) {
       yield chunk;
       chunk = '';

@@ -4,15 +4,17 @@ import { parseTemplateRef, templateRef, type InspectionStatus, type Template } f
 import { isoDay } from '../time/local-iso';
 import { breachText } from '../report/answer-text';
 import { measureLabel } from '../report/labels';
+import { vnDate } from '../report/vn-date';
 
 /** Lateness beyond this many minutes is counted apart (the department's own threshold). */
 export const LONG_LATENESS_MINUTES = 30;
 
 /**
  * Version of how facts are read from a record. Stored facts of an older version are computed again
- * from their records (the roll call and ruled counts became judged items in version 2).
+ * from their records (the roll call and ruled counts became judged items in version 2; the day
+ * before each breach is written dd/mm/yyyy since version 3).
  */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 /**
  * What the department's dashboard needs from one inspection, computed once when it is imported:
@@ -105,7 +107,7 @@ export function inspectionFacts(record: InspectionRecord, templates: ReadonlyMap
   const person = new Map(record.roster.map((r) => [r.id, r]));
   const blame = (rosterId: string, what: string) => {
     const p = person.get(rosterId);
-    if (p) facts.officials.push({ key: officialKey(i.unit.code, p), name: p.name, position: p.position, what: `${day}: ${what}` });
+    if (p) facts.officials.push({ key: officialKey(i.unit.code, p), name: p.name, position: p.position, what: `${vnDate(day)}: ${what}` });
   };
   for (const r of record.roster) {
     if (r.status === 'present') facts.present += 1;

@@ -16,3 +16,13 @@ export function toLocalIso(date: Date): string {
 export function isoDay(iso: string): string {
   return iso.slice(0, 10);
 }
+
+/**
+ * An instant written in another offset (the hub's and the sync engine's UTC "…Z" times, a
+ * certificate's validity) as this device's local time, to be shown as the user's clock reads it.
+ */
+export function asLocalIso(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not an ISO instant: ${instant}`);
+  return toLocalIso(date);
+}

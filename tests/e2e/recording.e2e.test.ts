@@ -65,7 +65,8 @@ describe('recording a whole inspection on site (real Chromium)', () => {
     const rows = page.getByTestId('roster-row');
     await rows.nth(0).getByRole('radio', { name: 'Có mặt' }).click();
     await rows.nth(1).getByRole('radio', { name: 'Đi muộn' }).click();
-    await page.getByLabel('Giờ đến: Võ Thị Thu Hằng').fill('07:52');
+    await page.getByLabel('Giờ đến: Võ Thị Thu Hằng').fill('7h52');
+    await page.getByLabel('Giờ đến: Võ Thị Thu Hằng').press('Tab');
     await rows.nth(2).getByRole('radio', { name: 'Vắng có lý do' }).click();
     await page.getByLabel('Xác minh bằng: Đặng Quốc Bảo').selectOption('leave-form');
     await rows.nth(3).getByRole('radio', { name: 'Vắng không lý do' }).click();
@@ -190,7 +191,7 @@ describe('recording a whole inspection on site (real Chromium)', () => {
     await form.getByLabel('Đối với').selectOption('finding:VH-09');
     await form.getByLabel('Hình thức').selectOption('remedy');
     await form.getByLabel('Nội dung kiến nghị').fill('Sắp xếp lại hồ sơ, giữ lối đi thông thoáng');
-    await form.getByLabel('Thời hạn khắc phục').fill('2026-12-15');
+    await form.getByLabel('Thời hạn khắc phục').fill('15/12/2026');
     await form.getByRole('button', { name: 'Thêm kiến nghị' }).click();
     await page.getByTestId('recommendations').waitFor();
     await addRepresentative(page, 'Phạm Minh Khôi', 'Chủ tịch UBND xã');

@@ -136,8 +136,9 @@ describe('the record PDF and reports in the browser (real Chromium)', () => {
   it('makes the team-lead summary over a period as PDF and XLSX', async () => {
     await page.goto(`${server.url}#/reports`);
     const day = record.inspection.arrival.at.slice(0, 10);
-    await page.getByTestId('summary-from').fill(day);
-    await page.getByTestId('summary-to').fill(day);
+    const typed = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+    await page.getByTestId('summary-from').fill(typed);
+    await page.getByTestId('summary-to').fill(typed);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="summary-list"] li').length === 1, undefined, { polling: 50 });
     await page.getByTestId('summary-prepared-by').fill('Nguyễn Thị Ánh Tuyết');
     const pdf = await download(() => page.getByTestId('summary-pdf').click(), 'summary.pdf');

@@ -214,7 +214,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     await page.getByRole('link', { name: 'Tổng hợp' }).click();
     await page.getByTestId('chart-items').waitFor();
     expect(await page.getByTestId('tile-inspections').textContent()).toBe('4');
-    await page.getByTestId('filter-from').fill('2099-01-01');
+    await page.getByTestId('filter-from').fill('01/01/2099');
     await page.waitForFunction(() => document.querySelector('[data-testid="tile-inspections"]')?.textContent === '0', undefined, { polling: 50, timeout: 5000 });
     await page.getByTestId('filter-from').fill('');
     await page.waitForFunction(() => document.querySelector('[data-testid="tile-inspections"]')?.textContent === '4', undefined, { polling: 50, timeout: 5000 });

@@ -49,6 +49,20 @@ describe('team-lead summary', () => {
     }
   });
 
+  it('writes every date of the PDF as dd/mm/yyyy', () => {
+    const pdf = buildSummaryPdf({ summary, fonts: loadFonts(), parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ', place: 'Cần Thơ', preparedBy: 'Nguyễn Thị Ánh Tuyết', at: '2026-11-25T09:00:00+07:00' });
+    const path = join(dir, 'summary-dates.pdf');
+    writeFileSync(path, pdf);
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const day = summary.inspections[0]!.day;
+    const shown = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+    expect(text).toContain(`(từ ngày ${shown} đến ngày ${shown})`);
+    expect(text).toContain('15/01/2026');
+    expect(text).toContain('Cần Thơ, ngày 25 tháng 11 năm 2026');
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{2}\b(?!\/|\d)/);
+  });
+
   it('exports the same figures as XLSX with Vietnamese headers', async () => {
     const bytes = await buildSummaryXlsx(summary);
     const workbook = new ExcelJS.Workbook();
@@ -60,5 +74,14 @@ describe('team-lead summary', () => {
     expect(workbook.getWorksheet('Theo nội dung')!.rowCount).toBe(summary.items.length + 1);
     const recs = workbook.getWorksheet('Kiến nghị')!;
     expect(recs.getRow(2).getCell(7).value).toBe('Quá hạn');
+    // Days are date cells shown dd/mm/yyyy, also in the overdue row drawn in bold red.
+    const day = new Date(`${summary.inspections[0]!.day}T00:00:00.000Z`);
+    for (const cell of [workbook.getWorksheet('Cuộc kiểm tra')!.getCell('A2'), recs.getCell('B2'), recs.getCell('F2'), recs.getCell('F3')]) expect(cell.numFmt, cell.address).toBe('dd/mm/yyyy');
+    expect(workbook.getWorksheet('Cuộc kiểm tra')!.getCell('A2').value).toEqual(day);
+    expect(recs.getCell('B2').value).toEqual(day);
+    expect(recs.getCell('F2').value).toEqual(new Date('2026-01-15T00:00:00.000Z'));
+    expect(recs.getCell('F2').font).toMatchObject({ bold: true });
+    expect(recs.getCell('F3').value).toEqual(new Date('2026-12-15T00:00:00.000Z'));
+    expect(String(workbook.getWorksheet('Cán bộ vi phạm')!.getCell('E2').value)).toMatch(/^\d{2}\/\d{2}\/\d{4}: /);
   });
 });

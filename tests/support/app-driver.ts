@@ -96,8 +96,10 @@ export async function answerRemaining(page: Page): Promise<void> {
     } else if ((await card.locator('input[type="number"]').count()) > 0) {
       const inputs = card.locator('input[type="number"]');
       for (let i = 0; i < (await inputs.count()); i++) await inputs.nth(i).fill(String(i + 1));
-    } else if ((await card.locator('input[type="time"]').count()) > 0) {
-      await card.locator('input[type="time"]').fill('07:30');
+    } else if ((await card.locator('input[data-kind="time"]').count()) > 0) {
+      // Typed as an inspector would, saved when the field is left (Enter or Tab).
+      await card.locator('input[data-kind="time"]').fill('7h30');
+      await card.locator('input[data-kind="time"]').press('Enter');
     } else {
       throw new Error(`do not know how to answer ${code}`);
     }

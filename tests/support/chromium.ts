@@ -21,15 +21,17 @@ export function freshProfileDir(prefix = 'congvu-profile-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** A real Chromium with a profile on disk, so IndexedDB survives closing and relaunching it. */
-export function launchProfile(userDataDir: string, extraArgs: string[] = []): Promise<BrowserContext> {
+/**
+ * A real Chromium with a profile on disk, so IndexedDB survives closing and relaunching it. In
+ * Vietnam by default; `where` puts the browser elsewhere (its locale and time zone).
+ */
+export function launchProfile(userDataDir: string, extraArgs: string[] = [], where: { locale: string; timezoneId: string } = { locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' }): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...extraArgs],
     headless: true,
     viewport: { width: 1280, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...where,
   });
 }
 

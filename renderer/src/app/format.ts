@@ -1,9 +1,14 @@
-/** "08:05, 23/11/2026" in the record's own offset, as written on site. */
+import { vnDateTimeIn } from '@shared/report/vn-date';
+import { asLocalIso } from '@shared/time/local-iso';
+
+/** "08:05, 23/11/2026" (English: "23/11/2026 08:05") in the record's own offset, as written on site. */
 export function formatLocalDateTime(iso: string, locale: string): string {
-  const [date, rest] = iso.split('T');
-  const [y, m, d] = date!.split('-');
-  const hm = rest!.slice(0, 5);
-  return locale.startsWith('vi') ? `${hm}, ${d}/${m}/${y}` : `${d}/${m}/${y} ${hm}`;
+  return vnDateTimeIn(locale.startsWith('vi') ? 'vi' : 'en', iso);
+}
+
+/** An instant from the hub or the sync engine (UTC) at this device's local time, formatted as above. */
+export function formatInstant(instant: string, locale: string): string {
+  return formatLocalDateTime(asLocalIso(instant), locale);
 }
 
 export function formatBytes(bytes: number, locale: string): string {

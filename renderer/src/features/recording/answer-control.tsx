@@ -1,5 +1,6 @@
 import type { Answer, Finding, RosterEntry, TemplateItem } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
+import { DateTextInput } from '../../inputs/date-text-input';
 import { AutosaveText } from './autosave-text';
 import { RosterCheckboxes } from './roster-checkboxes';
 import type { TabProps } from './tab-props';
@@ -66,12 +67,12 @@ export function AnswerControl({ item, finding, roster, locked, actions }: Props)
     }
     case 'time':
       return (
-        <AutosaveText
-          type="time"
+        <DateTextInput
+          kind="time"
           readOnly={locked}
           value={answer?.type === 'time' ? answer.value : ''}
-          label={item.code}
-          onSave={(v) => actions.setAnswer(finding.id, v ? { type: 'time', value: v } : null)}
+          aria-label={item.code}
+          onCommit={(v) => actions.setAnswer(finding.id, v ? { type: 'time', value: v } : null)}
         />
       );
     case 'text':

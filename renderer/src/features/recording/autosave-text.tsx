@@ -12,7 +12,7 @@ interface Props {
   maxLength?: number;
   testId?: string;
   className?: string;
-  type?: 'text' | 'number' | 'time';
+  type?: 'text' | 'number';
 }
 
 /**

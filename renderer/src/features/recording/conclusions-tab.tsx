@@ -10,6 +10,8 @@ import { useI18n } from '../../i18n/i18n';
 import { useConfirm } from '../../app/confirm-dialog';
 import { describeError } from '../../app/describe-error';
 import { FieldError } from '../inspections/field-error';
+import { DateField } from '../../inputs/date-field';
+import { vnDate } from '@shared/report/vn-date';
 import { AutosaveText } from './autosave-text';
 import type { TabProps } from './tab-props';
 
@@ -40,7 +42,7 @@ export function ConclusionsTab({ record, templates, locked, actions }: TabProps)
   const flagged = allItemResults(record, new Map(templates.map((tpl) => [templateRef(tpl), tpl]))).filter((r) => r.verdict === 'violation');
   const people = new Map(record.roster.map((r) => [r.id, r]));
   const day = isoDay(record.inspection.arrival.at);
-  const { register, handleSubmit, reset, formState } = useForm<FormValues>({
+  const { register, control, handleSubmit, reset, formState } = useForm<FormValues>({
     resolver: zodResolver(formSchema(day)),
     defaultValues: { target: 'unit', measure: 'remind', text: '', deadline: '' },
   });
@@ -106,7 +108,7 @@ export function ConclusionsTab({ record, templates, locked, actions }: TabProps)
                 <td>{targetLabel(r.target)}</td>
                 <td>{t(measureKeys[r.measure])}</td>
                 <td>{r.text}</td>
-                <td>{r.deadline ?? '—'}</td>
+                <td>{r.deadline ? vnDate(r.deadline) : '—'}</td>
                 <td>
                   {!locked && (
                     <button type="button" className="link" onClick={() => void remove(r)} aria-label={`${t('common.remove')}: ${r.text.slice(0, 60)}`}>
@@ -158,8 +160,7 @@ export function ConclusionsTab({ record, templates, locked, actions }: TabProps)
           </label>
           <label className="field">
             <span>{t('rec.deadline')}</span>
-            <input type="date" {...register('deadline')} />
-            <FieldError message={tError(formState.errors.deadline?.message)} />
+            <DateField kind="date" control={control} name="deadline" aria-label={t('rec.deadline')} error={tError(formState.errors.deadline?.message)} />
           </label>
           <div className="actions">
             <button type="submit" className="button primary" disabled={formState.isSubmitting}>

@@ -8,6 +8,7 @@ import { BlobImage } from './blob-image';
 import { preparePhoto } from './evidence';
 import type { TabProps } from './tab-props';
 import { WebcamCapture } from './webcam-capture';
+import { formatLocalDateTime } from '../../app/format';
 
 export function EvidenceTab({ record, templates, locked, actions }: TabProps) {
   const { t, language, locale } = useI18n();
@@ -112,7 +113,7 @@ export function EvidenceTab({ record, templates, locked, actions }: TabProps) {
                   ))}
                 </select>
                 <div className="muted small">
-                  {a.takenAt ? t('evidence.takenAt', { time: new Date(a.takenAt).toLocaleString(locale) }) : t('evidence.noExif')} · {(a.size / 1024).toFixed(0)} KB · <span className="mono">{a.sha256.slice(0, 12)}</span>
+                  {a.takenAt ? t('evidence.takenAt', { time: formatLocalDateTime(a.takenAt, locale) }) : t('evidence.noExif')} · {(a.size / 1024).toFixed(0)} KB · <span className="mono">{a.sha256.slice(0, 12)}</span>
                 </div>
                 {!locked && (
                   <button type="button" className="link" onClick={() => void removePhoto(a.sha256, a.caption)}>

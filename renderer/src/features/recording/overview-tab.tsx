@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatLocalDateTime } from '../../app/format';
 import { describeError } from '../../app/describe-error';
 import { FieldError } from '../inspections/field-error';
+import { DateField } from '../../inputs/date-field';
 import { ExportButton } from '../exchange/export-button';
 import { useLegalBases } from '../reference/queries';
 import type { TabProps } from './tab-props';
@@ -98,7 +99,7 @@ function ArrivalForm({ current, onAdjust }: { current: string; onAdjust: (to: Da
   const { t, tError } = useI18n();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, reset } = useForm<z.infer<typeof arrivalSchema>>({
+  const { register, control, handleSubmit, formState, reset } = useForm<z.infer<typeof arrivalSchema>>({
     resolver: zodResolver(arrivalSchema),
     defaultValues: { at: current.slice(0, 16), reason: '' },
   });
@@ -127,8 +128,7 @@ function ArrivalForm({ current, onAdjust }: { current: string; onAdjust: (to: Da
     >
       <label className="field">
         <span>{t('arrival.newTime')}</span>
-        <input type="datetime-local" {...register('at')} aria-invalid={!!formState.errors.at} />
-        <FieldError message={tError(formState.errors.at?.message)} />
+        <DateField kind="datetime" control={control} name="at" aria-label={t('arrival.newTime')} error={tError(formState.errors.at?.message)} />
       </label>
       <label className="field">
         <span>{t('arrival.reason')}</span>

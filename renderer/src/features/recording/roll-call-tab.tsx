@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { attendanceStatuses, type AttendanceStatus, type RosterEntry } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { FieldError } from '../inspections/field-error';
+import { DateTextInput } from '../../inputs/date-text-input';
 import { AutosaveText } from './autosave-text';
 import { newPersonSchema, type NewPerson } from './mutations';
 import { rollCallCounts } from '@shared/inspection/roll-call';
@@ -86,12 +87,13 @@ function RosterRow({ entry, index, locked, actions }: { entry: RosterEntry; inde
         {status === 'late' && (
           <label className="inline">
             {t('rollCall.arrivedAt')}{' '}
-            <input
-              type="time"
+            <DateTextInput
+              kind="time"
+              required
               value={entry.arrivalTime ?? ''}
               disabled={locked}
               aria-label={`${t('rollCall.arrivedAt')}: ${entry.name}`}
-              onChange={(e) => e.target.value && void actions.updateRosterEntry(entry.id, { arrivalTime: e.target.value }).catch(() => undefined)}
+              onCommit={(arrivalTime) => actions.updateRosterEntry(entry.id, { arrivalTime })}
             />
           </label>
         )}

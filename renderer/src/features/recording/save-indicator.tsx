@@ -1,10 +1,12 @@
+import { vnTime } from '@shared/report/vn-date';
+import { toLocalIso } from '@shared/time/local-iso';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../app/describe-error';
 import { useSaveState } from './save-status';
 
 /** "Saved" appears only once every change has committed to IndexedDB. */
 export function SaveIndicator() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const state = useSaveState();
   if (state.error) {
     return (
@@ -23,7 +25,7 @@ export function SaveIndicator() {
   return (
     <span className="save-indicator ok" data-testid="save-indicator" data-state="saved" data-committed={state.committed}>
       {state.lastCommittedAt
-        ? t('save.savedAt', { time: new Date(state.lastCommittedAt).toLocaleTimeString(locale) })
+        ? t('save.savedAt', { time: vnTime(toLocalIso(new Date(state.lastCommittedAt)), { seconds: true }) })
         : t('save.allSaved')}
     </span>
   );

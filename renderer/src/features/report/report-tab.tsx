@@ -11,6 +11,7 @@ import { unavailableMessage } from '../signing/unavailable-message';
 import { useReportActions } from './mutations';
 import { useSignedReport } from './queries';
 import { recordFileName } from './record-document';
+import { formatLocalDateTime } from '../../app/format';
 
 /** The biên bản: who issues it, an on-screen preview, the unsigned PDF, and the digital signature. */
 export function ReportTab({ record, templates, locked, actions }: TabProps) {
@@ -96,7 +97,7 @@ export function ReportTab({ record, templates, locked, actions }: TabProps) {
 }
 
 function SignSection({ record, templates, locked }: TabProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const i = record.inspection;
   const signed = useSignedReport(i.id, i.revision);
   const { status } = useSigningStatus();
@@ -132,7 +133,7 @@ function SignSection({ record, templates, locked }: TabProps) {
   else if (signed) {
     body = (
       <div data-testid="signed-report">
-        <p className="ok-text">{t('report.sign.done', { signer: signed.signer || '—', at: signed.signedAt.slice(0, 16).replace('T', ' ') })}</p>
+        <p className="ok-text">{t('report.sign.done', { signer: signed.signer || '—', at: formatLocalDateTime(signed.signedAt, locale) })}</p>
         <p className="mono small">SHA-256 {signed.sha256}</p>
         <button type="button" className="button" onClick={() => void saveSigned()}>
           {t('report.sign.saveCopy')}

@@ -1,3 +1,5 @@
+import { vnMonth } from '@shared/report/vn-date';
+
 /** A horizontal bar chart in plain SVG: labels on the left, values at the bar ends. */
 export function BarChart({ title, rows, testId, max = 15 }: { title: string; rows: ReadonlyArray<{ label: string; value: number; highlight?: boolean }>; testId: string; max?: number }) {
   const shown = rows.slice(0, max);
@@ -65,7 +67,7 @@ export function MonthChart({ title, rows, testId }: { title: string; rows: Reado
                   {r.violations}
                 </text>
                 <text x={x + 19} y={h + 30} fontSize="11" textAnchor="middle">
-                  {`${r.month.slice(5)}/${r.month.slice(2, 4)}`}
+                  {vnMonth(r.month)}
                 </text>
               </g>
             );

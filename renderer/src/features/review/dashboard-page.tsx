@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { buildDashboard, type DashboardFilter } from '@shared/review/dashboard';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
+import { vnDate } from '@shared/report/vn-date';
 import { useI18n } from '../../i18n/i18n';
 import { bridge } from '../../bridge/bridge';
 import { describeError } from '../../app/describe-error';
@@ -161,7 +162,7 @@ export function DashboardPage() {
                 <td>{rec.target}</td>
                 <td>{rec.measure}</td>
                 <td>{rec.text}</td>
-                <td>{rec.deadline ?? ''}{rec.overdue ? ` — ${t('dashboard.overdue')}` : ''}</td>
+                <td>{rec.deadline ? vnDate(rec.deadline) : ''}{rec.overdue ? ` — ${t('dashboard.overdue')}` : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DashboardFilter } from '@shared/review/dashboard';
 import type { InspectionFacts } from '@shared/review/facts';
 import { useI18n } from '../../i18n/i18n';
-import { FieldError } from '../inspections/field-error';
+import { DateField } from '../../inputs/date-field';
 
 const optionalDay = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'err.date.invalid')]);
 const filterSchema = z
@@ -41,13 +41,11 @@ export function FilterBar({ facts, onChange }: { facts: readonly InspectionFacts
     <form className="card filter-bar" onSubmit={(e) => e.preventDefault()} noValidate aria-label={t('review.filter')}>
       <label>
         {t('summary.from')}
-        <input type="date" {...register('from')} data-testid="filter-from" />
-        <FieldError message={tError(formState.errors.from?.message)} />
+        <DateField kind="date" control={control} name="from" aria-label={t('summary.from')} data-testid="filter-from" error={tError(formState.errors.from?.message)} />
       </label>
       <label>
         {t('summary.to')}
-        <input type="date" {...register('to')} data-testid="filter-to" />
-        <FieldError message={tError(formState.errors.to?.message)} />
+        <DateField kind="date" control={control} name="to" aria-label={t('summary.to')} data-testid="filter-to" error={tError(formState.errors.to?.message)} />
       </label>
       <label>
         {t('review.filter.unit')}

@@ -9,8 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 import { bridge } from '../../bridge/bridge';
 import { describeError } from '../../app/describe-error';
 import { href } from '../../app/router';
-import { formatLocalDateTime } from '../../app/format';
-import { toLocalIso } from '@shared/time/local-iso';
+import { formatInstant } from '../../app/format';
+import { vnDate } from '@shared/report/vn-date';
 import { FieldError } from '../inspections/field-error';
 import { useAddReview } from './mutations';
 import { useReportPdf, useReviewDetail } from './queries';
@@ -52,7 +52,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
       <p>
         <a href={href({ name: 'review' })}>← {t('nav.review')}</a>
       </p>
-      <h1 id="review-detail-title">{record ? `${record.inspection.unit.name} — ${facts?.day ?? ''}` : <span className="mono">{id}</span>}</h1>
+      <h1 id="review-detail-title">{record ? `${record.inspection.unit.name} — ${facts ? vnDate(facts.day) : ''}` : <span className="mono">{id}</span>}</h1>
       <div className={`card ${row.state === 'flagged' ? 'flagged' : ''}`} data-testid="review-integrity">
         {row.state === 'verified' ? (
           <p className="ok-text">{t('review.integrity.ok', { hash: row.contentHash })}</p>
@@ -61,7 +61,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
             {t('review.integrity.flagged')} {row.problems.map((p) => t(importProblemKey(p))).join('; ')}
           </p>
         )}
-        <p className="muted small">{t('review.receivedAt', { at: row.receivedAt ? formatLocalDateTime(toLocalIso(new Date(row.receivedAt)), locale) : '—', n: revision })}</p>
+        <p className="muted small">{t('review.receivedAt', { at: row.receivedAt ? formatInstant(row.receivedAt, locale) : '—', n: revision })}</p>
         {detail.reports.length === 0 ? (
           <p>{t('review.report.none')}</p>
         ) : (
@@ -117,7 +117,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
           <ul>
             {facts.recommendations.map((r, k) => (
               <li key={k}>
-                {r.measure} — {r.target}: {r.text} {r.deadline && `(${t('review.deadline', { day: r.deadline })})`}
+                {r.measure} — {r.target}: {r.text} {r.deadline && `(${t('review.deadline', { day: vnDate(r.deadline) })})`}
               </li>
             ))}
           </ul>
@@ -154,7 +154,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
           ))}
           {detail.history.map((h) => (
             <li key={h.key}>
-              {t(reviewStatusKey(h.status))}: {h.comment} — {h.reviewer}, {formatLocalDateTime(toLocalIso(new Date(h.at)), locale)}
+              {t(reviewStatusKey(h.status))}: {h.comment} — {h.reviewer}, {formatInstant(h.at, locale)}
             </li>
           ))}
         </ul>

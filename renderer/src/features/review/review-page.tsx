@@ -6,6 +6,7 @@ import { useSync } from '../sync/controller';
 import { FilterBar, sameFilter } from './filter-bar';
 import { reviewStatusKey, reportStateKey, importProblemKey } from './review-labels';
 import { useReviewData } from './queries';
+import { vnDate } from '@shared/report/vn-date';
 
 const PAGE = 200;
 
@@ -89,7 +90,7 @@ export function ReviewPage() {
                 const report = data.reports.get(`${f.id}@${f.revision}`);
                 return (
                   <tr key={`${f.id}@${f.revision}`} data-testid="review-row">
-                    <td>{f.day}</td>
+                    <td>{vnDate(f.day)}</td>
                     <td>
                       <a href={href({ name: 'review-detail', id: f.id, revision: f.revision })}>{f.unitName}</a>
                     </td>

@@ -7,9 +7,14 @@ import { PassphraseForm } from './passphrase-form';
 import { useSigningStatus } from './queries';
 import { unavailableMessage } from './unavailable-message';
 import { problemKeys } from './problem-keys';
+import { vnDate } from '@shared/report/vn-date';
+import { asLocalIso } from '@shared/time/local-iso';
+import { formatInstant } from '../../app/format';
+
+/** A certificate's validity bound (UTC) as the day it is here. */
+const validityDay = (instant: string) => vnDate(asLocalIso(instant));
 
 const MAX_PDF_BYTES = 100 * 1024 * 1024;
-
 
 /** The team lead's certificate, and a verdict for any signed PDF a user opens. */
 export function SigningPage() {
@@ -48,7 +53,7 @@ function CertificatePanel() {
             <dd>{certificate.issuer}</dd>
             <dt>{t('cert.validity')}</dt>
             <dd>
-              {certificate.notBefore.slice(0, 10)} → {certificate.notAfter.slice(0, 10)}
+              {validityDay(certificate.notBefore)} → {validityDay(certificate.notAfter)}
             </dd>
             <dt>SHA-256</dt>
             <dd className="mono small">{certificate.sha256Fingerprint}</dd>
@@ -90,7 +95,7 @@ function CertificatePanel() {
 }
 
 function VerifyPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [result, setResult] = useState<{ name: string; verdict: VerifyResult } | null>(null);
   const [trusted, setTrusted] = useState<{ name: string; pem: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -162,10 +167,10 @@ function VerifyPanel() {
               <dt>{t('cert.issuer')}</dt>
               <dd>{v.signer.issuer}</dd>
               <dt>{t('verify.signingTime')}</dt>
-              <dd>{v.signer.signingTime ?? '—'}</dd>
+              <dd>{v.signer.signingTime ? formatInstant(v.signer.signingTime, locale) : '—'}</dd>
               <dt>{t('cert.validity')}</dt>
               <dd>
-                {v.signer.notBefore.slice(0, 10)} → {v.signer.notAfter.slice(0, 10)}
+                {validityDay(v.signer.notBefore)} → {validityDay(v.signer.notAfter)}
               </dd>
             </dl>
           )}

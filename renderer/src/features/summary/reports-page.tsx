@@ -6,10 +6,12 @@ import { issuerOf } from '@shared/report/issuer';
 import type { Inspection } from '@shared/schemas';
 import { isoDateSchema } from '@shared/schemas/common';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
+import { vnDate } from '@shared/report/vn-date';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../app/describe-error';
 import { bridge } from '../../bridge/bridge';
 import { FieldError } from '../inspections/field-error';
+import { DateField } from '../../inputs/date-field';
 import { useSummaryActions } from './mutations';
 import { useInspectionsInPeriod } from './queries';
 
@@ -31,6 +33,8 @@ export function ReportsPage() {
   const today = isoDay(toLocalIso(new Date()));
   const { register, handleSubmit, control, formState, setValue, getValues } = useForm<FormValues>({
     resolver: zodResolver(formSchema),
+    // A period the wrong way round empties the list: say why as soon as a field is left.
+    mode: 'onTouched',
     defaultValues: { from: `${today.slice(0, 8)}01`, to: today, parentAgency: '', agency: '', place: '', preparedBy: '' },
   });
   const [from, to] = useWatch({ control, name: ['from', 'to'] });
@@ -81,13 +85,11 @@ export function ReportsPage() {
         <div className="grid-2">
           <label>
             {t('summary.from')}
-            <input type="date" {...register('from')} data-testid="summary-from" />
-            <FieldError message={tError(formState.errors.from?.message)} />
+            <DateField kind="date" control={control} name="from" required aria-label={t('summary.from')} data-testid="summary-from" error={tError(formState.errors.from?.message)} />
           </label>
           <label>
             {t('summary.to')}
-            <input type="date" {...register('to')} data-testid="summary-to" />
-            <FieldError message={tError(formState.errors.to?.message)} />
+            <DateField kind="date" control={control} name="to" required aria-label={t('summary.to')} data-testid="summary-to" error={tError(formState.errors.to?.message)} />
           </label>
           <label>
             {t('report.issue.parent')}
@@ -136,7 +138,7 @@ export function ReportsPage() {
                       })
                     }
                   />{' '}
-                  {i.arrival.at.slice(0, 10)} — {i.unit.name} <span className={`badge ${i.status}`}>{t(i.status === 'finalized' ? 'status.finalized' : 'status.draft')}</span>
+                  {vnDate(i.arrival.at)} — {i.unit.name} <span className={`badge ${i.status}`}>{t(i.status === 'finalized' ? 'status.finalized' : 'status.draft')}</span>
                 </label>
               </li>
             ))}

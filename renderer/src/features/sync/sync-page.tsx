@@ -3,7 +3,9 @@ import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { HubRequestError } from '@shared/sync/engine';
+import { vnDate } from '@shared/report/vn-date';
 import { useI18n } from '../../i18n/i18n';
+import { formatInstant } from '../../app/format';
 import { reviewStatusKey } from '../review/review-labels';
 import { describeError } from '../../app/describe-error';
 import { href } from '../../app/router';
@@ -234,7 +236,7 @@ function Assignments() {
       <ul className="plain" data-testid="assignments">
         {rows.map((a) => (
           <li key={a.id}>
-            <strong>{a.unitName}</strong> — {a.team}, {a.from} → {a.to}
+            <strong>{a.unitName}</strong> — {a.team}, {vnDate(a.from)} → {vnDate(a.to)}
             {a.note && <span className="muted"> ({a.note})</span>}
           </li>
         ))}
@@ -244,7 +246,7 @@ function Assignments() {
 }
 
 function Outbox() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const rows = useOutbox();
   if (!rows) return null;
   return (
@@ -269,7 +271,7 @@ function Outbox() {
                   <a href={href({ name: 'inspection', id: r.id, tab: 'overview' })}>{r.unitName}</a>
                   {r.revision > 1 && <span className="muted"> ({t('detail.revisionN', { n: r.revision - 1 })})</span>}
                 </td>
-                <td>{r.day}</td>
+                <td>{vnDate(r.day)}</td>
                 <td>
                   {r.signedPdf && (
                     <div className={r.signedPdf.state === 'refused' ? 'field-error' : 'muted small'} data-testid="outbox-pdf">
@@ -280,7 +282,7 @@ function Outbox() {
                   {r.status === null ? (
                     t('sync.state.pending')
                   ) : r.status.state === 'synced' ? (
-                    <span className="ok-text">{t('sync.state.synced', { at: r.status.at.slice(0, 16).replace('T', ' ') })}</span>
+                    <span className="ok-text">{t('sync.state.synced', { at: formatInstant(r.status.at, locale) })}</span>
                   ) : (
                     <span className="field-error">
                       {t(r.status.final ? 'sync.state.failedFinal' : 'sync.state.failed')}: {r.status.error}
