@@ -1,13 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NewInspectionInput } from '@shared/inspection/new-inspection';
-import { sampleNewInspectionInput } from '@shared/inspection/sample';
 import { builtInTemplates } from '@shared/templates';
 import { createInspection } from '../features/inspections/mutations';
 import { getInspection, pageInspections } from '../features/inspections/queries';
 import { requestPersistentStorage, PERSIST_KEY } from '../features/storage/persistence';
 import { translate } from '../i18n/i18n';
-import { CongvuDb, installReferenceData } from './database';
+import { CongvuDb, installReferenceData, refreshReviewFacts } from './database';
+import { finalizeRecord } from '@shared/inspection/finalize';
+import { sampleCompleteRecord, sampleNewInspectionInput } from '@shared/inspection/sample';
+import { FACTS_VERSION, inspectionFacts, templatesByRef } from '@shared/review/facts';
 import { describeError } from '../app/describe-error';
 
 let n = 0;
@@ -117,5 +119,26 @@ describe('storage error messages', () => {
     const wrapped = Object.assign(new Error('abort'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
     expect(describeError(wrapped, t)).toBe('Ổ đĩa hoặc bộ nhớ lưu trữ đã đầy');
     expect(describeError(Object.assign(new Error('x'), { name: 'ConstraintError' }), t)).toBe('lỗi lưu trữ (ConstraintError: x)');
+  });
+});
+
+describe('a reviewer\'s stored facts', () => {
+  it('are read again from their records once when the app reads records differently', async () => {
+    const db = await readyDb();
+    const record = finalizeRecord(sampleCompleteRecord(), templatesByRef(builtInTemplates), '2026-11-23T10:00:00.000+07:00');
+    if (!record.ok) throw new Error('sample not finalizable');
+    const r = record.record;
+    await db.reviewInspections.put({ id: r.inspection.id, revision: 1, contentHash: r.inspection.contentHash!, receivedAt: '2026-11-24T00:00:00Z', seq: 1, state: 'verified', problems: [], record: r, blobs: [] });
+    // Facts as an older app read them: no roll call among the violations.
+    const stale = { ...inspectionFacts(r, templatesByRef(builtInTemplates)), factsVersion: 1, violations: 0, violated: [] };
+    await db.reviewFacts.put(stale);
+    await refreshReviewFacts(db);
+    const fresh = (await db.reviewFacts.get([r.inspection.id, 1]))!;
+    expect(fresh.factsVersion).toBe(FACTS_VERSION);
+    expect(fresh.violated).toContain('GIO@1/GIO-03');
+    // Once only: a later start leaves the rows alone.
+    await db.reviewFacts.put({ ...fresh, violations: 99 });
+    await refreshReviewFacts(db);
+    expect((await db.reviewFacts.get([r.inspection.id, 1]))!.violations).toBe(99);
   });
 });

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AuditEntry } from '@shared/audit/audit-chain';
 import type { Attachment, Finding, Inspection, LegalBasis, Recommendation, RosterEntry, Signature, Template, Unit } from '@shared/schemas';
 import { builtInTemplates } from '@shared/templates';
-import { inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
+import { FACTS_VERSION, inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
 import type { InspectionRecord } from '@shared/inspection/record';
 import { checkTemplatePublish } from '@shared/templates/immutability';
 import { DEFAULT_LEGAL_BASES_VERSION, defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
@@ -100,6 +100,7 @@ export interface HubRow {
 
 export const DB_NAME = 'congvu';
 const LEGAL_BASES_VERSION_KEY = 'reference.legalBases.version';
+const FACTS_VERSION_KEY = 'review.factsVersion';
 
 /**
  * The local store. A schema version, once shipped, is never edited: a change adds
@@ -160,15 +161,6 @@ export class CongvuDb extends Dexie {
       })
       // A reviewer's earlier pulls carried no records: pull everything again (rows apply idempotently).
       .upgrade((tx) => tx.table('settings').delete('sync.cursor'));
-    this.version(5)
-      .stores({})
-      // The roll call and ruled counts are judged items since facts version 2: read every verified
-      // record's facts again, so the dashboard counts old imports as it counts new ones.
-      .upgrade(async (tx) => {
-        const templates = templatesByRef(await tx.table<Template>('templates').toArray());
-        const verified = await tx.table<ReviewInspectionRow>('reviewInspections').where('state').equals('verified').toArray();
-        await tx.table<InspectionFacts>('reviewFacts').bulkPut(verified.map((row) => inspectionFacts(row.record as InspectionRecord, templates)));
-      });
   }
 }
 
@@ -192,5 +184,20 @@ export async function installReferenceData(db: CongvuDb): Promise<void> {
       await db.legalBases.bulkPut(defaultLegalBases.map((b) => structuredClone(b)));
       await db.settings.put({ key: LEGAL_BASES_VERSION_KEY, value: DEFAULT_LEGAL_BASES_VERSION });
     }
+  });
+}
+
+/**
+ * A reviewer's figures are facts read from each imported record once. When a newer app reads
+ * records differently (FACTS_VERSION), every verified record's facts are read again, once, after
+ * the reference data is installed, so old imports are counted as new ones are.
+ */
+export async function refreshReviewFacts(db: CongvuDb): Promise<void> {
+  await db.transaction('rw', db.reviewInspections, db.reviewFacts, db.templates, db.settings, async () => {
+    if ((await db.settings.get(FACTS_VERSION_KEY))?.value === FACTS_VERSION) return;
+    const templates = templatesByRef(await db.templates.toArray());
+    const verified = await db.reviewInspections.where('state').equals('verified').toArray();
+    await db.reviewFacts.bulkPut(verified.map((row) => inspectionFacts(row.record as InspectionRecord, templates)));
+    await db.settings.put({ key: FACTS_VERSION_KEY, value: FACTS_VERSION });
   });
 }
