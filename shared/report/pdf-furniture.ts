@@ -16,11 +16,6 @@ export function tableStyles() {
   };
 }
 
-/** Where the last table ended, to carry on writing below it. */
-export function afterTable(w: FlowWriter, gap = 4): void {
-  w.y = (w.doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + gap;
-}
-
 /** The diagonal mark across every page of a record that is not final. */
 export const DRAFT_MARK = 'BẢN NHÁP';
 

@@ -1,10 +1,10 @@
 import { jsPDF } from 'jspdf';
-import { autoTable } from 'jspdf-autotable';
 import { drawDocumentHeader } from './document-header';
 import { FlowWriter } from './flow-writer';
 import { outputPdf, registerFonts, type ReportFonts } from './fonts';
 import { CONTENT_WIDTH, PAGE } from './page-geometry';
-import { afterTable, numberPages, tableStyles } from './pdf-furniture';
+import { numberPages } from './pdf-furniture';
+import { drawPagedTable, tableLead, type PagedTableSpec } from './paged-table';
 import type { InspectionSummary } from './summary';
 import { pdfDate, vnDate, vnDateWords } from './vn-date';
 
@@ -18,6 +18,23 @@ export interface SummaryPdfInput {
   preparedBy: string;
   /** Local ISO date-time of the report. */
   at: string;
+}
+
+/** A section heading kept on the page of the start of its table, the table paged as the record's are. */
+function headedTable(w: FlowWriter, heading: string, spec: PagedTableSpec): void {
+  const style = { style: 'bold' as const, after: 3 };
+  w.ensure(w.paragraphHeight(heading, style) + tableLead(w, spec));
+  w.paragraph(heading, style);
+  drawPagedTable(w, spec);
+  w.space(17);
+}
+
+/** A section that has nothing to list: its heading and one sentence, on the same page. */
+function section(w: FlowWriter, heading: string, sentence: string): void {
+  const style = { style: 'bold' as const, after: 3 };
+  w.ensure(w.paragraphHeight(heading, style) + w.bodyHeight(sentence));
+  w.paragraph(heading, style);
+  w.body(sentence);
 }
 
 /** The team lead's summary over selected inspections, as a Decree 30 style report (báo cáo). */
@@ -41,64 +58,44 @@ export function buildSummaryPdf(input: SummaryPdfInput): Uint8Array {
   w.paragraph('I. TỔNG QUAN', { style: 'bold', after: 3 });
   w.body(`Đoàn kiểm tra đã tiến hành ${s.inspections.length} cuộc kiểm tra tại ${s.units.length} đơn vị; phát hiện ${totalViolations} nội dung vi phạm; điểm danh ${staff} lượt cán bộ, công chức, trong đó đi muộn ${late}, vắng không lý do ${unexcused}; ${s.officials.length} cán bộ, công chức có tên trong các vi phạm; ${s.recommendations.length} kiến nghị, trong đó ${overdue} kiến nghị đã quá thời hạn khắc phục.`);
 
-  w.paragraph('II. KẾT QUẢ THEO ĐƠN VỊ', { style: 'bold', after: 3 });
-  autoTable(doc, {
-    ...tableStyles(),
-    startY: w.y,
+  headedTable(w, 'II. KẾT QUẢ THEO ĐƠN VỊ', {
     head: [['STT', 'Đơn vị', 'Số cuộc', 'Vi phạm', 'Số người', 'Có mặt', 'Đi muộn', 'Vắng KLD']],
     body: s.units.map((u, i) => [String(i + 1), w.printable(u.unitName), u.inspections, u.violations, u.staff, u.present, u.late, u.unexcused].map(String)),
     columnStyles: { 0: { halign: 'center', cellWidth: 10 }, 2: { halign: 'right' }, 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' }, 6: { halign: 'right' }, 7: { halign: 'right' } },
   });
-  afterTable(w, 6);
 
-  w.paragraph('III. VI PHẠM THEO NỘI DUNG KIỂM TRA', { style: 'bold', after: 3 });
   const violated = s.items.filter((i) => i.violations > 0);
-  if (violated.length === 0) w.body('Không phát hiện nội dung vi phạm.');
+  if (violated.length === 0) section(w, 'III. VI PHẠM THEO NỘI DUNG KIỂM TRA', 'Không phát hiện nội dung vi phạm.');
   else {
-    autoTable(doc, {
-      ...tableStyles(),
-      startY: w.y,
+    headedTable(w, 'III. VI PHẠM THEO NỘI DUNG KIỂM TRA', {
       head: [['Mã', 'Nội dung', 'Số lần kiểm tra', 'Số lần vi phạm']],
       body: violated.map((i) => [i.code, w.printable(`${i.text}${i.critical ? ' (*)' : ''}`), String(i.checked), String(i.violations)]),
       columnStyles: { 0: { cellWidth: 18 }, 2: { halign: 'right', cellWidth: 24 }, 3: { halign: 'right', cellWidth: 24 } },
     });
-    afterTable(w, 6);
   }
 
-  w.paragraph('IV. CÁN BỘ, CÔNG CHỨC CÓ VI PHẠM', { style: 'bold', after: 3 });
-  if (s.officials.length === 0) w.body('Không có cán bộ, công chức nào có tên trong các vi phạm.');
+  if (s.officials.length === 0) section(w, 'IV. CÁN BỘ, CÔNG CHỨC CÓ VI PHẠM', 'Không có cán bộ, công chức nào có tên trong các vi phạm.');
   else {
-    autoTable(doc, {
-      ...tableStyles(),
-      startY: w.y,
+    headedTable(w, 'IV. CÁN BỘ, CÔNG CHỨC CÓ VI PHẠM', {
       head: [['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Số lần', 'Nội dung']],
       body: s.officials.map((o, i) => [String(i + 1), w.printable(o.name), w.printable(o.position), w.printable(o.unitName), String(o.violations), w.printable(o.what.join('\n'))]),
       columnStyles: { 0: { halign: 'center', cellWidth: 10 }, 1: { cellWidth: 32 }, 4: { halign: 'right', cellWidth: 14 }, 5: { cellWidth: 55 } },
     });
-    afterTable(w, 6);
   }
 
-  w.paragraph('V. KIẾN NGHỊ VÀ THỜI HẠN KHẮC PHỤC', { style: 'bold', after: 3 });
-  if (s.recommendations.length === 0) w.body('Không có kiến nghị.');
+  if (s.recommendations.length === 0) section(w, 'V. KIẾN NGHỊ VÀ THỜI HẠN KHẮC PHỤC', 'Không có kiến nghị.');
   else {
-    autoTable(doc, {
-      ...tableStyles(),
-      startY: w.y,
+    headedTable(w, 'V. KIẾN NGHỊ VÀ THỜI HẠN KHẮC PHỤC', {
       head: [['STT', 'Đơn vị', 'Đối tượng', 'Biện pháp', 'Nội dung', 'Thời hạn']],
-      body: s.recommendations.map((r, i) => [
-        String(i + 1),
-        w.printable(r.unitName),
-        w.printable(r.target),
-        r.measure,
-        w.printable(r.text),
-        r.deadline ? `${vnDate(r.deadline)}${r.overdue ? '\n(quá hạn)' : ''}` : '—',
-      ]),
+      // An overdue recommendation stands out in bold.
+      body: s.recommendations.map((r, i) =>
+        [String(i + 1), w.printable(r.unitName), w.printable(r.target), r.measure, w.printable(r.text), r.deadline ? `${vnDate(r.deadline)}${r.overdue ? '\n(quá hạn)' : ''}` : '—'].map((content) => ({
+          content,
+          styles: { fontStyle: r.overdue ? ('bold' as const) : ('normal' as const) },
+        })),
+      ),
       columnStyles: { 0: { halign: 'center', cellWidth: 10 }, 5: { cellWidth: 22 } },
-      didParseCell: (data) => {
-        if (data.section === 'body' && s.recommendations[data.row.index]?.overdue) data.cell.styles.fontStyle = 'bold';
-      },
     });
-    afterTable(w, 6);
   }
 
   w.ensure(40);
