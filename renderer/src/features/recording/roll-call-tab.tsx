@@ -93,7 +93,8 @@ function RosterRow({ entry, index, locked, actions }: { entry: RosterEntry; inde
               value={entry.arrivalTime ?? ''}
               disabled={locked}
               aria-label={`${t('rollCall.arrivedAt')}: ${entry.name}`}
-              onCommit={(arrivalTime) => actions.updateRosterEntry(entry.id, { arrivalTime })}
+              // Saved with the status it belongs to: a time typed before the "late" mark is stored stays with it.
+              onCommit={(arrivalTime) => actions.updateRosterEntry(entry.id, { status: 'late', arrivalTime })}
             />
           </label>
         )}
