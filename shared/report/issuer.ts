@@ -15,13 +15,23 @@ export function issuerOf(inspection: Pick<Inspection, 'issuer'>): Required<Issue
   };
 }
 
+/** Cities run by the central government (since the 2025 reform): their committee is "UBND thành phố …". */
+const CENTRAL_CITIES = ['hà nội', 'hồ chí minh', 'hải phòng', 'đà nẵng', 'cần thơ', 'huế'];
+
+/** "UBND tỉnh An Giang", "UBND thành phố Cần Thơ": the People's Committee of a province-level unit. */
+export function provincialCommittee(province: string): string {
+  const name = province.trim().replace(/^(tỉnh|thành phố|tp\.?)\s+/iu, '');
+  const city = /^(thành phố|tp\.?)\s/iu.test(province.trim()) || CENTRAL_CITIES.includes(name.normalize('NFC').toLocaleLowerCase('vi'));
+  return `UBND ${city ? 'thành phố' : 'tỉnh'} ${name}`;
+}
+
 /**
  * What the team most often enters, offered as suggestions the user picks (never as values): the
  * province's People's Committee, the team leader's agency and "ĐKT" (Đoàn kiểm tra).
  */
 export function issuerSuggestions(inspection: Pick<Inspection, 'unit' | 'team'>): Required<Issuer> {
   const leader = inspection.team.find((m) => m.role === 'leader');
-  return { parentAgency: `UBND tỉnh ${inspection.unit.province}`, agency: leader?.agency || 'Sở Nội vụ', symbol: 'ĐKT' };
+  return { parentAgency: provincialCommittee(inspection.unit.province), agency: leader?.agency || 'Sở Nội vụ', symbol: 'ĐKT' };
 }
 
 /** "Số: 15/BB-ĐKT"; a draft without its number or symbol shows dots to fill in by hand. */

@@ -3,7 +3,7 @@ import { sampleNewInspectionInput } from '../inspection/sample';
 import { buildDraftInspection } from '../inspection/new-inspection';
 import { toAscii } from './ascii';
 import { imageInfo } from './image-info';
-import { issuerOf, issuerSuggestions, placeName, recordNumberLine } from './issuer';
+import { issuerOf, issuerSuggestions, placeName, provincialCommittee, recordNumberLine } from './issuer';
 
 describe('toAscii', () => {
   it('writes Vietnamese without diacritics, and nothing a PDF string could choke on', () => {
@@ -29,7 +29,8 @@ describe('record header', () => {
   it('guesses nothing: blanks print as dots, and the usual values are only suggestions', () => {
     expect(issuerOf(inspection)).toEqual({ parentAgency: '', agency: '', symbol: '' });
     expect(recordNumberLine(inspection)).toBe('Số: ……/BB-……');
-    expect(issuerSuggestions(inspection)).toEqual({ parentAgency: 'UBND tỉnh Cần Thơ', agency: 'Sở Nội vụ', symbol: 'ĐKT' });
+    expect(issuerSuggestions(inspection)).toEqual({ parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ', symbol: 'ĐKT' });
+    expect(['An Giang', 'Tỉnh Lào Cai', 'Hồ Chí Minh', 'TP. Hà Nội', 'Thành phố Huế'].map(provincialCommittee)).toEqual(['UBND tỉnh An Giang', 'UBND tỉnh Lào Cai', 'UBND thành phố Hồ Chí Minh', 'UBND thành phố Hà Nội', 'UBND thành phố Huế']);
     expect(placeName(inspection)).toBe('Xã Tân Phước Hưng');
   });
   it('prints what the team entered', () => {

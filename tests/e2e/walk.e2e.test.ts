@@ -240,7 +240,7 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     await page.getByRole('button', { name: /^Điền theo gợi ý/ }).click();
     await page.getByTestId('issue-fields').getByRole('textbox', { name: 'Số biên bản', exact: true }).fill('15');
     await waitSaved(page);
-    expect(await page.getByTestId('issue-preview').textContent()).toContain('UBND TỈNH CẦN THƠ · SỞ NỘI VỤ · Số: 15/BB-ĐKT');
+    expect(await page.getByTestId('issue-preview').textContent()).toContain('UBND THÀNH PHỐ CẦN THƠ · SỞ NỘI VỤ · Số: 15/BB-ĐKT');
 
     // The unit's representative, added where they sign, is the one section I.2 lists.
     const unit = page.getByTestId('signature-unit-representative');
@@ -270,7 +270,7 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('2. Đại diện đơn vị được kiểm tra: - Phạm Minh Khôi, Chủ tịch UBND xã; II. NỘI DUNG KIỂM TRA');
     expect(text).toContain('Số: 15/BB-ĐKT');
-    expect(text).toContain('UBND TỈNH CẦN THƠ');
+    expect(text).toContain('UBND THÀNH PHỐ CẦN THƠ');
     expect(text).toContain(`Thời hạn khắc phục: ${vietnamDay(10).shown}.`);
     expect(text).not.toContain('BẢN NHÁP');
     expect(dateProblems(text)).toEqual([]);
