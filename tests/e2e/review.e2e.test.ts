@@ -52,7 +52,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     return client;
   };
   const enroll = async ({ page }: Client, role: 'inspector' | 'reviewer', name: string) => {
-    const run = hubCli(['enroll', '--role', role, '--name', name, '--json', '--hub-url', hub.url], env);
+    const run = await hubCli(['enroll', '--role', role, '--name', name, '--json', '--hub-url', hub.url], env);
     const { qrPayload } = JSON.parse(run.stdout) as { qrPayload: string };
     await page.goto(`${server.url}#/sync`);
     await page.getByTestId('enroll-code').fill(qrPayload);

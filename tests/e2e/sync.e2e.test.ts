@@ -79,7 +79,7 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
   });
 
   it('enrolls with a code pasted as the QR payload, pushes on "sync now", and the hub holds the same hash', async () => {
-    const run = hubCli(['enroll', '--role', 'inspector', '--name', 'Lê Hoàng Yến', '--json', '--hub-url', hub.url], env);
+    const run = await hubCli(['enroll', '--role', 'inspector', '--name', 'Lê Hoàng Yến', '--json', '--hub-url', hub.url], env);
     const { qrPayload } = JSON.parse(run.stdout) as { qrPayload: string };
     await page.getByTestId('hub-url').fill('');
     await page.getByTestId('enroll-code').fill(qrPayload);
@@ -95,8 +95,8 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
   it('receives units, their staff and assignments handed down by the hub', async () => {
     const csv = join(dataDir, 'units.csv');
     (await import('node:fs')).writeFileSync(csv, 'Mã đơn vị,Tên đơn vị,Cấp,Tỉnh/Thành phố,Họ và tên,Chức vụ,Bộ phận\n31999,UBND phường Cái Khế,phường,Cần Thơ,Đỗ Thị Mai,Công chức,Văn phòng\n');
-    expect(hubCli(['import-units', csv], env).status).toBe(0);
-    expect(hubCli(['assign', '--unit', '31999', '--from', '2026-12-01', '--to', '2026-12-10', '--team', 'Đoàn 2'], env).status).toBe(0);
+    expect((await hubCli(['import-units', csv], env)).status).toBe(0);
+    expect((await hubCli(['assign', '--unit', '31999', '--from', '2026-12-01', '--to', '2026-12-10', '--team', 'Đoàn 2'], env)).status).toBe(0);
     await page.getByTestId('sync-now').click();
     await page.getByTestId('assignments').waitFor();
     expect(await page.getByTestId('assignments').textContent()).toBe('UBND phường Cái Khế — Đoàn 2, 2026-12-01 → 2026-12-10');
@@ -136,7 +136,7 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sync-bundle').click()]);
     const path = join(dataDir, 'bundle.zip');
     await download.saveAs(path);
-    const first = hubCli(['import', path], env);
+    const first = await hubCli(['import', path], env);
     expect(first.stdout).toContain('Imported 0 new record(s); 2 already held');
   });
 
@@ -155,9 +155,9 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
   }, 120_000);
 
   it('tells a revoked device so, and keeps its records', async () => {
-    const devices = JSON.parse(hubCli(['devices', '--json'], env).stdout) as Array<{ id: string; name: string; revoked_at: string | null }>;
+    const devices = JSON.parse((await hubCli(['devices', '--json'], env)).stdout) as Array<{ id: string; name: string; revoked_at: string | null }>;
     const mine = devices.find((d) => d.name.includes('Lê Hoàng Yến'))!;
-    expect(hubCli(['revoke', mine.id], env).status).toBe(0);
+    expect((await hubCli(['revoke', mine.id], env)).status).toBe(0);
     const third = await importRecord();
     await page.goto(`${server.url}#/sync`);
     await page.getByTestId('sync-now').click();
@@ -169,11 +169,11 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     expect(await onHub(third.inspection.id)).toBeNull();
     expect(await page.getByTestId('outbox-row').count()).toBe(4);
     // A new code gets it going again.
-    expect(enrollCode('inspector', 'x', env)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(await enrollCode('inspector', 'x', env)).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   });
 
   it('enrolls another laptop by scanning the QR code with its camera', async () => {
-    const run = hubCli(['enroll', '--role', 'inspector', '--name', 'Trần Văn Đức', '--json', '--hub-url', hub.url], env);
+    const run = await hubCli(['enroll', '--role', 'inspector', '--name', 'Trần Văn Đức', '--json', '--hub-url', hub.url], env);
     const { qrPayload, code } = JSON.parse(run.stdout) as { qrPayload: string; code: string };
     const video = join(dataDir, 'qr.y4m');
     writeQrVideo(video, qrPayload);

@@ -59,7 +59,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
     afterAll(async () => {
       await hub?.stop();
-      pg?.stop();
+      await pg?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     });
 

@@ -25,7 +25,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     afterAll(async () => {
       await proxy?.stop();
       await hub?.stop();
-      pg?.stop();
+      await pg?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     });
 
