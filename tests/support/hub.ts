@@ -113,6 +113,15 @@ export async function startPgCluster(): Promise<PgCluster> {
   await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE congvu']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/congvu`,
-    stop: () => run('pg_dropcluster', ['--stop', '15', name]).then(() => undefined, () => undefined),
+    // A fast shutdown can outlast pg_ctl's wait on a loaded machine: then an immediate one. A
+    // cluster that cannot be dropped is an error, not a leak left running unnoticed.
+    stop: async () => {
+      try {
+        await run('pg_dropcluster', ['--stop', '15', name]);
+      } catch {
+        await run('pg_ctlcluster', ['15', name, 'stop', '-m', 'immediate']).catch(() => undefined);
+        await run('pg_dropcluster', ['15', name]);
+      }
+    },
   };
 }
