@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PLAYWRIGHT_TIMEOUT_MS } from '../support/chromium';
 import { enrollDevice, startHub, type RunningHub } from '../support/hub';
 
 /**
@@ -23,8 +23,9 @@ describe('an over-limit upload from Chromium (real hub)', () => {
     const env = { HUB_DATA_DIR: dataDir, HUB_MAX_BLOB_MB: '2' };
     hub = await startHub(env);
     token = (await enrollDevice(hub.url, 'inspector', env)).token;
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, timeout: PLAYWRIGHT_TIMEOUT_MS });
     page = await browser.newPage();
+    page.setDefaultTimeout(PLAYWRIGHT_TIMEOUT_MS);
     // The hub's own origin: the requests are the app's, without CORS in the way.
     await page.goto(`${hub.url}/api/v1/health`);
   });

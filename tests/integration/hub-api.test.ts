@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
@@ -60,7 +61,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       hub = await startHub(env);
       inspector = await enrollDevice(hub.url, 'inspector', env);
       reviewer = await enrollDevice(hub.url, 'reviewer', env);
-    }, 60_000);
+    });
 
     afterAll(async () => {
       await hub?.stop();
@@ -401,7 +402,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         await firstWritten;
         let secondDone = false;
         const second = store.appendChange(store.db, { kind: 'order-test', entityId: 'second', data: { n: 2 } }).then(() => (secondDone = true));
-        await new Promise((r) => setTimeout(r, 400));
+        // Until the second writer is seen waiting for the feed's lock (or has got through, wrongly).
+        const waiting = async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`.execute(store.db)).rows[0]!.n;
+        await expect.poll(async () => secondDone || (await waiting()) > 0).toBe(true);
         const visible = await store.db.selectFrom('changes').select('entity_id').where('kind', '=', 'order-test').execute();
         expect(secondDone).toBe(false);
         expect(visible).toEqual([]);

@@ -16,7 +16,7 @@ describe('the hub on SQLite beside another writer', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'congvu-writers-'));
     hub = await startHub({ HUB_DATA_DIR: dir });
-  }, 60_000);
+  });
   afterAll(async () => {
     await hub?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -49,5 +49,5 @@ describe('the hub on SQLite beside another writer', () => {
     } finally {
       await other.close();
     }
-  }, 120_000);
+  });
 });
