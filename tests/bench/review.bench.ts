@@ -69,15 +69,27 @@ export async function benchReview({ emit, part }: BenchRun): Promise<void> {
 
 async function importAndDashboard(env: Record<string, string>, emit: BenchRun['emit'], part: BenchRun['part']): Promise<void> {
   const hub = await startHub(env);
-  const server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
+  try {
+    const server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
+    try {
+      await inChromium(hub.url, server.url, env, emit, part);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await hub.stop();
+  }
+}
+
+async function inChromium(hubUrl: string, serverUrl: string, env: Record<string, string>, emit: BenchRun['emit'], part: BenchRun['part']): Promise<void> {
   const profile = freshProfileDir('congvu-bench-');
   const context = await launchProfile(profile);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`${server.url}#/sync`);
-    const { qrPayload } = JSON.parse((await hubCli(['enroll', '--role', 'reviewer', '--name', 'Sở Nội vụ', '--json', '--hub-url', hub.url], env)).stdout) as { qrPayload: string };
+    await page.goto(`${serverUrl}#/sync`);
+    const { qrPayload } = JSON.parse((await hubCli(['enroll', '--role', 'reviewer', '--name', 'Sở Nội vụ', '--json', '--hub-url', hubUrl], env)).stdout) as { qrPayload: string };
     await page.getByTestId('enroll-code').fill(qrPayload);
     await page.getByTestId('device-name').fill('Máy Sở');
     let peak = 0;
@@ -92,7 +104,7 @@ async function importAndDashboard(env: Record<string, string>, emit: BenchRun['e
       const t0 = performance.now();
       await page.getByTestId('enroll-submit').click();
       await page.getByTestId('hub-panel').waitFor();
-      await page.goto(`${server.url}#/review`);
+      await page.goto(`${serverUrl}#/review`);
       const button = page.getByTestId('review-import');
       if (await button.isEnabled()) await button.click();
       await page.waitForFunction((n) => document.querySelector('[data-testid="review-counts"]')?.textContent?.startsWith(`Đã nhập ${n} biên bản: ${n} khớp`), RECORDS, { polling: 200, timeout: 600_000 });
@@ -106,7 +118,7 @@ async function importAndDashboard(env: Record<string, string>, emit: BenchRun['e
       // As a reviewer does during a session.
       const times: number[] = [];
       for (let k = 0; k < 5; k++) {
-        await page.goto(`${server.url}#/sync`);
+        await page.goto(`${serverUrl}#/sync`);
         await page.getByTestId('hub-panel').waitFor();
         const start = performance.now();
         await page.evaluate(() => (window.location.hash = '#/dashboard'));
@@ -120,7 +132,7 @@ async function importAndDashboard(env: Record<string, string>, emit: BenchRun['e
       const cold: number[] = [];
       for (let k = 0; k < 3; k++) {
         const start = performance.now();
-        await page.goto(`${server.url}?cold=${k}#/dashboard`);
+        await page.goto(`${serverUrl}?cold=${k}#/dashboard`);
         await page.getByTestId('chart-items').locator('svg').waitFor();
         cold.push(performance.now() - start);
       }
@@ -128,8 +140,6 @@ async function importAndDashboard(env: Record<string, string>, emit: BenchRun['e
     });
   } finally {
     await context.close();
-    await server.close();
-    await hub.stop();
     rmSync(profile, { recursive: true, force: true });
   }
 }
