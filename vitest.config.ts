@@ -6,6 +6,11 @@ export default defineConfig({
   test: {
     include: ['{shared,renderer,electron,server,scripts}/**/*.test.{ts,tsx}', 'tests/{lint,integration}/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 20_000,
+    // Hang detectors, not speed targets: on a busy two-core machine a hub CLI run alone takes
+    // seconds, and the tests that make several of them take a minute or more.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    // What is waited for with expect.poll is a state to be reached, however long the machine takes.
+    expect: { poll: { timeout: 60_000 } },
   },
 });

@@ -5,6 +5,7 @@ import { recordContentHash, type InspectionRecord } from '@shared/inspection/rec
 import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, pushBatchRequestSchema, PUSH_BATCH_MAX_ITEMS, reportRequestSchema, reviewRequestSchema, type PushRequest, type PushResult } from '@shared/sync/protocol';
 import { BLOB_BATCH_MAX_BYTES, BLOB_BATCH_MEDIA_TYPE, parseBlobBatch } from '@shared/sync/blob-batch';
 import { bearerToken } from './auth';
+import { keepReadingRefusedBody } from './refused-body';
 import { sha256Text } from './sha256-text';
 import type { Device, HubStore, PushOutcome } from './store/hub-store';
 
@@ -73,18 +74,22 @@ function shaParam(request: FastifyRequest): string {
  * 4xx, never a 5xx; nothing is stored from a request that fails.
  */
 export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, logger = false }: HubOptions): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit: 64 * 1024 * 1024 });
+  const jsonBodyLimit = 64 * 1024 * 1024;
+  const app = Fastify({ logger, bodyLimit: jsonBodyLimit });
+  // An over-limit body up to what the hub takes on any route is read to its end, so the 413 reaches the client.
+  const drainLimit = Math.max(jsonBodyLimit, maxBlobBytes, BLOB_BATCH_MAX_BYTES);
 
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: maxBlobBytes }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(BLOB_BATCH_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: BLOB_BATCH_MAX_BYTES }, (_req, body, done) => done(null, body));
 
-  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string; extra?: Record<string, unknown> }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string; extra?: Record<string, unknown> }, request, reply) => {
     if (error instanceof HubHttpError) {
       void reply.status(error.statusCode).send({ error: { code: error.code, message: error.message, ...error.extra } });
       return;
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) app.log.error(error);
+    if (status === 413) keepReadingRefusedBody(request, reply, drainLimit);
     const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 500 ? 'internal' : 'bad_request';
     void reply.status(status).send({ error: { code, message: status === 500 ? 'Internal error' : error.message } });
   });

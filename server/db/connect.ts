@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { HubDatabase } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -11,6 +11,27 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface HubDb {
   db: Kysely<HubDatabase>;
   dialect: Dialect;
+}
+
+/**
+ * SQLite transactions take the write lock as they begin. The hub's file has other writers (the
+ * administrator's CLI runs as a process of its own), and a deferred transaction that reads first
+ * and then writes is refused at once with "database is locked" when another process has written
+ * in between (waiting could deadlock); begun IMMEDIATE, it waits for the lock (busy_timeout).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
 }
 
 /**
@@ -30,5 +51,5 @@ export function connectHubDb(options: { dataDir: string; databaseUrl?: string })
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' };
+  return { db: new Kysely<HubDatabase>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' };
 }

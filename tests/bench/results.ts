@@ -10,6 +10,18 @@ export interface BenchResult {
   ok: boolean;
 }
 
+/**
+ * What the runner hands a benchmark. `emit` passes a result on the moment it exists (the runner
+ * writes it to bench-results/latest.json at once); `part` runs an independent part of the
+ * benchmark, so that one which throws loses only its own figures, is reported, and fails the run.
+ */
+export interface BenchRun {
+  emit(result: BenchResult): void;
+  part(name: string, body: () => Promise<void>): Promise<void>;
+}
+
+export type Benchmark = (run: BenchRun) => Promise<void>;
+
 export const RESULTS_FILE = resolve(import.meta.dirname, '../../bench-results/latest.json');
 
 export function resetResults(file = RESULTS_FILE): void {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findElectronBinary } from '../../scripts/electron-binary';
+import { PLAYWRIGHT_TIMEOUT_MS } from '../support/chromium';
 
 const root = resolve(import.meta.dirname, '../..');
 const binary = findElectronBinary();
@@ -33,18 +34,20 @@ describe('desktop app (Electron)', () => {
     home = mkdtempSync(join(tmpdir(), 'congvu-electron-'));
     let display = process.env['DISPLAY'];
     if (!display && process.platform === 'linux') {
-      // A real window needs an X server; start our own virtual one.
-      display = `:${90 + (process.pid % 100)}`;
-      xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, 1000));
+      // A real window needs an X server; start our own virtual one. Xvfb picks a free display and
+      // writes its number to fd 3 once it accepts connections: no guessed number, no fixed wait.
+      xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+      display = await xvfbDisplay(xvfb);
     }
     app = await _electron.launch({
+      timeout: PLAYWRIGHT_TIMEOUT_MS,
       executablePath: binary.path,
       args: [root, '--no-sandbox', '--disable-gpu'],
       cwd: root,
       env: { ...process.env, ...(display ? { DISPLAY: display } : {}), HOME: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData') },
     });
-    const page = await app.firstWindow();
+    const page = await app.firstWindow({ timeout: PLAYWRIGHT_TIMEOUT_MS });
+    page.setDefaultTimeout(PLAYWRIGHT_TIMEOUT_MS);
     await page.getByRole('heading', { name: 'Các cuộc kiểm tra' }).waitFor();
     expect(page.url()).toBe('congvu://app/index.html');
     const probe = await page.evaluate(async () => ({
@@ -58,3 +61,18 @@ describe('desktop app (Electron)', () => {
     expect(userData.endsWith('congvu')).toBe(true);
   });
 });
+
+/** The display Xvfb started with `-displayfd 3` serves, once it says so. */
+function xvfbDisplay(xvfb: ChildProcess): Promise<string> {
+  return new Promise((ok, fail) => {
+    let said = '';
+    let err = '';
+    xvfb.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    xvfb.stdio[3]!.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes('\n')) ok(`:${said.trim()}`);
+    });
+    xvfb.once('error', fail);
+    xvfb.once('exit', (code) => fail(new Error(`Xvfb exited with ${code}: ${err}`)));
+  });
+}

@@ -92,11 +92,11 @@ describe('Vietnamese dates and times in a browser set to en-US in New York (real
     await page.getByTestId('import-status').waitFor();
     const csv = join(dataDir, 'units.csv');
     writeFileSync(csv, 'Mã đơn vị,Tên đơn vị,Cấp,Tỉnh/Thành phố,Họ và tên,Chức vụ,Bộ phận\n31999,UBND phường Cái Khế,phường,Cần Thơ,Đỗ Thị Mai,Công chức,Văn phòng\n');
-    expect(hubCli(['import-units', csv], env).status).toBe(0);
-    expect(hubCli(['assign', '--unit', '31999', '--from', '2026-12-01', '--to', '2026-12-10', '--team', 'Đoàn 2'], env).status).toBe(0);
+    expect((await hubCli(['import-units', csv], env)).status).toBe(0);
+    expect((await hubCli(['assign', '--unit', '31999', '--from', '2026-12-01', '--to', '2026-12-10', '--team', 'Đoàn 2'], env)).status).toBe(0);
     await page.goto(`${server.url}#/sync`);
     await page.getByTestId('hub-url').fill(hub.url);
-    await page.getByTestId('enroll-code').fill(enrollCode('inspector', 'Lê Hoàng Yến', env));
+    await page.getByTestId('enroll-code').fill(await enrollCode('inspector', 'Lê Hoàng Yến', env));
     await page.getByTestId('device-name').fill('Máy Đoàn 1');
     await page.getByTestId('enroll-submit').click();
     await page.getByTestId('hub-panel').waitFor();

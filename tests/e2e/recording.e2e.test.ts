@@ -58,7 +58,7 @@ describe('recording a whole inspection on site (real Chromium)', () => {
   it('starts the inspection with the unit staff list and lands on the roll call', async () => {
     id = await createInspectionViaUi(page);
     expect(page.url()).toContain(`${id}/roll-call`);
-    expect(await page.getByTestId('roster-row').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('roster-row').count()).toBe(4);
   });
 
   it('takes the roll call: statuses, lateness, verification, someone added on site; counts follow', async () => {

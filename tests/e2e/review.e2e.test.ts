@@ -55,7 +55,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     return client;
   };
   const enroll = async ({ page }: Client, role: 'inspector' | 'reviewer', name: string) => {
-    const run = hubCli(['enroll', '--role', role, '--name', name, '--json', '--hub-url', hub.url], env);
+    const run = await hubCli(['enroll', '--role', role, '--name', name, '--json', '--hub-url', hub.url], env);
     const { qrPayload } = JSON.parse(run.stdout) as { qrPayload: string };
     await page.goto(`${server.url}#/sync`);
     await page.getByTestId('enroll-code').fill(qrPayload);
@@ -81,7 +81,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
         return rows.length > 0 && rows.every((r) => r.getAttribute('data-state') === 'synced');
       },
       undefined,
-      { polling: 100, timeout: 30_000 },
+      { polling: 100 },
     );
   };
   const download = async (page: Page, profile: string, click: () => Promise<void>, name: string) => {
@@ -96,7 +96,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     env = { HUB_DATA_DIR: dataDir };
     hub = await startHub(env);
     server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     for (const c of clients) {
@@ -140,7 +140,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
         );
         await client.page.goto(`${server.url}#/sync`);
         await client.page.getByTestId('sync-now').click();
-        await client.page.waitForFunction(() => document.querySelector('[data-testid="outbox-pdf"]')?.textContent === 'Bản ký số: hub đã nhận', undefined, { polling: 100, timeout: 20_000 });
+        await client.page.waitForFunction(() => document.querySelector('[data-testid="outbox-pdf"]')?.textContent === 'Bản ký số: hub đã nhận', undefined, { polling: 100 });
       }
     }
     // A third device sends a record with its signed biên bản straight to the API.
@@ -165,7 +165,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     expect(edited).not.toBe(row.record);
     db.prepare('UPDATE inspections SET record = ? WHERE id = ?').run(edited, tampered.inspection.id);
     db.close();
-  }, 120_000);
+  });
 
   it('imports every record with a progress bar, checks each hash and the signed PDF, and flags the altered one', async () => {
     const reviewer = await open();
@@ -173,12 +173,12 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     const { page } = reviewer;
     await page.getByRole('link', { name: 'Xem xét kết quả' }).click();
     await page.getByTestId('review-import').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="review-counts"]')?.textContent?.includes('Đã nhập 5 cuộc kiểm tra'), undefined, { polling: 100, timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="review-counts"]')?.textContent?.includes('Đã nhập 5 cuộc kiểm tra'), undefined, { polling: 100 });
     expect(await page.getByTestId('review-counts').textContent()).toBe('Đã nhập 5 cuộc kiểm tra, gồm 5 lần lập biên bản: 4 lần lập khớp mã băm, 1 lần lập bị gắn cờ.');
     expect(await page.getByTestId('review-flagged').textContent()).toContain(tampered.inspection.id);
     expect(await page.getByTestId('review-flagged').textContent()).toContain('Mã băm không khớp');
-    expect(await page.getByTestId('review-row').count()).toBe(4);
-    await page.waitForFunction(() => (document.querySelector('[data-testid="review-list"]')?.textContent?.split('Chữ ký nguyên vẹn').length ?? 0) === 3, undefined, { polling: 100, timeout: 20_000 });
+    await expect.poll(() => page.getByTestId('review-row').count()).toBe(4);
+    await page.waitForFunction(() => (document.querySelector('[data-testid="review-list"]')?.textContent?.split('Chữ ký nguyên vẹn').length ?? 0) === 3, undefined, { polling: 100 });
 
     await page.screenshot({ path: join(tmpdir(), 'congvu-review.png'), fullPage: true });
     await page.goto(`${server.url}#/review/${signedFor.inspection.id}/1`);
@@ -187,7 +187,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     await page.screenshot({ path: join(tmpdir(), 'congvu-review-detail.png'), fullPage: true });
     await page.goto(`${server.url}#/review/${tampered.inspection.id}/1`);
     expect(await page.getByTestId('review-integrity').getByRole('alert').textContent()).toContain('Mã băm không khớp');
-  }, 90_000);
+  });
 
   it('sends a review to the hub, and the laptop that made the record sees it', async () => {
     const reviewer = clients[2]!;
@@ -196,14 +196,14 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     await reviewer.page.getByTestId('review-status').selectOption('has-issues');
     await reviewer.page.getByTestId('review-comment').fill('Bổ sung ảnh bàn tiếp dân');
     await reviewer.page.getByTestId('review-submit').click();
-    await reviewer.page.waitForFunction(() => document.querySelector('[data-testid="review-history"]')?.textContent?.includes('Sở Nội vụ'), undefined, { polling: 100, timeout: 20_000 });
+    await reviewer.page.waitForFunction(() => document.querySelector('[data-testid="review-history"]')?.textContent?.includes('Sở Nội vụ'), undefined, { polling: 100 });
     expect(await reviewer.page.getByTestId('review-history').textContent()).toContain('Có vấn đề: Bổ sung ảnh bàn tiếp dân');
     const inspector = clients[0]!;
     await inspector.page.goto(`${server.url}#/sync`);
     await inspector.page.getByTestId('sync-now').click();
-    await inspector.page.waitForFunction(() => document.querySelector('[data-testid="outbox-review"]')?.textContent?.includes('Bổ sung ảnh'), undefined, { polling: 100, timeout: 20_000 });
+    await inspector.page.waitForFunction(() => document.querySelector('[data-testid="outbox-review"]')?.textContent?.includes('Bổ sung ảnh'), undefined, { polling: 100 });
     expect(await inspector.page.getByTestId('outbox-review').first().textContent()).toBe('Có vấn đề — Bổ sung ảnh bàn tiếp dân');
-  }, 60_000);
+  });
 
   it('shows the figures with filters, and exports XLSX, CSV and the period report', async () => {
     const { page, profile } = clients[2]!;
@@ -213,11 +213,11 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     const items = counted.reduce((n, r) => n + r.inspection.templateRefs.reduce((k, ref) => k + templateItems(byRef.get(ref)!).length, 0), 0);
     await page.getByRole('link', { name: 'Tổng hợp' }).click();
     await page.getByTestId('chart-items').waitFor();
-    expect(await page.getByTestId('tile-inspections').textContent()).toBe('4');
+    await expect.poll(() => page.getByTestId('tile-inspections').textContent()).toBe('4');
     await page.getByTestId('filter-from').fill('01/01/2099');
-    await page.waitForFunction(() => document.querySelector('[data-testid="tile-inspections"]')?.textContent === '0', undefined, { polling: 50, timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="tile-inspections"]')?.textContent === '0', undefined, { polling: 50 });
     await page.getByTestId('filter-from').fill('');
-    await page.waitForFunction(() => document.querySelector('[data-testid="tile-inspections"]')?.textContent === '4', undefined, { polling: 50, timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="tile-inspections"]')?.textContent === '4', undefined, { polling: 50 });
     await page.screenshot({ path: join(tmpdir(), 'congvu-dashboard.png'), fullPage: true });
 
     const xlsxPath = await download(page, profile, () => page.getByTestId('export-xlsx').click(), 'export.xlsx');
@@ -247,5 +247,5 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     expect(text).toContain('BÁO CÁO');
     expect(text).toContain(counted[0]!.inspection.unit.name);
     expect(pageErrors).toEqual([]);
-  }, 90_000);
+  });
 });

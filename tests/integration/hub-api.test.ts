@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
@@ -60,16 +61,16 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       hub = await startHub(env);
       inspector = await enrollDevice(hub.url, 'inspector', env);
       reviewer = await enrollDevice(hub.url, 'reviewer', env);
-    }, 60_000);
+    });
 
     afterAll(async () => {
       await hub?.stop();
-      pg?.stop();
+      await pg?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('enrolls with a one-time code: wrong 401, used 409, and lists and revokes devices', async () => {
-      const code = enrollCode('inspector', 'Lê Hoàng Yến', env);
+      const code = await enrollCode('inspector', 'Lê Hoàng Yến', env);
       const first = await call('POST', '/api/v1/enroll', null, { code: code.toLowerCase().replace(/-/g, ' '), deviceName: 'Laptop 1' });
       expect(first.status).toBe(201);
       const device = (await first.json()) as { deviceId: string; token: string; role: string };
@@ -78,9 +79,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       const wrong = await call('POST', '/api/v1/enroll', null, { code: 'AAAA-BBBB-CCCC', deviceName: 'x' });
       expect(wrong.status).toBe(401);
       expect(await wrong.json()).toMatchObject({ error: { code: 'invalid_code' } });
-      const list = hubCli(['devices', '--json'], env);
+      const list = await hubCli(['devices', '--json'], env);
       expect(JSON.parse(list.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ id: device.deviceId, role: 'inspector' })]));
-      expect(hubCli(['revoke', device.deviceId], env).status).toBe(0);
+      expect((await hubCli(['revoke', device.deviceId], env)).status).toBe(0);
       expect((await call('GET', '/api/v1/changes', device.token)).status).toBe(401);
     });
 
@@ -401,7 +402,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         await firstWritten;
         let secondDone = false;
         const second = store.appendChange(store.db, { kind: 'order-test', entityId: 'second', data: { n: 2 } }).then(() => (secondDone = true));
-        await new Promise((r) => setTimeout(r, 400));
+        // Until the second writer is seen waiting for the feed's lock (or has got through, wrongly).
+        const waiting = async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event = 'advisory'`.execute(store.db)).rows[0]!.n;
+        await expect.poll(async () => secondDone || (await waiting()) > 0).toBe(true);
         const visible = await store.db.selectFrom('changes').select('entity_id').where('kind', '=', 'order-test').execute();
         expect(secondDone).toBe(false);
         expect(visible).toEqual([]);
@@ -417,27 +420,27 @@ for (const backend of ['sqlite', 'postgres'] as const) {
     it('publishes templates once per version and hands units down from a CSV', async () => {
       const file = join(dataDir, 'units.csv');
       (await import('node:fs')).writeFileSync(file, 'Mã đơn vị,Tên đơn vị,Cấp,Tỉnh/Thành phố,Họ và tên,Chức vụ,Bộ phận\n31471,UBND xã Tân Phước Hưng,xã,Cần Thơ,Phạm Minh Khôi,Chủ tịch,\n31471,UBND xã Tân Phước Hưng,xã,Cần Thơ,Võ Thị Thu Hằng,Công chức,Văn phòng\n');
-      const imported = hubCli(['import-units', file], env);
+      const imported = await hubCli(['import-units', file], env);
       expect(imported.stdout).toContain('1 unit(s) with 2 staff member(s)');
       const templateFile = join(dataDir, 'tpl.json');
       const { builtInTemplates } = await import('../../shared/templates');
       (await import('node:fs')).writeFileSync(templateFile, JSON.stringify(builtInTemplates[0]));
-      expect(hubCli(['publish-template', templateFile], env).stdout).toContain('Published GIO@1');
-      expect(hubCli(['publish-template', templateFile], env).stdout).toContain('already published, unchanged');
+      expect((await hubCli(['publish-template', templateFile], env)).stdout).toContain('Published GIO@1');
+      expect((await hubCli(['publish-template', templateFile], env)).stdout).toContain('already published, unchanged');
       (await import('node:fs')).writeFileSync(templateFile, JSON.stringify({ ...builtInTemplates[0], title: { vi: 'Khác', en: 'Other' } }));
-      const changed = hubCli(['publish-template', templateFile], env);
+      const changed = await hubCli(['publish-template', templateFile], env);
       expect(changed.status).not.toBe(0);
       expect(changed.stderr).toContain('new version');
       const feed = (await (await call('GET', '/api/v1/changes?limit=5000', inspector.token)).json()) as { items: Array<{ kind: string; id: string; data: { staff?: unknown[] } }> };
       expect(feed.items.filter((i) => i.kind === 'template').map((i) => i.id)).toEqual(['GIO@1']);
       expect(feed.items.find((i) => i.kind === 'unit' && i.id === '31471')?.data.staff).toHaveLength(2);
-      expect(hubCli(['assign', '--unit', '31471', '--from', '2026-12-01', '--to', '2026-12-15', '--team', 'Đoàn 1'], env).stdout).toContain('Assigned UBND xã Tân Phước Hưng to Đoàn 1');
-      expect(hubCli(['assign', '--unit', '99999', '--from', '2026-12-01', '--team', 'x'], env).stderr).toContain('Unknown unit');
+      expect((await hubCli(['assign', '--unit', '31471', '--from', '2026-12-01', '--to', '2026-12-15', '--team', 'Đoàn 1'], env)).stdout).toContain('Assigned UBND xã Tân Phước Hưng to Đoàn 1');
+      expect((await hubCli(['assign', '--unit', '99999', '--from', '2026-12-01', '--team', 'x'], env)).stderr).toContain('Unknown unit');
       const basesFile = join(dataDir, 'bases.json');
       const { defaultLegalBases } = await import('../../shared/legal-bases/default-legal-bases');
       (await import('node:fs')).writeFileSync(basesFile, JSON.stringify(defaultLegalBases));
-      expect(hubCli(['publish-legal-bases', basesFile], env).stdout).toContain(`Handed down ${defaultLegalBases.length} legal basis/bases (0 unchanged)`);
-      expect(hubCli(['publish-legal-bases', basesFile], env).stdout).toContain(`Handed down 0 legal basis/bases (${defaultLegalBases.length} unchanged)`);
+      expect((await hubCli(['publish-legal-bases', basesFile], env)).stdout).toContain(`Handed down ${defaultLegalBases.length} legal basis/bases (0 unchanged)`);
+      expect((await hubCli(['publish-legal-bases', basesFile], env)).stdout).toContain(`Handed down 0 legal basis/bases (${defaultLegalBases.length} unchanged)`);
       const after = (await (await call('GET', '/api/v1/changes?limit=5000', inspector.token)).json()) as { items: Array<{ kind: string; data: { team?: string } }> };
       expect(after.items.find((i) => i.kind === 'assignment')?.data.team).toBe('Đoàn 1');
       expect(after.items.filter((i) => i.kind === 'legal-basis')).toHaveLength(defaultLegalBases.length);
@@ -464,7 +467,7 @@ describe('hub CLI export', () => {
       const expectedRows: Record<string, number> = { 'Cuộc kiểm tra': 1, 'Kết quả kiểm tra': items, 'Điểm danh': record.roster.length };
 
       const csvDir = join(dataDir, 'csv');
-      const run = hubCli(['export', '--format', 'csv', '--out', csvDir], env);
+      const run = await hubCli(['export', '--format', 'csv', '--out', csvDir], env);
       expect(run.stdout).toContain('Wrote 5 CSV file(s) for 1 inspection(s)');
       const { readFileSync } = await import('node:fs');
       const findingsCsv = readFileSync(join(csvDir, 'ket-qua-kiem-tra.csv'), 'utf8');
@@ -473,7 +476,7 @@ describe('hub CLI export', () => {
       expect(readFileSync(join(csvDir, 'diem-danh.csv'), 'utf8').trim().split('\r\n')).toHaveLength(record.roster.length + 1);
 
       const xlsx = join(dataDir, 'out.xlsx');
-      expect(hubCli(['export', '--format', 'xlsx', '--out', xlsx, '--from', day, '--to', day], env).status).toBe(0);
+      expect((await hubCli(['export', '--format', 'xlsx', '--out', xlsx, '--from', day, '--to', day], env)).status).toBe(0);
       const ExcelJS = (await import('exceljs')).default;
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(xlsx);
@@ -483,16 +486,16 @@ describe('hub CLI export', () => {
 
       // A filter that matches nothing leaves the sheets with their headers only.
       const none = join(dataDir, 'none.xlsx');
-      expect(hubCli(['export', '--format', 'xlsx', '--out', none, '--unit', 'KHONG-CO'], env).stdout).toContain('for 0 inspection(s)');
+      expect((await hubCli(['export', '--format', 'xlsx', '--out', none, '--unit', 'KHONG-CO'], env)).stdout).toContain('for 0 inspection(s)');
 
       const pdf = join(dataDir, 'report.pdf');
-      expect(hubCli(['export', '--format', 'pdf', '--out', pdf], env).status).toBe(0);
+      expect((await hubCli(['export', '--format', 'pdf', '--out', pdf], env)).status).toBe(0);
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
       expect(text).toContain('BÁO CÁO');
       expect(text).toContain(record.inspection.unit.name);
 
-      expect(hubCli(['export', '--format', 'doc', '--out', xlsx], env).stderr).toContain('--format xlsx|csv|pdf');
-      expect(hubCli(['export', '--format', 'xlsx', '--out', xlsx, '--from', '25/11/2026'], env).stderr).toContain('--from must be a day');
+      expect((await hubCli(['export', '--format', 'doc', '--out', xlsx], env)).stderr).toContain('--format xlsx|csv|pdf');
+      expect((await hubCli(['export', '--format', 'xlsx', '--out', xlsx, '--from', '25/11/2026'], env)).stderr).toContain('--from must be a day');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

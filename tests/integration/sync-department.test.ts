@@ -25,7 +25,7 @@ describe('signed PDFs and reviews through the sync engine (real hub)', () => {
     dir = mkdtempSync(join(tmpdir(), 'congvu-dept-'));
     env = { HUB_DATA_DIR: dir };
     hub = await startHub(env);
-  }, 60_000);
+  });
   afterAll(async () => {
     await hub?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -78,5 +78,5 @@ describe('signed PDFs and reviews through the sync engine (real hub)', () => {
     await engine.sync();
     const review = [...storage.pulled.values()].find((i) => i.kind === 'review');
     expect(reviewChangeSchema.parse(review?.data)).toMatchObject({ inspectionId: a.record.inspection.id, status: 'approved', comment: 'Đạt yêu cầu' });
-  }, 60_000);
+  });
 });

@@ -19,7 +19,7 @@ describe('grouped push through the sync engine (real hub)', () => {
     dir = mkdtempSync(join(tmpdir(), 'congvu-push-'));
     env = { HUB_DATA_DIR: dir };
     hub = await startHub(env);
-  }, 60_000);
+  });
   afterAll(async () => {
     await hub?.stop();
     rmSync(dir, { recursive: true, force: true });

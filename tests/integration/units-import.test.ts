@@ -42,7 +42,7 @@ describe('hub CLI import-units', { timeout: 120_000 }, () => {
 
   it('imports a UTF-16 file as Excel saves "Unicode text" (tab-separated), names intact', async () => {
     const text = 'STT\tMã đơn vị\tTên đơn vị\tCấp\tTỉnh/Thành phố\tHọ và tên\tChức vụ\tBộ phận\r\n1\t31471\tUBND xã Tân Phước Hưng\tXã\tCần Thơ\tPhạm Minh Khôi\tChủ tịch\tLãnh đạo\r\n\t\t\t\t\t\t\t\r\n2\t31471\tUBND xã Tân Phước Hưng\tXã\tCần Thơ\tVõ Thị Thu Hằng\tCông chức\tVăn phòng\r\n';
-    const run = hubCli(['import-units', file('units-utf16.csv', utf16le(text))], env);
+    const run = await hubCli(['import-units', file('units-utf16.csv', utf16le(text))], env);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Handed down 1 unit(s) with 2 staff member(s) (read as utf-16le).');
@@ -53,14 +53,14 @@ describe('hub CLI import-units', { timeout: 120_000 }, () => {
       ['Võ Thị Thu Hằng', 'Công chức', 'Văn phòng'],
     ]);
 
-    const be = hubCli(['import-units', file('units-utf16be.csv', utf16be('Mã đơn vị;Tên đơn vị;Tỉnh / Thành phố;HỌ VÀ TÊN\n31999;UBND phường Cái Khế;Cần Thơ;Đỗ Thị Mai\n'))], env);
+    const be = await hubCli(['import-units', file('units-utf16be.csv', utf16be('Mã đơn vị;Tên đơn vị;Tỉnh / Thành phố;HỌ VÀ TÊN\n31999;UBND phường Cái Khế;Cần Thơ;Đỗ Thị Mai\n'))], env);
     expect(be.stdout).toContain('Handed down 1 unit(s) with 1 staff member(s) (read as utf-16be).');
     expect((await storedUnits()).at(-1)!.staff[0]!.name).toBe('Đỗ Thị Mai');
   });
 
   it('refuses a file with other column names, naming them, exits non-zero and stores nothing', async () => {
     const before = await storedUnits();
-    const run = hubCli(['import-units', file('wrong.csv', 'Mã ĐV,Tên cơ quan,Tỉnh/Thành phố,Họ và tên\n31471,UBND xã Tân Phước Hưng,Cần Thơ,Phạm Minh Khôi\n')], env);
+    const run = await hubCli(['import-units', file('wrong.csv', 'Mã ĐV,Tên cơ quan,Tỉnh/Thành phố,Họ và tên\n31471,UBND xã Tân Phước Hưng,Cần Thơ,Phạm Minh Khôi\n')], env);
     expect(run.status).not.toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Nothing imported from');
@@ -80,7 +80,7 @@ describe('hub CLI import-units', { timeout: 120_000 }, () => {
       ',UBND xã Khác,xã,Cần Thơ,Ai Đó,,',
       '31500,,,,,Công chức,',
     ].join('\n');
-    const run = hubCli(['import-units', file('bad-rows.csv', csv)], env);
+    const run = await hubCli(['import-units', file('bad-rows.csv', csv)], env);
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('line 3: Cấp “huyện” is not one of xã, phường, đặc khu, tỉnh, trung tâm, khác');
     expect(run.stderr).toContain('line 4: Tên đơn vị “UBND xã Mỹ Khánh Mới” differs from line 2 (“UBND xã Mỹ Khánh”) for Mã đơn vị 31500');
@@ -95,25 +95,25 @@ describe('hub CLI import-units', { timeout: 120_000 }, () => {
     const cp1258 = encodeWindows1258('Mã đơn vị,Tên đơn vị,Tỉnh/Thành phố,Họ và tên\r\n31600,UBND xã Mỹ Khánh,Cần Thơ,Nguyễn Thị Ánh Tuyết\r\n');
     // Tone marks written as combining characters (0xDE tilde in "Mã"), as Windows does.
     expect(cp1258.subarray(0, 3)).toEqual(Buffer.from([0x4d, 0x61, 0xde]));
-    const run = hubCli(['import-units', file('cp1258.csv', cp1258)], env);
+    const run = await hubCli(['import-units', file('cp1258.csv', cp1258)], env);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('(read as windows-1258)');
     expect((await storedUnits()).at(-1)).toMatchObject({ code: '31600', name: 'UBND xã Mỹ Khánh', province: 'Cần Thơ', staff: [{ name: 'Nguyễn Thị Ánh Tuyết' }] });
 
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Đơn vị').addRows([['Mã đơn vị', 'Tên đơn vị', 'Tỉnh', 'Điện thoại'], ['31700', 'UBND phường An Bình', 'Cần Thơ', '0292']]);
-    const xlsx = hubCli(['import-units', file('units.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))], env);
+    const xlsx = await hubCli(['import-units', file('units.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))], env);
     expect(xlsx.status).not.toBe(0);
     expect(xlsx.stderr).toContain('unknown column(s) in the header on line 1: “Điện thoại”');
 
-    const binary = hubCli(['import-units', file('units-nobom.csv', Buffer.from('Mã đơn vị\n', 'utf16le'))], env);
+    const binary = await hubCli(['import-units', file('units-nobom.csv', Buffer.from('Mã đơn vị\n', 'utf16le'))], env);
     expect(binary.status).not.toBe(0);
     expect(binary.stderr).toContain('not readable as text');
     expect((await storedUnits()).length).toBe(before.length + 1);
   });
 
   it('keeps the staff lists when a file of units has no staff columns', async () => {
-    const run = hubCli(['import-units', file('units-only.csv', 'Mã đơn vị,Tên đơn vị,Tỉnh/Thành phố,Địa chỉ\n31471,UBND xã Tân Phước Hưng,Cần Thơ,Ấp Phước Hưng\n')], env);
+    const run = await hubCli(['import-units', file('units-only.csv', 'Mã đơn vị,Tên đơn vị,Tỉnh/Thành phố,Địa chỉ\n31471,UBND xã Tân Phước Hưng,Cần Thơ,Ấp Phước Hưng\n')], env);
     expect(run.stdout).toContain('their staff lists are kept as they were');
     const unit = (await storedUnits()).at(-1)!;
     expect(unit).toMatchObject({ code: '31471', address: 'Ấp Phước Hưng' });

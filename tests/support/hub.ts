@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { HUB_NODE_FLAGS } from '../../server/node-flags';
@@ -41,19 +41,37 @@ export async function startHub(env: Record<string, string>, port = 0, script = '
   };
 }
 
-/** `npm run hub:cli -- …` as the administrator runs it. */
-export function hubCli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
 }
 
-export function enrollCode(role: 'inspector' | 'reviewer', name: string, env: Record<string, string>): string {
-  const run = hubCli(['enroll', '--role', role, '--name', name, '--json'], env);
+/**
+ * `npm run hub:cli -- …` as the administrator runs it. Asynchronous: a CLI run takes seconds on a
+ * busy machine, and a blocked test process lets its open connections to the hub go stale.
+ */
+export function hubCli(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', fail);
+    child.once('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+export async function enrollCode(role: 'inspector' | 'reviewer', name: string, env: Record<string, string>): Promise<string> {
+  const run = await hubCli(['enroll', '--role', role, '--name', name, '--json'], env);
   if (run.status !== 0) throw new Error(`enroll failed: ${run.stderr}`);
   return (JSON.parse(run.stdout) as { code: string }).code;
 }
 
 export async function enrollDevice(url: string, role: 'inspector' | 'reviewer', env: Record<string, string>, deviceName = 'Máy thử'): Promise<{ deviceId: string; token: string }> {
-  const res = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: enrollCode(role, `Cán bộ ${role}`, env), deviceName }) });
+  const code = await enrollCode(role, `Cán bộ ${role}`, env);
+  const res = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName }) });
   if (res.status !== 201) throw new Error(`enroll ${res.status}: ${await res.text()}`);
   return (await res.json()) as { deviceId: string; token: string };
 }
@@ -71,7 +89,14 @@ export function freePort(): Promise<number> {
 
 export interface PgCluster {
   url: string;
-  stop(): void;
+  stop(): Promise<void>;
+}
+
+/** A command run to its end without blocking the event loop; its output is in the error if it fails. */
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((done, fail) => {
+    execFile(command, args, { encoding: 'utf8' }, (error, stdout, stderr) => (error ? fail(new Error(`${command} ${args.join(' ')}: ${error.message}${stderr}`)) : done(stdout)));
+  });
 }
 
 /**
@@ -79,16 +104,24 @@ export interface PgCluster {
  * authentication, dropped by `stop`. `.ci/run` installs PostgreSQL: without it this fails loudly.
  */
 export async function startPgCluster(): Promise<PgCluster> {
-  const which = spawnSync('sh', ['-c', 'command -v pg_createcluster && test -x /usr/lib/postgresql/15/bin/initdb'], { encoding: 'utf8' });
-  if (which.status !== 0) throw new Error('PostgreSQL 15 (pg_createcluster, package postgresql) is needed for the hub tests');
+  await run('sh', ['-c', 'command -v pg_createcluster && test -x /usr/lib/postgresql/15/bin/initdb']).catch(() => {
+    throw new Error('PostgreSQL 15 (pg_createcluster, package postgresql) is needed for the hub tests');
+  });
   const port = await freePort();
   const name = `congvu_${process.pid}_${port}`;
-  execFileSync('pg_createcluster', ['15', name, '-p', String(port), '--start', '--', '--auth=trust'], { stdio: 'pipe' });
-  execFileSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE congvu'], { stdio: 'pipe' });
+  await run('pg_createcluster', ['15', name, '-p', String(port), '--start', '--', '--auth=trust']);
+  await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE congvu']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/congvu`,
-    stop: () => {
-      spawnSync('pg_dropcluster', ['--stop', '15', name], { stdio: 'pipe' });
+    // A fast shutdown can outlast pg_ctl's wait on a loaded machine: then an immediate one. A
+    // cluster that cannot be dropped is an error, not a leak left running unnoticed.
+    stop: async () => {
+      try {
+        await run('pg_dropcluster', ['--stop', '15', name]);
+      } catch {
+        await run('pg_ctlcluster', ['15', name, 'stop', '-m', 'immediate']).catch(() => undefined);
+        await run('pg_dropcluster', ['15', name]);
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PLAYWRIGHT_TIMEOUT_MS } from './chromium';
 
 /**
  * Chromium started by us, in its own process group, driven over CDP, so that it can be killed
@@ -34,7 +35,7 @@ export class KillableChromium {
     });
     const endpoint = await new Promise<string>((ok, fail) => {
       let err = '';
-      const timer = setTimeout(() => fail(new Error(`Chromium did not start: ${err}`)), 30_000);
+      const timer = setTimeout(() => fail(new Error(`Chromium did not start: ${err}`)), PLAYWRIGHT_TIMEOUT_MS);
       child.stderr!.on('data', (chunk: Buffer) => {
         err += chunk.toString();
         const match = /DevTools listening on (ws:\/\/\S+)/.exec(err);
@@ -46,8 +47,9 @@ export class KillableChromium {
       child.once('exit', (code) => fail(new Error(`Chromium exited (${code}): ${err}`)));
     });
     try {
-      const browser = await chromium.connectOverCDP(endpoint, { timeout: 30_000 });
+      const browser = await chromium.connectOverCDP(endpoint, { timeout: PLAYWRIGHT_TIMEOUT_MS });
       const context = browser.contexts()[0]!;
+      context.setDefaultTimeout(PLAYWRIGHT_TIMEOUT_MS);
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(url);
       return new KillableChromium(child, browser, page);
@@ -63,9 +65,9 @@ export class KillableChromium {
     const exited = new Promise<void>((ok) => (this.child.exitCode !== null || this.child.signalCode !== null ? ok() : this.child.once('exit', () => ok())));
     killGroup(this.child);
     await exited;
-    // The renderer, GPU and storage processes die a moment later; a new browser on the same
-    // profile must not start while they still hold its files.
-    for (let i = 0; i < 100 && groupAlive(this.child); i++) await new Promise((r) => setTimeout(r, 50));
+    // The renderer, GPU and storage processes die a moment later (later still on a busy machine);
+    // a new browser on the same profile must not start while they still hold its files.
+    while (groupAlive(this.child)) await new Promise((r) => setTimeout(r, 50));
     // The CDP connection is gone with it; swallow its close error.
     await this.browser.close().catch(() => undefined);
   }
@@ -75,13 +77,24 @@ export class KillableChromium {
   }
 }
 
+/**
+ * Whether a process of the group still runs. Read from /proc rather than asked with signal 0,
+ * which also answers for zombies that nothing may ever reap (this is Linux, as the suites are).
+ */
 function groupAlive(child: ChildProcess): boolean {
-  try {
-    process.kill(-child.pid!, 0);
-    return true;
-  } catch {
-    return false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone while we looked
+    }
+    // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so split after the last ")".
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === child.pid && state !== 'Z') return true;
   }
+  return false;
 }
 
 /** SIGKILL to the process group we created; a group that is already gone is fine. */
