@@ -99,7 +99,7 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     expect((await hubCli(['assign', '--unit', '31999', '--from', '2026-12-01', '--to', '2026-12-10', '--team', 'Đoàn 2'], env)).status).toBe(0);
     await page.getByTestId('sync-now').click();
     await page.getByTestId('assignments').waitFor();
-    expect(await page.getByTestId('assignments').textContent()).toBe('UBND phường Cái Khế — Đoàn 2, 2026-12-01 → 2026-12-10');
+    expect(await page.getByTestId('assignments').textContent()).toBe('UBND phường Cái Khế — Đoàn 2, 01/12/2026 → 10/12/2026');
     // The unit is now offered when starting an inspection, with its staff.
     const units = (await page.evaluate(`new Promise((ok) => { const q = indexedDB.open('congvu'); q.onsuccess = () => { const r = q.result.transaction('units').objectStore('units').getAll(); r.onsuccess = () => ok(r.result); }; })`)) as Array<{ code: string; staff: Array<{ name: string }> }>;
     expect(units.find((u) => u.code === '31999')?.staff.map((s) => s.name)).toEqual(['Đỗ Thị Mai']);

@@ -57,12 +57,15 @@ export function RollCallTab({ record, locked, actions }: TabProps) {
 
 function RosterRow({ entry, index, locked, actions }: { entry: RosterEntry; index: number; locked: boolean; actions: TabProps['actions'] }) {
   const { t } = useI18n();
-  const [status, change] = useOptimisticSave(entry.status);
+  // The status and the late time change together, at once: the time field opens already showing
+  // the time it will store, so nothing replaces it under someone starting to type.
+  const [shown, change] = useOptimisticSave({ status: entry.status, arrivalTime: entry.arrivalTime });
+  const status = shown.status;
   const set = (next: AttendanceStatus) => {
     // A late person needs the time they arrived; start from now, editable.
     const now = new Date();
-    const arrivalTime = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-    change(next, () => actions.updateRosterEntry(entry.id, next === 'late' ? { status: next, arrivalTime: entry.arrivalTime ?? arrivalTime } : { status: next }));
+    const arrivalTime = next === 'late' ? (entry.arrivalTime ?? `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`) : undefined;
+    change({ status: next, arrivalTime }, () => actions.updateRosterEntry(entry.id, next === 'late' ? { status: next, arrivalTime } : { status: next }));
   };
   return (
     <tr data-testid="roster-row" data-status={status}>
@@ -90,7 +93,7 @@ function RosterRow({ entry, index, locked, actions }: { entry: RosterEntry; inde
             <DateTextInput
               kind="time"
               required
-              value={entry.arrivalTime ?? ''}
+              value={shown.arrivalTime ?? ''}
               disabled={locked}
               aria-label={`${t('rollCall.arrivedAt')}: ${entry.name}`}
               // Saved with the status it belongs to: a time typed before the "late" mark is stored stays with it.
