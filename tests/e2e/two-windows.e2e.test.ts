@@ -80,7 +80,9 @@ describe('the same inspection open in two windows', () => {
     await addRepresentative(a, 'Phạm Minh Khôi', 'Chủ tịch UBND xã');
     await fillIssue(a);
     for (const role of ['unit-representative', 'recorder', 'leader']) await drawSignature(a, role);
-    expect(await a.getByTestId('finalize-problems').count(), (await a.getByTestId('finalize-problems').textContent().catch(() => '')) ?? '').toBe(0);
+    // Read only if it is there: a locator's textContent waits for its element to appear.
+    const problems = a.getByTestId('finalize-problems');
+    expect((await problems.count()) ? await problems.textContent() : '').toBe('');
     await finalizeViaUi(a);
     await b.getByTestId('locked-notice').waitFor();
     expect(await card(b, 'VH-03').getByRole('radio').first().isDisabled()).toBe(true);
