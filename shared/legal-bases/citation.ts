@@ -2,7 +2,8 @@ import type { LegalBasis } from '../schemas/legal-basis';
 import { vnDateWords } from '../report/vn-date';
 
 /** Subjects that start with what the document does read on without "về" ("… của Chính phủ quy định về …"). */
-const VERB_LEAD = /^(ban hành|phê duyệt|quy định|hướng dẫn|về|sửa đổi|bổ sung|bãi bỏ|thành lập)\b/iu;
+// Followed by a space or the end, not \b: JavaScript's \b knows only ASCII letters ("về\b" never matches).
+const VERB_LEAD = /^(ban hành|phê duyệt|quy định|hướng dẫn|về|sửa đổi|bổ sung|bãi bỏ|thành lập)(?=\s|$)/iu;
 
 const isLaw = (b: LegalBasis) => /^(bộ )?luật$/iu.test(b.kind.vi.trim());
 

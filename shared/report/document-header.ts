@@ -11,6 +11,25 @@ export interface DocumentHeader {
 }
 
 /**
+ * A record number ("Số: 123456/2026/KT-SNV/BB-ĐKT") broken after a slash or a space where it is
+ * too long for its column, rather than in the middle of a symbol.
+ */
+function breakAfterSlashes(w: FlowWriter, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of text.split(/(?<=[/ ])/)) {
+    if (line && w.doc.getTextWidth(line + part) > width) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += part;
+  }
+  lines.push(line);
+  // A part longer than the whole column is cut where it must be.
+  return lines.flatMap((l) => w.doc.splitTextToSize(l, width) as string[]);
+}
+
+/**
  * The two-column head of a Decree 30/2020 document: the agencies on the left with a short rule and
  * the number; the national title and motto on the right with a rule as long as the motto; the
  * place and date in italics. Leaves the writer below it.
@@ -40,8 +59,10 @@ export function drawDocumentHeader(w: FlowWriter, h: DocumentHeader): void {
   const ruleY = agencyTop + (agencyLines.length - 1) * lh + 1.6;
   doc.setLineWidth(0.3);
   doc.line(leftCenter - 12, ruleY, leftCenter + 12, ruleY);
+  // The number and the place-and-date line wrap within their own columns, however long they are.
   w.setFont('normal', 13);
-  center(w.printable(h.numberLine), leftCenter, ruleY + 6.5);
+  const numberLines = breakAfterSlashes(w, w.printable(h.numberLine), leftWidth);
+  numberLines.forEach((l, i) => center(l, leftCenter, ruleY + 6.5 + i * w.lineHeight(13)));
 
   w.setFont('bold', 12.5);
   center(nation, rightCenter, top + 4);
@@ -51,6 +72,8 @@ export function drawDocumentHeader(w: FlowWriter, h: DocumentHeader): void {
   const mottoWidth = doc.getTextWidth(motto);
   doc.line(rightCenter - mottoWidth / 2, top + 4 + lh + 1.6, rightCenter + mottoWidth / 2, top + 4 + lh + 1.6);
   w.setFont('italic', 13.5);
-  center(w.printable(h.dateLine), rightCenter, ruleY + 6.5);
-  w.y = ruleY + 16;
+  const rightWidth = CONTENT_WIDTH - leftWidth - 4;
+  const dateLines = doc.splitTextToSize(w.printable(h.dateLine), rightWidth) as string[];
+  dateLines.forEach((l, i) => center(l, PAGE.left + leftWidth + 4 + rightWidth / 2, ruleY + 6.5 + i * w.lineHeight(13.5)));
+  w.y = ruleY + 16 + Math.max((numberLines.length - 1) * w.lineHeight(13), (dateLines.length - 1) * w.lineHeight(13.5));
 }

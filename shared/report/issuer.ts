@@ -39,8 +39,13 @@ export function recordNumberLine(inspection: Pick<Inspection, 'recordNumber' | '
   return `Số: ${inspection.recordNumber.trim() || BLANK}/BB-${issuerOf(inspection).symbol || BLANK}`;
 }
 
-/** The place in the "Xã …, ngày … tháng … năm …" line: the unit's commune, without "UBND". */
+/**
+ * The place in the "Xã …, ngày … tháng … năm …" line: the commune or ward the unit is in ("Trung
+ * tâm Phục vụ hành chính công phường Bình Thủy" is in "Phường Bình Thủy"), else its name without
+ * "UBND".
+ */
 export function placeName(inspection: Pick<Inspection, 'unit'>): string {
-  const name = inspection.unit.name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '').trim() || inspection.unit.name;
+  const commune = /(?:^|\s)((?:xã|phường|đặc khu|thị trấn)\s+\S.*)$/iu.exec(inspection.unit.name.trim())?.[1];
+  const name = commune ?? (inspection.unit.name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '').trim() || inspection.unit.name);
   return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
 }

@@ -32,6 +32,8 @@ describe('record header', () => {
     expect(issuerSuggestions(inspection)).toEqual({ parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ', symbol: 'ĐKT' });
     expect(['An Giang', 'Tỉnh Lào Cai', 'Hồ Chí Minh', 'TP. Hà Nội', 'Thành phố Huế'].map(provincialCommittee)).toEqual(['UBND tỉnh An Giang', 'UBND tỉnh Lào Cai', 'UBND thành phố Hồ Chí Minh', 'UBND thành phố Hà Nội', 'UBND thành phố Huế']);
     expect(placeName(inspection)).toBe('Xã Tân Phước Hưng');
+    expect(placeName({ unit: { ...inspection.unit, name: 'Trung tâm Phục vụ hành chính công phường Bình Thủy' } })).toBe('Phường Bình Thủy');
+    expect(placeName({ unit: { ...inspection.unit, name: 'UBND Đặc khu Phú Quốc' } })).toBe('Đặc khu Phú Quốc');
   });
   it('prints what the team entered', () => {
     const withIssuer = { ...inspection, recordNumber: '15', issuer: { parentAgency: 'UBND thành phố Cần Thơ', agency: 'Sở Nội vụ', symbol: 'SNV' } };

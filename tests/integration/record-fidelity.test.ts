@@ -83,11 +83,18 @@ function checkPdf(record: InspectionRecord, path: string): void {
   for (const p of pages) expect(joinWords(footer.filter((w) => w.page === p)), `page ${p} footer`).toBe(i.contentHash ? `Mã SHA-256 của biên bản: ${i.contentHash}` : 'BẢN NHÁP - biên bản chưa hoàn tất, chưa có mã SHA-256');
   const words = all.filter((w) => !mark.includes(w) && !top.includes(w) && !footer.includes(w));
   const text = flat(joinWords(words));
+  // Everything inside the margins (30 mm left, 15 mm right; a little slack for side bearings), and
+  // the header's two columns apart: nothing of the left column reaches the national title's.
+  for (const w of all.filter((x) => !mark.includes(x))) expect([w.x0 >= 29.5 && w.x1 <= 195.5, w.text, w.page]).toEqual([true, w.text, w.page]);
+  const nation = all.find((w) => w.page === 1 && w.text === 'CỘNG')!;
+  const title = all.find((w) => w.page === 1 && w.text === 'BIÊN')!;
+  for (const w of all.filter((x) => x.page === 1 && x.y0 < title.y0 - 1 && x.x1 <= nation.x0 + 0.5)) expect(w.x1, `"${w.text}" runs into the title's column`).toBeLessThan(nation.x0);
   const templates = i.templateRefs.map((ref) => byRef.get(ref)!);
 
   // Who issues it, and whether it is final.
   if (i.issuer?.agency) {
-    expect(text).toContain(`Số: ${i.recordNumber}/BB-${i.issuer.symbol}`);
+    // A long number may break after a slash.
+    expect(text.replace(/\/ /g, '/')).toContain(`Số: ${i.recordNumber}/BB-${i.issuer.symbol}`);
     expect(text).toContain(i.issuer.agency.toLocaleUpperCase('vi'));
   } else expect(text).toContain('Số: ……/BB-……');
   if (i.correction) {

@@ -115,6 +115,8 @@ export function buildRecord(spec: RecordSpec, templatesAll: readonly Template[] 
   const complete = spec.stage !== 'draft';
   const input = sampleNewInspectionInput();
   input.templateRefs = templates.map(templateRef);
+  // Long names and numbers as well as short ones: the header must hold them inside its columns.
+  input.unit.name = rng.pick(['UBND xã Tân Phước Hưng', 'Trung tâm Phục vụ hành chính công phường Bình Thủy', 'UBND đặc khu Phú Quốc']);
   input.unit.staff = Array.from({ length: complete ? Math.max(1, spec.staff) : spec.staff }, (_, i) => ({
     id: globalThis.crypto.randomUUID(),
     name: name(),
@@ -146,8 +148,12 @@ export function buildRecord(spec: RecordSpec, templatesAll: readonly Template[] 
   const reps = Array.from({ length: complete ? Math.max(1, spec.representatives) : spec.representatives }, () => ({ id: newId(), name: name(), position: rng.pick(positions) }));
   inspection.unitRepresentatives = reps;
   if (spec.issuerComplete || complete) {
-    inspection.recordNumber = String(1 + rng.int(300));
-    inspection.issuer = { parentAgency: rng.pick(['UBND thành phố Cần Thơ', 'UBND tỉnh An Giang']), agency: 'Sở Nội vụ', symbol: rng.pick(['ĐKT', 'SNV']) };
+    inspection.recordNumber = rng.chance(0.8) ? String(1 + rng.int(300)) : '123456/2026/KT-SNV';
+    inspection.issuer = {
+      parentAgency: rng.pick(['UBND thành phố Cần Thơ', 'UBND tỉnh An Giang', 'Ủy ban nhân dân thành phố Hồ Chí Minh']),
+      agency: rng.pick(['Sở Nội vụ', 'Sở Nội vụ thành phố Cần Thơ']),
+      symbol: rng.pick(['ĐKT', 'SNV', 'ĐKTCVSNVTPCT']),
+    };
   }
   inspection.conclusion = rng.chance(0.5) ? 'Đơn vị cơ bản chấp hành tốt kỷ luật, kỷ cương hành chính.' : '';
   const scope = { inspectionId: inspection.id, revision: 1 };

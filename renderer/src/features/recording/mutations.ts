@@ -153,7 +153,7 @@ export function setConclusion(db: CongvuDb, key: RecordKey, conclusion: string) 
 export function setIssue(db: CongvuDb, key: RecordKey, patch: { recordNumber?: string; issuer?: Partial<Issuer> }) {
   return editDraft(db, key, { action: 'inspection.issue', detail: patch }, async (inspection, _now, patchInspection) => {
     const next: Partial<Inspection> = {};
-    if (patch.recordNumber !== undefined) next.recordNumber = z.string().trim().max(200, 'err.tooLong').parse(patch.recordNumber);
+    if (patch.recordNumber !== undefined) next.recordNumber = z.string().trim().max(20, 'err.tooLong').parse(patch.recordNumber);
     if (patch.issuer !== undefined) next.issuer = issuerSchema.parse({ ...inspection.issuer, ...patch.issuer });
     patchInspection(next);
   }, []);
