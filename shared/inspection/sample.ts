@@ -84,7 +84,6 @@ export function sampleCompleteRecord(options: { staff?: number; arrivedAt?: Date
     role,
     signerName,
     signerPosition: role === 'unit-representative' ? representative.position : '',
-    ...(role === 'unit-representative' ? { representativeId: representative.id } : {}),
     mark: { kind: 'drawn' as const, imageSha256: String(n).repeat(64) },
     at,
   });

@@ -34,8 +34,24 @@ export function issuerSuggestions(inspection: Pick<Inspection, 'unit' | 'team'>)
   return { parentAgency: provincialCommittee(inspection.unit.province), agency: leader?.agency || 'Sở Nội vụ', symbol: 'ĐKT' };
 }
 
+/**
+ * A record finalized before the issuing fields were required, without them: it printed the
+ * province's committee, the leader's agency and "ĐKT" then, and prints the same now.
+ */
+function legacy(inspection: Pick<Inspection, 'issuer' | 'status' | 'unit' | 'team'>): Required<Issuer> | null {
+  if (inspection.status !== 'finalized' || inspection.issuer !== undefined) return null;
+  const leader = inspection.team.find((m) => m.role === 'leader');
+  return { parentAgency: `UBND ${inspection.unit.province}`, agency: leader?.agency || 'Sở Nội vụ', symbol: 'ĐKT' };
+}
+
+/** Who issues the record as its header prints it. */
+export function printedIssuer(inspection: Pick<Inspection, 'issuer' | 'status' | 'unit' | 'team'>): Required<Issuer> {
+  return legacy(inspection) ?? issuerOf(inspection);
+}
+
 /** "Số: 15/BB-ĐKT"; a draft without its number or symbol shows dots to fill in by hand. */
-export function recordNumberLine(inspection: Pick<Inspection, 'recordNumber' | 'issuer'>): string {
+export function recordNumberLine(inspection: Pick<Inspection, 'recordNumber' | 'issuer' | 'status' | 'unit' | 'team'>): string {
+  if (legacy(inspection)) return `Số: ${inspection.recordNumber.trim() || '        '}/BB-ĐKT`;
   return `Số: ${inspection.recordNumber.trim() || BLANK}/BB-${issuerOf(inspection).symbol || BLANK}`;
 }
 
@@ -48,4 +64,10 @@ export function placeName(inspection: Pick<Inspection, 'unit'>): string {
   const commune = /(?:^|\s)((?:xã|phường|đặc khu|thị trấn)\s+\S.*)$/iu.exec(inspection.unit.name.trim())?.[1];
   const name = commune ?? (inspection.unit.name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/iu, '').trim() || inspection.unit.name);
   return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
+}
+
+/** The header in one line, as the app shows it before printing: "UBND … · SỞ NỘI VỤ · Số: 15/BB-ĐKT". */
+export function issueLine(inspection: Pick<Inspection, 'recordNumber' | 'issuer' | 'status' | 'unit' | 'team'>): string {
+  const issuer = printedIssuer(inspection);
+  return `${issuer.parentAgency.toLocaleUpperCase('vi') || BLANK} · ${issuer.agency.toLocaleUpperCase('vi') || BLANK} · ${recordNumberLine(inspection)}`;
 }

@@ -9,7 +9,7 @@ import { drawDocumentHeader } from './document-header';
 import { FlowWriter, type TextStyle } from './flow-writer';
 import { numberPages } from './pdf-furniture';
 import { outputPdf, registerFonts, type ReportFonts } from './fonts';
-import { BLANK, issuerOf, placeName, recordNumberLine } from './issuer';
+import { BLANK, issuerOf, placeName, printedIssuer, recordNumberLine } from './issuer';
 import { attendanceLabel, measureLabel, teamRoleLabel, verificationLabel } from './labels';
 import { involvedText, resultCellText } from './answer-text';
 import { drawPagedTable, tableLead, type PagedTableSpec } from './paged-table';
@@ -35,7 +35,7 @@ function numberPhotos(record: InspectionRecord): Map<string, number> {
 
 function header(w: FlowWriter, record: InspectionRecord): void {
   const i = record.inspection;
-  const issuer = issuerOf(i);
+  const issuer = printedIssuer(i);
   drawDocumentHeader(w, {
     parentAgency: issuer.parentAgency || BLANK,
     agency: issuer.agency || BLANK,

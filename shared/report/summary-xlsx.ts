@@ -56,7 +56,7 @@ export async function buildSummaryXlsx(summary: InspectionSummary): Promise<Uint
   sheet(
     'Theo nội dung',
     [
-      { header: 'Bộ câu hỏi', key: 'ref', width: 10 },
+      { header: 'Bộ câu hỏi', key: 'templateId', width: 10 },
       { header: 'Mã', key: 'code', width: 10 },
       { header: 'Nội dung kiểm tra', key: 'text', width: 60 },
       { header: 'Trọng yếu', key: 'critical', width: 10 },

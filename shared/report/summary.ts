@@ -8,7 +8,8 @@ export interface InspectionSummary {
   period: { from: string; to: string } | null;
   inspections: Array<{ id: string; revision: number; day: string; unitCode: string; unitName: string; status: string; violations: number; contentHash: string | null }>;
   units: Array<{ unitCode: string; unitName: string; inspections: number; violations: number; staff: number; present: number; late: number; unexcused: number }>;
-  items: Array<{ ref: string; code: string; text: string; critical: boolean; checked: number; violations: number }>;
+  /** One row per checklist item (by checklist id and code), whatever version of the checklist each inspection used. */
+  items: Array<{ templateId: string; code: string; text: string; critical: boolean; checked: number; violations: number }>;
   officials: Array<{ name: string; position: string; unitName: string; violations: number; what: string[] }>;
   recommendations: Array<{ unitName: string; day: string; target: string; measure: string; text: string; deadline: string | null; overdue: boolean }>;
 }

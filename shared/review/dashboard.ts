@@ -80,14 +80,18 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
     inspections.push({ id: f.id, revision: f.revision, day: f.day, unitCode: f.unitCode, unitName: f.unitName, status: f.status, violations: f.violations, contentHash: f.contentHash || null });
     for (const r of f.recommendations) recommendations.push({ unitName: f.unitName, day: f.day, target: r.target, measure: r.measure, text: r.text, deadline: r.deadline, overdue: r.deadline !== null && r.deadline < today });
   }
-  const items: InspectionSummary['items'] = [];
-  for (const [ref, template] of templates) {
+  // One row per checklist item, whichever versions of its checklist the inspections used (MC@1 and
+  // MC@2 records count under one MC-05); its words are those of the newest version.
+  const items = new Map<string, InspectionSummary['items'][number]>();
+  const byVersion = [...templates].sort(([, a], [, b]) => a.version - b.version);
+  for (const [ref, template] of byVersion) {
     for (const section of template.sections) {
       for (const item of section.items) {
+        if (!isJudgedItem(item)) continue;
         const key = `${ref}/${item.code}`;
         const checked = (usedRef.get(ref) ?? 0) - (unchecked.get(key) ?? 0);
-        if (!isJudgedItem(item) || !(checked > 0 || violated.has(key))) continue;
-        items.push({ ref, code: item.code, text: item.text.vi, critical: item.critical, checked, violations: violated.get(key) ?? 0 });
+        const row = items.get(`${template.id}/${item.code}`) ?? { templateId: template.id, code: item.code, text: '', critical: false, checked: 0, violations: 0 };
+        items.set(`${template.id}/${item.code}`, { ...row, text: item.text.vi, critical: item.critical, checked: row.checked + checked, violations: row.violations + (violated.get(key) ?? 0) });
       }
     }
   }
@@ -99,7 +103,7 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
       period: filter.from || filter.to ? { from: filter.from || days[0] || '', to: filter.to || days.at(-1) || '' } : days.length ? { from: days[0]!, to: days.at(-1)! } : null,
       inspections: inspections.sort((a, b) => a.day.localeCompare(b.day) || collator.compare(a.unitName, b.unitName)),
       units: [...units.values()].sort((a, b) => b.violations - a.violations || collator.compare(a.unitName, b.unitName)),
-      items: items.sort((a, b) => b.violations - a.violations || a.ref.localeCompare(b.ref) || a.code.localeCompare(b.code)),
+      items: [...items.values()].filter((i) => i.checked > 0 || i.violations > 0).sort((a, b) => b.violations - a.violations || a.templateId.localeCompare(b.templateId) || a.code.localeCompare(b.code)),
       officials: officialRows,
       recommendations: recs,
     },

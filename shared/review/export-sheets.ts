@@ -2,7 +2,7 @@ import type { InspectionRecord } from '../inspection/record';
 import type { Template } from '../schemas';
 import { attendanceLabel } from '../report/labels';
 import { itemResults } from '../inspection/item-results';
-import { findingText, involvedText, verdictColumn, verdictText } from '../report/answer-text';
+import { findingText, involvedText, verdictColumn } from '../report/answer-text';
 import { isoDay } from '../time/local-iso';
 import { vnDate } from '../report/vn-date';
 import type { Dashboard } from './dashboard';
@@ -156,7 +156,8 @@ export function exportSheets(input: {
               continue;
             }
             for (const r of items) {
-              yield [...lead, ref, r.item.code, r.item.text.vi, findingText(r, name) || verdictText(r.item, r.verdict), verdictColumn(r), r.finding?.note ?? '', involvedText(r, name)];
+              // What was found, and the judgement beside it: a yes/no answer is its judgement alone.
+              yield [...lead, ref, r.item.code, r.item.text.vi, findingText(r, name), verdictColumn(r), r.finding?.note ?? '', involvedText(r, name)];
             }
           }
         }

@@ -12,8 +12,6 @@ export const signatureSchema = z.object({
   role: signatureRoleSchema,
   signerName: nameSchema,
   signerPosition: optionalShortText,
-  /** For the unit's representative: which of the record's listed representatives signed. */
-  representativeId: uuidSchema.optional(),
   mark: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('drawn'), imageSha256: sha256HexSchema }),
     z.object({

@@ -174,14 +174,15 @@ describe('a new user records one inspection, start to signed-off record (real Ch
   it('answers every checklist; a count is judged by its rule, and a number left empty leaves it unanswered', async () => {
     await answerRemaining(page);
     // The driver typed 1 at the counters for 2 assigned, and 1 late file without an apology.
-    expect(await page.getByTestId('verdict-MC-05').textContent()).toBe('Vi phạm');
-    expect(await page.getByTestId('verdict-MC-08').textContent()).toBe('Vi phạm');
-    expect(await page.getByTestId('verdict-GIO-03').textContent()).toBe('Vi phạm');
+    // The same words as the record prints: "Không đạt" for a rule, "Có vi phạm" for a breach.
+    expect(await page.getByTestId('verdict-MC-05').textContent()).toBe('Không đạt');
+    expect(await page.getByTestId('verdict-MC-08').textContent()).toBe('Có vi phạm');
+    expect(await page.getByTestId('verdict-GIO-03').textContent()).toBe('Không đạt');
     const mc05 = page.locator('[data-item-code="MC-05"]');
     const assigned = mc05.getByLabel('MC-05 Được phân công');
     await assigned.fill('');
     await page.waitForFunction(() => document.querySelector('[data-item-code="MC-05"]')?.getAttribute('data-answered') === 'false', undefined, { polling: 50 });
-    expect(await page.getByTestId('verdict-MC-05').textContent()).toBe('Chưa đủ số liệu');
+    expect(await page.getByTestId('verdict-MC-05').textContent()).toBe('Chưa kiểm tra');
     await assigned.fill('1');
     await page.waitForFunction(() => document.querySelector('[data-item-code="MC-05"]')?.getAttribute('data-answered') === 'true', undefined, { polling: 50 });
     expect(await page.getByTestId('verdict-MC-05').textContent()).toBe('Đạt');

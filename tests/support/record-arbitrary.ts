@@ -6,7 +6,7 @@ import { buildDraftInspection } from '../../shared/inspection/new-inspection';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { sampleNewInspectionInput } from '../../shared/inspection/sample';
 import { attendanceStatuses, templateRef, type Answer, type AttendanceStatus, type Signature, type Template, type TemplateItem } from '../../shared/schemas';
-import { currentBuiltInTemplates } from '../../shared/templates';
+import { builtInTemplates } from '../../shared/templates';
 import { makeSignaturePng } from './node-images';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 
@@ -108,10 +108,14 @@ function answerFor(item: TemplateItem, rng: Rng, rosterIds: string[], complete: 
 const notes = ['Không niêm yết đầy đủ tại bảng tin.', 'Hồ sơ để trên sàn, lối đi chật.', 'Cán bộ trả lời thiếu lịch sự với công dân.', ''];
 
 /** A record as its spec says: built, answered, signed and, by stage, finalized and corrected. */
-export function buildRecord(spec: RecordSpec, templatesAll: readonly Template[] = currentBuiltInTemplates): InspectionRecord {
+export function buildRecord(spec: RecordSpec, templatesAll: readonly Template[] = builtInTemplates): InspectionRecord {
   const rng = prng(spec.seed);
   const name = namer(rng);
-  const templates = templatesAll.filter((t) => spec.templates.includes(t.id));
+  // Mostly the newest version of each checklist, sometimes an older one still in use (MC@1).
+  const templates = spec.templates.map((id) => {
+    const versions = templatesAll.filter((t) => t.id === id).sort((a, b) => b.version - a.version);
+    return rng.chance(0.7) ? versions[0]! : rng.pick(versions);
+  });
   const complete = spec.stage !== 'draft';
   const input = sampleNewInspectionInput();
   input.templateRefs = templates.map(templateRef);
@@ -169,7 +173,7 @@ export function buildRecord(spec: RecordSpec, templatesAll: readonly Template[] 
   const unitKind = complete && spec.unitSigner === 'none' ? 'refused' : spec.unitSigner;
   if (unitKind !== 'none' && reps.length > 0) {
     const rep = rng.pick(reps);
-    signatures.push({ id: newId(), ...scope, role: 'unit-representative', signerName: rep.name, signerPosition: rep.position, representativeId: rep.id, mark: mark(unitKind, 3), at: inspection.createdAt });
+    signatures.push({ id: newId(), ...scope, role: 'unit-representative', signerName: rep.name, signerPosition: rep.position, mark: mark(unitKind, 3), at: inspection.createdAt });
   }
   const recommendations = Array.from({ length: spec.recommendations }, (_, k) => {
     const target = rng.pick(['unit', 'person', 'finding'] as const);

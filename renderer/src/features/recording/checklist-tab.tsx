@@ -150,7 +150,7 @@ const ItemCard = memo(function ItemCard({ inspectionId, roster, locked, actions,
         <span className="item-text">{item.text[language]}</span>
         {verdict && showsVerdict(item) && (
           <span className={`verdict-tag ${verdict}`} data-testid={`verdict-${item.code}`}>
-            {t(verdictKeys[verdict])}
+            {t(verdictKeys[item.wording][verdict])}
           </span>
         )}
       </div>
@@ -191,7 +191,11 @@ const ItemCard = memo(function ItemCard({ inspectionId, roster, locked, actions,
   );
 }, sameCard);
 
-const verdictKeys = { compliant: 'verdict.compliant', violation: 'verdict.violation', 'not-applicable': 'verdict.na', recorded: 'verdict.recorded', unanswered: 'verdict.unanswered' } as const;
+/** The same words as the record prints (shared/report/answer-text.ts), in the UI's language. */
+const verdictKeys = {
+  requirement: { compliant: 'answer.c', violation: 'answer.nc', 'not-applicable': 'answer.na', recorded: 'verdict.recorded', unanswered: 'verdict.unanswered' },
+  violation: { compliant: 'answer.noViolation', violation: 'answer.violation', 'not-applicable': 'answer.na', recorded: 'verdict.recorded', unanswered: 'verdict.unanswered' },
+} as const;
 
 /** A yes/no answer is its own verdict; a count judged by its template's rule and the roll call are not. */
 function showsVerdict(item: TemplateItem): boolean {

@@ -1,4 +1,4 @@
-import { issuerOf, issuerSuggestions, recordNumberLine } from '@shared/report/issuer';
+import { issueLine, issuerOf, issuerSuggestions } from '@shared/report/issuer';
 import type { Issuer } from '@shared/schemas';
 import { useI18n } from '../../i18n/i18n';
 import { AutosaveText } from './autosave-text';
@@ -23,7 +23,7 @@ export function IssueFields({ record, locked, actions }: Pick<TabProps, 'record'
     { key: 'agency', label: t('report.issue.agency'), max: 200 },
     { key: 'symbol', label: t('report.issue.symbol'), max: 20 },
   ];
-  const empty = fields.filter((f) => issuer[f.key] === '');
+  const empty = fields.filter((f) => issuer[f.key] === '' && offer[f.key] !== '');
   return (
     <section className="card" aria-labelledby="issue-title" data-testid="issue-fields">
       <h2 id="issue-title">{t('report.issue.title')}</h2>
@@ -31,9 +31,7 @@ export function IssueFields({ record, locked, actions }: Pick<TabProps, 'record'
         {t('report.issue.hint')}
       </p>
       {locked ? (
-        <p data-testid="issue-preview">
-          {issuer.parentAgency.toLocaleUpperCase('vi')} · {issuer.agency.toLocaleUpperCase('vi')} · {recordNumberLine(i)}
-        </p>
+        <p data-testid="issue-preview">{issueLine(i)}</p>
       ) : (
         <>
           <div className="grid-2">
@@ -48,7 +46,7 @@ export function IssueFields({ record, locked, actions }: Pick<TabProps, 'record'
               </label>
             ))}
           </div>
-          {empty.length > 0 && offer.agency && (
+          {empty.length > 0 && (
             <p className="small">
               <button type="button" className="button" onClick={() => void actions.setIssue({ issuer: Object.fromEntries(empty.map((f) => [f.key, offer[f.key]])) })}>
                 {t(last ? 'report.issue.fillLast' : 'report.issue.fillSuggested', { values: empty.map((f) => offer[f.key]).join(' · ') })}
@@ -56,7 +54,7 @@ export function IssueFields({ record, locked, actions }: Pick<TabProps, 'record'
             </p>
           )}
           <p className="muted small" data-testid="issue-preview">
-            {t('report.issue.prints')}: {issuer.parentAgency.toLocaleUpperCase('vi') || '……'} · {issuer.agency.toLocaleUpperCase('vi') || '……'} · {recordNumberLine(i)}
+            {t('report.issue.prints')}: {issueLine(i)}
           </p>
         </>
       )}

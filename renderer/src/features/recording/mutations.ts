@@ -191,8 +191,6 @@ export interface SignatureInput {
   role: Signature['role'];
   signerName: string;
   signerPosition: string;
-  /** For the unit's representative: which listed representative signs. */
-  representativeId?: string;
   mark: { kind: 'drawn'; image: Blob; sha256: string } | { kind: 'refused'; reason: string; witness: string };
 }
 
@@ -206,7 +204,6 @@ export function saveSignature(db: CongvuDb, key: RecordKey, input: SignatureInpu
     role: input.role,
     signerName: input.signerName,
     signerPosition: input.signerPosition,
-    ...(input.role === 'unit-representative' && input.representativeId ? { representativeId: input.representativeId } : {}),
     mark,
     at: toLocalIso(new Date()),
   });

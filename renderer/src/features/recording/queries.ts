@@ -34,7 +34,7 @@ export function useBlob(sha256: string | undefined): Blob | undefined {
 export function useLastIssuer(exceptId: string): Issuer | undefined | null {
   const db = useDb();
   return useLiveQuery(
-    async () => (await db.inspections.orderBy('updatedAt').reverse().filter((i) => i.id !== exceptId && !!i.issuer?.agency.trim()).first())?.issuer ?? null,
+    async () => (await db.inspections.orderBy('updatedAt').reverse().filter((i) => i.id !== exceptId && !!i.issuer?.agency.trim() && !!i.issuer.parentAgency.trim() && !!i.issuer.symbol.trim()).first())?.issuer ?? null,
     [db, exceptId],
   );
 }

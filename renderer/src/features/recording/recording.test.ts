@@ -62,7 +62,7 @@ async function completeDraft(db: CongvuDb, key: { id: string; revision: number }
   for (const role of ['leader', 'recorder'] as const) {
     await saveSignature(db, key, { role, signerName: `Người ký ${role}`, signerPosition: '', mark: { kind: 'drawn', image: blob, sha256: 'c'.repeat(64) } });
   }
-  await saveSignature(db, key, { role: 'unit-representative', signerName: rep.name, signerPosition: rep.position, representativeId: rep.id, mark: { kind: 'drawn', image: blob, sha256: 'c'.repeat(64) } });
+  await saveSignature(db, key, { role: 'unit-representative', signerName: rep.name, signerPosition: rep.position, mark: { kind: 'drawn', image: blob, sha256: 'c'.repeat(64) } });
 }
 
 describe('when the disk or quota is full', () => {

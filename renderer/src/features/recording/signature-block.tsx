@@ -24,7 +24,6 @@ const repSchema = z.object({ name: z.string().trim().min(1, 'err.required').max(
 interface Signer {
   name: string;
   position: string;
-  representativeId?: string;
 }
 
 /**
@@ -39,9 +38,9 @@ export function SignatureBlock({ role, record, locked, actions }: { role: Signat
   const isUnit = role === 'unit-representative';
   const member = isUnit ? undefined : record.inspection.team.find((m) => m.role === role);
   const signedRep = existing && isUnit ? signerOfRepresentative(record.inspection, existing) : undefined;
-  const [chosenId, setChosenId] = useState<string | undefined>(signedRep?.id ?? existing?.representativeId);
+  const [chosenId, setChosenId] = useState<string | undefined>(signedRep?.id);
   const chosen = isUnit ? (reps.find((r) => r.id === chosenId) ?? (reps.length === 1 ? reps[0] : undefined)) : undefined;
-  const signer: Signer | undefined = isUnit ? chosen && { name: chosen.name, position: chosen.position, representativeId: chosen.id } : member && { name: member.name, position: member.position };
+  const signer: Signer | undefined = isUnit ? chosen && { name: chosen.name, position: chosen.position } : member && { name: member.name, position: member.position };
   const [mode, setMode] = useState<'draw' | 'refuse'>('draw');
   const [error, setError] = useState<string | null>(null);
 
@@ -49,7 +48,7 @@ export function SignatureBlock({ role, record, locked, actions }: { role: Signat
     setError(null);
     if (!signer) return setError(t('sign.chooseRepresentative'));
     try {
-      await actions.saveSignature({ role, signerName: signer.name, signerPosition: signer.position, representativeId: signer.representativeId, mark });
+      await actions.saveSignature({ role, signerName: signer.name, signerPosition: signer.position, mark });
     } catch (e) {
       setError(describeError(e, t));
     }
@@ -66,7 +65,7 @@ export function SignatureBlock({ role, record, locked, actions }: { role: Signat
             <p className="refusal">{t('sign.refusedNote', { reason: existing.mark.reason, witness: existing.mark.witness })}</p>
           )}
           <strong>{existing.signerName}</strong> {existing.signerPosition && <span className="muted">— {existing.signerPosition}</span>}
-          {isUnit && !signedRep && (
+          {isUnit && !signedRep && !locked && (
             <p className="alert" role="alert">
               {t('sign.representativeChanged', { name: existing.signerName })}
             </p>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { issuerOf, recordNumberLine } from '@shared/report/issuer';
+import { issueLine } from '@shared/report/issuer';
 import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../app/describe-error';
 import { href } from '../../app/router';
@@ -22,7 +22,6 @@ export function ReportTab({ record, templates, locked, actions }: TabProps) {
   const [error, setError] = useState<string | null>(null);
   const [savedAs, setSavedAs] = useState<{ version: string; name: string } | null>(null);
   const i = record.inspection;
-  const issuer = issuerOf(i);
   // A preview shows one state of the record: after any change it is stale and no longer shown.
   const version = `${i.revision}/${i.updatedAt}`;
   const current = preview?.version === version ? preview : null;
@@ -61,9 +60,7 @@ export function ReportTab({ record, templates, locked, actions }: TabProps) {
     <div className="report-tab">
       <section className="card" aria-labelledby="issue-title">
         <h2 id="issue-title">{t('report.issue.title')}</h2>
-        <p data-testid="issue-preview">
-          {issuer.parentAgency.toLocaleUpperCase('vi') || '……'} · {issuer.agency.toLocaleUpperCase('vi') || '……'} · {recordNumberLine(i)}
-        </p>
+        <p data-testid="issue-preview">{issueLine(i)}</p>
         {!locked && (
           <p className="muted small">
             {t('report.issue.editOnSign')} <a href={href({ name: 'inspection', id: i.id, tab: 'sign' })}>{t('tab.sign')}</a>
