@@ -1,4 +1,5 @@
 import type { Template } from '../schemas';
+import { isoDay } from '../time/local-iso';
 import { itemResults } from './item-results';
 import type { InspectionRecord } from './record';
 import { signerOfRepresentative } from './representatives';
@@ -16,6 +17,7 @@ export type FinalizeProblem =
   | { code: 'err.finalize.issueMissing'; field: IssueField }
   | { code: 'err.finalize.representativesMissing' }
   | { code: 'err.finalize.representativeNotListed'; name: string }
+  | { code: 'err.finalize.deadlineBeforeInspection'; deadline: string }
   | { code: 'err.finalize.notDraft' };
 
 const signatureRoles = ['unit-representative', 'recorder', 'leader'] as const;
@@ -70,6 +72,11 @@ export function checkFinalizable(record: InspectionRecord, templates: ReadonlyMa
   }
   for (const role of signatureRoles) {
     if (!record.signatures.some((s) => s.role === role)) problems.push({ code: 'err.finalize.signatureMissing', role });
+  }
+  // A deadline to remedy cannot fall before the inspection found what is to be remedied.
+  const day = isoDay(record.inspection.arrival.at);
+  for (const r of record.recommendations) {
+    if (r.deadline !== undefined && r.deadline < day) problems.push({ code: 'err.finalize.deadlineBeforeInspection', deadline: r.deadline });
   }
   for (const s of record.signatures) {
     if (s.role === 'unit-representative' && !signerOfRepresentative(record.inspection, s)) {

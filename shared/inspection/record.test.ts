@@ -133,3 +133,16 @@ describe('audit log', () => {
     expect(findAuditBreak(swapped)).toBe(3);
   });
 });
+
+describe('deadlines', () => {
+  it('are refused before the inspection day: by the finalize check, and in a finalized record that arrives', () => {
+    const draft = sampleCompleteRecord();
+    draft.recommendations[0]!.deadline = '2026-11-22';
+    expect(checkFinalizable(draft, templates)).toContainEqual({ code: 'err.finalize.deadlineBeforeInspection', deadline: '2026-11-22' });
+    const good = finalizeRecord(sampleCompleteRecord(), templates, '2026-11-23T10:00:00.000+07:00');
+    if (!good.ok) throw new Error('sample not finalizable');
+    const arrived = structuredClone(good.record);
+    arrived.recommendations[0]!.deadline = '2026-11-22';
+    expect(inspectionRecordSchema.safeParse(arrived).error?.issues.map((i) => i.message)).toContain('err.recommendation.deadlineBeforeInspection');
+  });
+});

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FORMAT_VERSION } from '../format-version';
 import { canonicalHashSync } from '../hash/sha256-sync';
 import { canonicalJson } from '../hash/canonical-json';
+import { isoDay } from '../time/local-iso';
 import {
   attachmentSchema,
   findingSchema,
@@ -34,6 +35,14 @@ export const inspectionRecordSchema = z
         if (row.inspectionId !== id || row.revision !== revision) {
           ctx.addIssue({ code: 'custom', message: 'err.record.foreignRow', path: [part, i] });
         }
+      });
+    }
+    // A finalized record cannot set a deadline before the inspection day (the finalize check says so
+    // in the app; this holds it for records that arrive by sync or import too).
+    if (r.inspection.status === 'finalized') {
+      const day = isoDay(r.inspection.arrival.at);
+      r.recommendations.forEach((rec, i) => {
+        if (rec.deadline !== undefined && rec.deadline < day) ctx.addIssue({ code: 'custom', message: 'err.recommendation.deadlineBeforeInspection', path: ['recommendations', i, 'deadline'] });
       });
     }
   });

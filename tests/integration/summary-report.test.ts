@@ -18,7 +18,7 @@ function records() {
   const b = sampleRecordWithBlobs({
     mutate: (r) => {
       r.inspection.unit = { ...r.inspection.unit, code: '31472', name: 'UBND phường Cái Khế' };
-      r.recommendations[0]!.deadline = '2026-01-15';
+      r.recommendations[0]!.deadline = '2026-11-24';
     },
   }).record;
   return [a, b];
@@ -57,7 +57,7 @@ describe('team-lead summary', () => {
     const day = summary.inspections[0]!.day;
     const shown = `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
     expect(text).toContain(`(từ ngày ${shown} đến ngày ${shown})`);
-    expect(text).toContain('15/01/2026');
+    expect(text).toContain('24/11/2026');
     expect(text).toContain('Cần Thơ, ngày 25 tháng 11 năm 2026');
     expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text).not.toMatch(/\b\d{1,2}\/\d{1,2}\/\d{2}\b(?!\/|\d)/);
@@ -79,7 +79,7 @@ describe('team-lead summary', () => {
     for (const cell of [workbook.getWorksheet('Cuộc kiểm tra')!.getCell('A2'), recs.getCell('B2'), recs.getCell('F2'), recs.getCell('F3')]) expect(cell.numFmt, cell.address).toBe('dd/mm/yyyy');
     expect(workbook.getWorksheet('Cuộc kiểm tra')!.getCell('A2').value).toEqual(day);
     expect(recs.getCell('B2').value).toEqual(day);
-    expect(recs.getCell('F2').value).toEqual(new Date('2026-01-15T00:00:00.000Z'));
+    expect(recs.getCell('F2').value).toEqual(new Date('2026-11-24T00:00:00.000Z'));
     expect(recs.getCell('F2').font).toMatchObject({ bold: true });
     expect(recs.getCell('F3').value).toEqual(new Date('2026-12-15T00:00:00.000Z'));
     expect(String(workbook.getWorksheet('Cán bộ vi phạm')!.getCell('E2').value)).toMatch(/^\d{2}\/\d{2}\/\d{4}: /);

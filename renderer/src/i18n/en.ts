@@ -235,6 +235,7 @@ export const en: Record<MessageKey, string> = {
   'err.finalize.signatureMissing': 'Signature (or recorded refusal) missing: {role}',
   'err.finalize.templateMissing': 'Checklist {ref} not found',
   'err.finalize.notDraft': 'The record is already finalized',
+  'err.finalize.deadlineBeforeInspection': 'A recommendation is due {deadline}, before the day of the inspection: change or remove it',
   'err.finalize.issueMissing': '{field} not entered (who issues the record)',
   'err.finalize.representativesMissing': 'No representative of the inspected unit recorded (section I.2)',
   'err.finalize.representativeNotListed': 'The person signing for the unit ({name}) is not on the list of representatives, or their details changed: choose again and sign again',

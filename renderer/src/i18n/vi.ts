@@ -234,6 +234,7 @@ export const vi = {
   'err.finalize.signatureMissing': 'Thiếu chữ ký (hoặc ghi nhận không ký) của {role}',
   'err.finalize.templateMissing': 'Không tìm thấy mẫu kiểm tra {ref}',
   'err.finalize.notDraft': 'Biên bản đã hoàn tất',
+  'err.finalize.deadlineBeforeInspection': 'Kiến nghị có thời hạn khắc phục {deadline}, trước ngày kiểm tra: sửa hoặc xóa kiến nghị đó',
   'err.finalize.issueMissing': 'Chưa nhập {field} (thông tin ban hành biên bản)',
   'err.finalize.representativesMissing': 'Chưa ghi đại diện đơn vị được kiểm tra (mục I.2)',
   'err.finalize.representativeNotListed': 'Người ký thay mặt đơn vị ({name}) không có trong danh sách đại diện hoặc thông tin đã đổi: chọn lại và ký lại',

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { checkFinalizable, type FinalizeProblem } from '@shared/inspection/finalize-check';
 import { recordNumberLine } from '@shared/report/issuer';
+import { vnDate } from '@shared/report/vn-date';
 import { templateRef, type SignatureRole } from '@shared/schemas';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { useConfirm } from '../../app/confirm-dialog';
@@ -34,6 +35,8 @@ export function describeProblem(p: FinalizeProblem, t: Translate): string {
       return t(p.code, { field: t(issueFieldKeys[p.field]) });
     case 'err.finalize.representativeNotListed':
       return t(p.code, { name: p.name });
+    case 'err.finalize.deadlineBeforeInspection':
+      return t(p.code, { deadline: vnDate(p.deadline) });
     default:
       return t(p.code);
   }
