@@ -96,8 +96,9 @@ function RosterRow({ entry, index, locked, actions }: { entry: RosterEntry; inde
               value={shown.arrivalTime ?? ''}
               disabled={locked}
               aria-label={`${t('rollCall.arrivedAt')}: ${entry.name}`}
-              // Saved with the status it belongs to: a time typed before the "late" mark is stored stays with it.
-              onCommit={(arrivalTime) => actions.updateRosterEntry(entry.id, { status: 'late', arrivalTime })}
+              // The time alone: a status another window set since is not undone by a time typed here
+              // (the save is then refused, and says so on the field).
+              onCommit={(arrivalTime) => actions.updateRosterEntry(entry.id, { arrivalTime })}
             />
           </label>
         )}
