@@ -304,7 +304,30 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     await shot('7-correction');
   });
 
+  it('asks about an arrival time left in a draft hours ago, and keeps what was typed when stamping it again', async () => {
+    const hoursAgo = new Date(Date.now() - 5 * 3600_000).toISOString().replace('Z', '+00:00');
+    await page.evaluate((at) => new Promise<void>((ok) => {
+      const q = indexedDB.open('congvu');
+      q.onsuccess = () => {
+        const values = { unit: { code: '31472', name: 'UBND phường Cái Khế', level: 'ward', province: 'Cần Thơ', address: '', staff: [] }, place: 'Trụ sở', team: [{ name: 'Nguyễn Thị Ánh Tuyết', position: '', agency: '', role: 'leader' }, { name: 'Lê Hoàng Yến', position: '', agency: '', role: 'recorder' }], legalBasisIds: ['CD968'], templateRefs: ['GIO@1'] };
+        const tx = q.result.transaction('settings', 'readwrite');
+        tx.objectStore('settings').put({ key: 'draft.newInspection', value: { version: 1, arrival: { at, monotonicMs: 1 }, values, savedAt: at } });
+        tx.oncomplete = () => ok();
+      };
+    }), hoursAgo);
+    await page.goto(`${server.url}#/new`);
+    const stale = page.getByTestId('draft-stale');
+    await stale.waitFor();
+    const before = await page.getByTestId('arrival').textContent();
+    await stale.getByRole('button', { name: 'Ghi giờ đến là bây giờ' }).click();
+    await stale.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('arrival').textContent()).not.toBe(before);
+    expect(await page.getByLabel('Tên đơn vị').inputValue()).toBe('UBND phường Cái Khế');
+  });
+
   it('shows no ISO or US date anywhere it went, and raised no page errors', async () => {
+    await page.goto(`${server.url}#/inspections/${id}`);
+    await page.getByTestId('inspection-detail').waitFor();
     for (const name of ['Thông tin chung', 'Điểm danh', 'Kết luận, kiến nghị', 'Ký và hoàn tất']) {
       await tab(page, name);
       expect(dateProblems(await page.getByRole('main').innerText()), name).toEqual([]);

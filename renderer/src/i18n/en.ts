@@ -30,6 +30,8 @@ export const en: Record<MessageKey, string> = {
   'new.title': 'New surprise inspection',
   'new.arrival': 'Team arrival (stamped automatically)',
   'new.draft.restored': 'What was being typed has been restored; the arrival time stays as stamped when the form was opened.',
+  'new.draft.stale': 'The arrival time in this draft is {time}, a while ago. If the team has just arrived, stamp it again; what was typed stays.',
+  'new.draft.restamp': 'Stamp the arrival as now',
   'new.draft.saved': 'Draft saved at {time}.',
   'new.draft.saveFailed': 'The draft could not be saved on this computer; what you typed is still on screen.',
   'new.draft.discard': 'Discard the draft and start again',

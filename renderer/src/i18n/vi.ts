@@ -29,6 +29,8 @@ export const vi = {
   'new.title': 'Tạo cuộc kiểm tra đột xuất',
   'new.arrival': 'Thời điểm Đoàn đến (ghi tự động)',
   'new.draft.restored': 'Đã khôi phục phần đang nhập dở; giờ Đoàn đến giữ nguyên như lúc mở biểu mẫu.',
+  'new.draft.stale': 'Giờ Đoàn đến trong bản nháp là {time}, đã lâu. Nếu Đoàn vừa đến đơn vị, hãy ghi lại giờ đến; phần đã nhập vẫn giữ nguyên.',
+  'new.draft.restamp': 'Ghi giờ đến là bây giờ',
   'new.draft.saved': 'Đã lưu bản nháp lúc {time}.',
   'new.draft.saveFailed': 'Không lưu được bản nháp trên máy; nội dung vẫn còn trên màn hình.',
   'new.draft.discard': 'Bỏ bản nháp, bắt đầu lại',

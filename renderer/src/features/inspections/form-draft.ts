@@ -13,6 +13,12 @@ export const NEW_INSPECTION_DRAFT_VERSION = 1;
  */
 export const UNTOUCHED_DRAFT_MS = 30 * 60_000;
 
+/**
+ * A typed draft's arrival time older than this is asked about when the draft comes back: a form
+ * half filled at the office yesterday must not give today's surprise visit yesterday's time.
+ */
+export const STALE_ARRIVAL_MS = 3 * 3600_000;
+
 const text = (max: number) => z.string().max(max);
 
 /** The form's values as typed (not yet checked by the business rules), bounded. */

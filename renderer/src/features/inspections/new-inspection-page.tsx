@@ -5,7 +5,7 @@ import { useConfirm } from '../../app/confirm-dialog';
 import { formatLocalDateTime } from '../../app/format';
 import { useCurrentTemplates, useLegalBasesInForce } from '../reference/queries';
 import { useUnits } from '../units/queries';
-import type { DraftValues, NewInspectionDraft } from './form-draft';
+import { STALE_ARRIVAL_MS, type DraftValues, type NewInspectionDraft } from './form-draft';
 import { useNewInspectionDraftActions } from './mutations';
 import { NewInspectionForm } from './new-inspection-form';
 
@@ -24,7 +24,7 @@ function stampNow(): Stamped['arrival'] {
 export function NewInspectionPage() {
   const { t, locale } = useI18n();
   const drafts = useNewInspectionDraftActions();
-  const [session, setSession] = useState<{ n: number; draft: Stamped; restored: boolean } | null>(null);
+  const [session, setSession] = useState<{ n: number; draft: Stamped; restored: boolean; stale?: boolean } | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [saveFailed, setSaveFailed] = useState(false);
   const [dialog, confirm] = useConfirm();
@@ -37,7 +37,8 @@ export function NewInspectionPage() {
       const draft: Stamped = stored ?? { arrival: stampNow(), values: null };
       // Stored at once: a reload before anything is typed keeps the stamp too.
       if (!stored) await drafts.save(draft).catch(() => setSaveFailed(true));
-      if (live) setSession({ n: 0, draft, restored: stored !== null && stored.values !== null });
+      const restored = stored !== null && stored.values !== null;
+      if (live) setSession({ n: 0, draft, restored, stale: restored && Date.now() - Date.parse(draft.arrival.at) > STALE_ARRIVAL_MS });
     })();
     return () => {
       live = false;
@@ -61,6 +62,14 @@ export function NewInspectionPage() {
     },
     [arrival, drafts],
   );
+
+  // The typed values stay; only the arrival is stamped again, now.
+  const restamp = async () => {
+    if (!session) return;
+    const draft: Stamped = { arrival: stampNow(), values: session.draft.values };
+    await drafts.save(draft).catch(() => setSaveFailed(true));
+    setSession((s) => ({ n: (s?.n ?? 0) + 1, draft, restored: false }));
+  };
 
   const startOver = async () => {
     const ok = await confirm({ title: t('new.draft.discardTitle'), message: <p>{t('new.draft.discardBody')}</p>, confirmLabel: t('new.draft.discard'), danger: true });
@@ -93,6 +102,14 @@ export function NewInspectionPage() {
         <p className="notice" data-testid="draft-restored">
           {t('new.draft.restored')}
         </p>
+      )}
+      {session?.stale && (
+        <div className="alert" role="alert" data-testid="draft-stale">
+          <p>{t('new.draft.stale', { time: formatLocalDateTime(arrivalIso, locale) })}</p>
+          <button type="button" className="button" onClick={() => void restamp()}>
+            {t('new.draft.restamp')}
+          </button>
+        </div>
       )}
       {/* Templates and bases are installed at start; until then there is nothing to choose from. */}
       {!session || bases === undefined || templates === undefined || units === undefined || templates.length === 0 || bases.length === 0 ? (
