@@ -193,11 +193,13 @@ export async function installReferenceData(db: CongvuDb): Promise<void> {
  * the reference data is installed, so old imports are counted as new ones are.
  */
 export async function refreshReviewFacts(db: CongvuDb): Promise<void> {
-  await db.transaction('rw', db.reviewInspections, db.reviewFacts, db.templates, db.settings, async () => {
-    if ((await db.settings.get(FACTS_VERSION_KEY))?.value === FACTS_VERSION) return;
-    const templates = templatesByRef(await db.templates.toArray());
-    const verified = await db.reviewInspections.where('state').equals('verified').toArray();
-    await db.reviewFacts.bulkPut(verified.map((row) => inspectionFacts(row.record as InspectionRecord, templates)));
-    await db.settings.put({ key: FACTS_VERSION_KEY, value: FACTS_VERSION });
-  });
+  if ((await db.settings.get(FACTS_VERSION_KEY))?.value === FACTS_VERSION) return;
+  const templates = templatesByRef(await db.templates.toArray());
+  const keys = await db.reviewInspections.where('state').equals('verified').primaryKeys();
+  // A batch at a time: 10,000 full records are never held at once, and the figures stay readable in between.
+  for (let i = 0; i < keys.length; i += 200) {
+    const rows = (await db.reviewInspections.bulkGet(keys.slice(i, i + 200))).filter((r): r is ReviewInspectionRow => r?.state === 'verified');
+    await db.reviewFacts.bulkPut(rows.map((row) => inspectionFacts(row.record as InspectionRecord, templates)));
+  }
+  await db.settings.put({ key: FACTS_VERSION_KEY, value: FACTS_VERSION });
 }
