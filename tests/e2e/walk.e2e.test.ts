@@ -20,10 +20,9 @@ import { findPhrase, flowPos, pdfWords, tableRows } from '../support/pdf-words';
  */
 const SHOTS = join(tmpdir(), 'congvu-walk');
 
-/** A day in Vietnam, as the app shows it (dd/mm/yyyy) and stores it (yyyy-mm-dd). */
-function vietnamDay(offsetDays: number): { shown: string; iso: string } {
-  const d = new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000);
-  const iso = d.toISOString().slice(0, 10);
+/** The inspection day (as stored) moved by some days, as the app shows it (dd/mm/yyyy) and stores it. */
+function dayFrom(inspectionDay: string, offsetDays: number): { shown: string; iso: string } {
+  const iso = new Date(Date.parse(`${inspectionDay}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
   return { iso, shown: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` };
 }
 
@@ -36,6 +35,9 @@ describe('a new user records one inspection, start to signed-off record (real Ch
   let context: BrowserContext;
   let page: Page;
   let id = '';
+  /** The day the team arrived, as recorded: deadlines are judged against it, not against the clock. */
+  let day = '';
+  const vietnamDay = (offset: number) => dayFrom(day, offset);
   const pageErrors: string[] = [];
 
   const store = <T,>(name: string) =>
@@ -145,6 +147,7 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
     await page.getByTestId('inspection-detail').waitFor();
     id = /#\/inspections\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    day = (await record(1)).inspection.arrival.at.slice(0, 10);
     // The draft went with the inspection it became.
     expect((await store<{ key: string }>('settings')).some((s) => s.key === 'draft.newInspection')).toBe(false);
   });
