@@ -42,8 +42,12 @@ export class MemorySyncStorage implements SyncStorage {
     if (!b) throw new Error(`missing blob ${sha}`);
     return b;
   }
+  /** Called after each record is marked synced: tests act on progress as it happens, not on a timer. */
+  onSynced: (() => void) | null = null;
+
   async markSynced(e: OutboxEntry, at: string) {
     this.status.set(this.key(e), { state: 'synced', syncedAt: at });
+    this.onSynced?.();
   }
   async markFailed(e: OutboxEntry, error: { code: string; message: string; final: boolean }) {
     this.status.set(this.key(e), { state: 'failed', error: `${error.code}: ${error.message}`, final: error.final });
