@@ -1,3 +1,4 @@
+import { isRollCallItem } from './item-results';
 import { templateItems, templateRef, type Finding, type Inspection, type RosterEntry, type Template } from '../schemas';
 
 /**
@@ -24,7 +25,7 @@ export function initialRows(inspection: Inspection, templates: readonly Template
   const findings: Finding[] = [];
   for (const template of templates) {
     for (const item of templateItems(template)) {
-      if (item.perRosterRow || (item.answerType === 'roster' && item.rosterKind === 'roll-call')) continue;
+      if (item.perRosterRow || isRollCallItem(item)) continue;
       let answer: Finding['answer'] = null;
       if (item.prefill === 'arrival-time') answer = { type: 'time', value: arrivalTime };
       if (item.prefill === 'roster-size') answer = { type: 'count', values: { [item.countFields![0]!.key]: roster.length } };

@@ -11,15 +11,18 @@ export interface PagedTableSpec {
   keepWithNext?: ReadonlySet<number>;
 }
 
-interface Measured {
+/** A table laid out once: its column widths and row heights, which do not depend on where it starts. */
+export interface MeasuredTable {
+  spec: PagedTableSpec;
   table: Table;
   headHeight: number;
   heights: number[];
 }
 
-function measure(w: FlowWriter, spec: PagedTableSpec): Measured {
+export function measureTable(w: FlowWriter, spec: PagedTableSpec): MeasuredTable {
   const table = __createTable(w.doc, { ...tableStyles(), startY: w.y, head: spec.head, body: spec.body, columnStyles: spec.columnStyles });
   return {
+    spec,
     table,
     headHeight: table.getHeadHeight(table.columns),
     heights: table.body.map((row) => Math.max(row.height, row.getMaxCellHeight(table.columns))),
@@ -27,7 +30,7 @@ function measure(w: FlowWriter, spec: PagedTableSpec): Measured {
 }
 
 /** The height of row `i` with the rows it must stay with. */
-function groupHeight(m: Measured, spec: PagedTableSpec, i: number): number {
+function groupHeight(m: MeasuredTable, spec: PagedTableSpec, i: number): number {
   let h = 0;
   let k = i;
   for (; k < m.heights.length && spec.keepWithNext?.has(k); k++) h += m.heights[k]!;
@@ -35,19 +38,19 @@ function groupHeight(m: Measured, spec: PagedTableSpec, i: number): number {
 }
 
 /** What a table needs on the page where it starts: its head and its first rows that belong together. */
-export function tableLead(w: FlowWriter, spec: PagedTableSpec): number {
-  const m = measure(w, spec);
-  return m.headHeight + groupHeight(m, spec, 0);
+export function tableLead(m: MeasuredTable): number {
+  return m.headHeight + groupHeight(m, m.spec, 0);
 }
 
 /**
  * A ruled table that breaks across pages as a printed record should: the head row repeated on every
- * page, never alone at the foot of a page, rows never split, and a section's title row never left
- * without its first item. The page breaks are planned from the measured rows, and each page's rows
- * are drawn as a table of their own with the same column widths.
+ * page, never alone at the foot of a page, rows kept whole (only a row taller than a whole page is
+ * split, as it must be), and a section's title row never left without its first item. The page
+ * breaks are planned from the measured rows, and each page's rows are drawn as a table of their
+ * own with the same column widths.
  */
-export function drawPagedTable(w: FlowWriter, spec: PagedTableSpec): void {
-  const m = measure(w, spec);
+export function drawPagedTable(w: FlowWriter, m: MeasuredTable): void {
+  const { spec } = m;
   const bottom = PAGE.height - PAGE.bottom;
   const pages: number[][] = [];
   let current: number[] = [];

@@ -12,7 +12,7 @@ import { outputPdf, registerFonts, type ReportFonts } from './fonts';
 import { BLANK, issuerOf, placeName, printedIssuer, recordNumberLine } from './issuer';
 import { attendanceLabel, measureLabel, teamRoleLabel, verificationLabel } from './labels';
 import { involvedText, resultCellText } from './answer-text';
-import { drawPagedTable, tableLead, type PagedTableSpec } from './paged-table';
+import { drawPagedTable, measureTable, tableLead, type PagedTableSpec } from './paged-table';
 import { closingAndSignatures, photoAppendix, recipients, type BlobSource } from './record-pdf-closing';
 import { pdfDate, vnDate, vnDateTime, vnDateWords, vnTimeWords } from './vn-date';
 
@@ -85,9 +85,10 @@ export const FINDING_COLUMNS = { 0: { cellWidth: 17 }, 1: { cellWidth: 66 }, 2: 
 
 /** Headings kept on the same page as the start of the table under them. */
 function headedTable(w: FlowWriter, headings: Heading[], spec: PagedTableSpec): void {
-  w.ensure(headings.reduce((h, [text, style]) => h + w.bodyHeight(text, style), 0) + tableLead(w, spec));
+  const table = measureTable(w, spec);
+  w.ensure(headings.reduce((h, [text, style]) => h + w.bodyHeight(text, style), 0) + tableLead(table));
   for (const [text, style] of headings) w.body(text, style);
-  drawPagedTable(w, spec);
+  drawPagedTable(w, table);
 }
 
 function rollCall(w: FlowWriter, record: InspectionRecord): void {

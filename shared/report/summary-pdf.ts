@@ -4,7 +4,7 @@ import { FlowWriter } from './flow-writer';
 import { outputPdf, registerFonts, type ReportFonts } from './fonts';
 import { CONTENT_WIDTH, PAGE } from './page-geometry';
 import { numberPages } from './pdf-furniture';
-import { drawPagedTable, tableLead, type PagedTableSpec } from './paged-table';
+import { drawPagedTable, measureTable, tableLead, type PagedTableSpec } from './paged-table';
 import type { InspectionSummary } from './summary';
 import { pdfDate, vnDate, vnDateWords } from './vn-date';
 
@@ -23,9 +23,10 @@ export interface SummaryPdfInput {
 /** A section heading kept on the page of the start of its table, the table paged as the record's are. */
 function headedTable(w: FlowWriter, heading: string, spec: PagedTableSpec): void {
   const style = { style: 'bold' as const, after: 3 };
-  w.ensure(w.paragraphHeight(heading, style) + tableLead(w, spec));
+  const table = measureTable(w, spec);
+  w.ensure(w.paragraphHeight(heading, style) + tableLead(table));
   w.paragraph(heading, style);
-  drawPagedTable(w, spec);
+  drawPagedTable(w, table);
   w.space(17);
 }
 

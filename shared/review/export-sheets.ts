@@ -2,6 +2,7 @@ import type { InspectionRecord } from '../inspection/record';
 import type { Template } from '../schemas';
 import { attendanceLabel } from '../report/labels';
 import { itemResults } from '../inspection/item-results';
+import { rollCallOrder } from '../inspection/roll-call';
 import { findingText, involvedText, verdictColumn } from '../report/answer-text';
 import { isoDay } from '../time/local-iso';
 import { vnDate } from '../report/vn-date';
@@ -182,7 +183,7 @@ export function exportSheets(input: {
       rows: async function* () {
         for await (const record of records()) {
           const i = record.inspection;
-          for (const r of [...record.roster].sort((a, b) => a.seq - b.seq)) {
+          for (const r of rollCallOrder(record.roster)) {
             yield [i.id, isoDay(i.arrival.at), i.unit.code, i.unit.name, r.seq + 1, r.name, r.position, r.department, attendanceLabel[r.status] ?? r.status, r.arrivalTime ?? '', r.note];
           }
         }

@@ -178,9 +178,9 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     await answerRemaining(page);
     // The driver typed 1 at the counters for 2 assigned, and 1 late file without an apology.
     // The same words as the record prints: "Không đạt" for a rule, "Có vi phạm" for a breach.
-    expect(await page.getByTestId('verdict-MC-05').textContent()).toBe('Không đạt');
-    expect(await page.getByTestId('verdict-MC-08').textContent()).toBe('Có vi phạm');
-    expect(await page.getByTestId('verdict-GIO-03').textContent()).toBe('Không đạt');
+    await expect.poll(() => page.getByTestId('verdict-MC-05').textContent()).toBe('Không đạt');
+    await expect.poll(() => page.getByTestId('verdict-MC-08').textContent()).toBe('Có vi phạm');
+    await expect.poll(() => page.getByTestId('verdict-GIO-03').textContent()).toBe('Không đạt');
     const mc05 = page.locator('[data-item-code="MC-05"]');
     const assigned = mc05.getByLabel('MC-05 Được phân công');
     await assigned.fill('');
@@ -244,7 +244,8 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     await page.getByRole('button', { name: /^Điền theo gợi ý/ }).click();
     await page.getByTestId('issue-fields').getByRole('textbox', { name: 'Số biên bản', exact: true }).fill('15');
     await waitSaved(page);
-    expect(await page.getByTestId('issue-preview').textContent()).toContain('UBND THÀNH PHỐ CẦN THƠ · SỞ NỘI VỤ · Số: 15/BB-ĐKT');
+    // The preview follows the store, a moment after the save is committed.
+    await expect.poll(() => page.getByTestId('issue-preview').textContent()).toContain('UBND THÀNH PHỐ CẦN THƠ · SỞ NỘI VỤ · Số: 15/BB-ĐKT');
 
     // The unit's representative, added where they sign, is the one section I.2 lists.
     const unit = page.getByTestId('signature-unit-representative');
@@ -265,7 +266,7 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     await confirmDialog(page, 'Hoàn tất và khóa');
     await page.getByTestId('locked-notice').waitFor();
     await tab(page, 'Thông tin chung');
-    expect(await page.getByRole('main').textContent()).toContain('Phạm Minh Khôi, Chủ tịch UBND xã');
+    await expect.poll(() => page.getByRole('main').textContent()).toContain('Phạm Minh Khôi, Chủ tịch UBND xã');
     await shot('5-finalized');
   });
 

@@ -24,6 +24,10 @@ interface Props {
   initial: DraftValues | null;
   /** Called with the form's values at every change, to keep them as a draft. */
   onValues: (values: DraftValues) => void;
+  /** About to store the inspection: what waits to be written of the draft is written first. */
+  onCreating: () => void;
+  /** The inspection is stored (its draft went with it): nothing more of the form is to be kept. */
+  onCreated: () => void;
   bases: LegalBasis[];
   templates: Template[];
   units: Unit[];
@@ -31,7 +35,7 @@ interface Props {
 
 const emptyUnit: NewInspectionFormValues['unit'] = { code: '', name: '', level: 'commune', province: '', address: '', staff: [] };
 
-export function NewInspectionForm({ arrival, initial, onValues, bases, templates, units }: Props) {
+export function NewInspectionForm({ arrival, initial, onValues, onCreating, onCreated, bases, templates, units }: Props) {
   const { t, tError, language } = useI18n();
   const create = useCreateInspection();
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -57,7 +61,9 @@ export function NewInspectionForm({ arrival, initial, onValues, bases, templates
   const onSubmit = handleSubmit(async (input) => {
     setSaveError(null);
     try {
+      onCreating();
       const inspection = await create(input, { ...arrival, now: new Date() });
+      onCreated();
       navigate({ name: 'inspection', id: inspection.id, tab: 'roll-call' });
     } catch (error) {
       setSaveError(t('new.saveFailed', { reason: describeError(error, t) }));

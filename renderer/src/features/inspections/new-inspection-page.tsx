@@ -46,27 +46,63 @@ export function NewInspectionPage() {
   }, [drafts]);
 
   const arrival = session?.draft.arrival;
+  // Typing is written a moment after it pauses (each write is flushed to disk), and at once when
+  // the page is hidden or left: a burst of keystrokes is one write, and none is lost.
+  const queued = useRef<DraftValues | null>(null);
+  /** What the form holds now, written or not. */
+  const latest = useRef<DraftValues | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const values = queued.current;
+    queued.current = null;
+    if (!arrival || values === null) return;
+    const json = JSON.stringify(values);
+    if (json === lastSaved.current) return;
+    lastSaved.current = json;
+    drafts.save({ arrival, values }).then(
+      () => {
+        setSaveFailed(false);
+        setSavedAt(toLocalIso(new Date()));
+      },
+      () => setSaveFailed(true),
+    );
+  }, [arrival, drafts]);
   const onValues = useCallback(
     (values: DraftValues) => {
-      if (!arrival) return;
-      const json = JSON.stringify(values);
-      if (json === lastSaved.current) return;
-      lastSaved.current = json;
-      drafts.save({ arrival, values }).then(
-        () => {
-          setSaveFailed(false);
-          setSavedAt(toLocalIso(new Date()));
-        },
-        () => setSaveFailed(true),
-      );
+      queued.current = values;
+      latest.current = values;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(flush, 300);
     },
-    [arrival, drafts],
+    [flush],
   );
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
+
+  // Nothing waiting to be written may bring back a draft that is gone.
+  const forget = useCallback(() => {
+    queued.current = null;
+    latest.current = null;
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
 
   // The typed values stay; only the arrival is stamped again, now.
   const restamp = async () => {
     if (!session) return;
-    const draft: Stamped = { arrival: stampNow(), values: session.draft.values };
+    flush();
+    const draft: Stamped = { arrival: stampNow(), values: latest.current ?? session.draft.values };
     await drafts.save(draft).catch(() => setSaveFailed(true));
     setSession((s) => ({ n: (s?.n ?? 0) + 1, draft, restored: false }));
   };
@@ -74,6 +110,7 @@ export function NewInspectionPage() {
   const startOver = async () => {
     const ok = await confirm({ title: t('new.draft.discardTitle'), message: <p>{t('new.draft.discardBody')}</p>, confirmLabel: t('new.draft.discard'), danger: true });
     if (!ok) return;
+    forget();
     await drafts.discard();
     const draft: Stamped = { arrival: stampNow(), values: null };
     await drafts.save(draft).catch(() => setSaveFailed(true));
@@ -121,6 +158,8 @@ export function NewInspectionPage() {
             arrival={{ arrivedAt: new Date(session.draft.arrival.at), monotonicMs: session.draft.arrival.monotonicMs }}
             initial={session.draft.values}
             onValues={onValues}
+            onCreating={flush}
+            onCreated={forget}
             bases={bases}
             templates={templates}
             units={units}

@@ -6,7 +6,7 @@ import { useLegalBases } from '../reference/queries';
 import { AnswerControl } from './answer-control';
 import { AutosaveText } from './autosave-text';
 import { answerableItems, isAnswered, progress, resultsByItem } from './checklist-progress';
-import type { Verdict } from '@shared/inspection/item-results';
+import { isRollCallItem, type Verdict } from '@shared/inspection/item-results';
 import { PeoplePicker } from './people-picker';
 import { rollCallCounts } from '@shared/inspection/roll-call';
 import type { TabProps } from './tab-props';
@@ -132,7 +132,7 @@ const ItemCard = memo(function ItemCard({ inspectionId, roster, locked, actions,
       onNextUnanswered(e.currentTarget);
     }
   };
-  const isRollCall = item.answerType === 'roster' && item.rosterKind === 'roll-call';
+  const isRollCall = isRollCallItem(item);
   const counts = rollCallCounts(roster);
   return (
     <div
@@ -199,7 +199,7 @@ const verdictKeys = {
 
 /** A yes/no answer is its own verdict; a count judged by its template's rule and the roll call are not. */
 function showsVerdict(item: TemplateItem): boolean {
-  return (item.answerType === 'count' && item.compliantWhen !== undefined) || (item.answerType === 'roster' && item.rosterKind === 'roll-call');
+  return (item.answerType === 'count' && item.compliantWhen !== undefined) || isRollCallItem(item);
 }
 
 /** Dexie hands back new objects on every read: compare a card's data by value. */

@@ -1,6 +1,5 @@
-import { toLocalIso } from '@shared/time/local-iso';
 import { useI18n } from '../../i18n/i18n';
-import { formatLocalDateTime } from '../../app/format';
+import { formatInstant } from '../../app/format';
 import { reviewStatusKey } from '../review/review-labels';
 import { useReviewsOf } from '../sync/queries';
 
@@ -21,7 +20,7 @@ export function ReviewNotice({ inspectionId, revision }: { inspectionId: string;
         {newest!.comment && <> — {newest!.comment}</>}
       </p>
       <p className="muted small">
-        {t('detail.reviewBy', { reviewer: newest!.reviewer || '—', at: formatLocalDateTime(toLocalIso(new Date(newest!.createdAt)), locale), revision: newest!.revision })}
+        {t('detail.reviewBy', { reviewer: newest!.reviewer || '—', at: formatInstant(newest!.createdAt, locale), revision: newest!.revision })}
         {newest!.revision !== revision && ` ${t('detail.reviewOtherRevision', { revision })}`}
       </p>
       {earlier.length > 0 && (
@@ -31,7 +30,7 @@ export function ReviewNotice({ inspectionId, revision }: { inspectionId: string;
             {earlier.map((r) => (
               <li key={r.id}>
                 {t(reviewStatusKey(r.status))}
-                {r.comment && ` — ${r.comment}`} ({formatLocalDateTime(toLocalIso(new Date(r.createdAt)), locale)}, {t('detail.revisionNo', { n: r.revision })})
+                {r.comment && ` — ${r.comment}`} ({formatInstant(r.createdAt, locale)}, {t('detail.revisionNo', { n: r.revision })})
               </li>
             ))}
           </ul>

@@ -87,10 +87,10 @@ export function SignatureBlock({ role, record, locked, actions }: { role: Signat
           )}
           <div className="mode-switch" role="radiogroup" aria-label={t('sign.how')}>
             <label>
-              <input type="radio" checked={mode === 'draw'} onChange={() => setMode('draw')} /> {t('sign.draw')}
+              <input type="radio" name={`sign-mode-${role}`} checked={mode === 'draw'} onChange={() => setMode('draw')} /> {t('sign.draw')}
             </label>
             <label>
-              <input type="radio" checked={mode === 'refuse'} onChange={() => setMode('refuse')} data-testid={`signature-${role}-refuse`} /> {t('sign.refuse')}
+              <input type="radio" name={`sign-mode-${role}`} checked={mode === 'refuse'} onChange={() => setMode('refuse')} data-testid={`signature-${role}-refuse`} /> {t('sign.refuse')}
             </label>
           </div>
           {mode === 'draw' ? (
@@ -191,7 +191,11 @@ function RepresentativeChoice({ reps, chosen, onChoose, onAdd }: { reps: UnitRep
           <button type="submit" className="button">
             {t('reps.add')}
           </button>
-          {error && <span className="field-error">{error}</span>}
+          {error && (
+            <span className="field-error" role="alert">
+              {error}
+            </span>
+          )}
         </form>
       ) : (
         <button type="button" className="link" onClick={() => setAdding(true)}>
