@@ -129,13 +129,22 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     await team.nth(2).getByLabel('Họ và tên').fill('Lê Hoàng Yến');
     await page.waitForFunction(() => document.querySelector('[data-testid="draft-status"]')?.textContent?.startsWith('Đã lưu bản nháp'), undefined, { polling: 50 });
     // What is typed is stored as it is typed: a reload loses none of it, and the arrival stays.
-    await page.waitForFunction(() => new Promise((ok) => {
-      const q = indexedDB.open('congvu');
-      q.onsuccess = () => {
-        const r = q.result.transaction('settings').objectStore('settings').get('draft.newInspection');
-        r.onsuccess = () => ok((r.result as { value: { values: { team: Array<{ name: string }> } } } | undefined)?.value.values?.team[2]?.name === 'Lê Hoàng Yến');
-      };
-    }), undefined, { polling: 100 });
+    // Read from IndexedDB itself (polled from here: waitForFunction takes a returned promise as truthy at once).
+    const storedTeam = () =>
+      page.evaluate(
+        () =>
+          new Promise<string | undefined>((ok) => {
+            const q = indexedDB.open('congvu');
+            q.onsuccess = () => {
+              const r = q.result.transaction('settings').objectStore('settings').get('draft.newInspection');
+              r.onsuccess = () => {
+                q.result.close();
+                ok((r.result as { value: { values: { team: Array<{ name: string }> } } } | undefined)?.value.values?.team[2]?.name);
+              };
+            };
+          }),
+      );
+    await expect.poll(storedTeam).toBe('Lê Hoàng Yến');
     await page.reload();
     await page.getByTestId('draft-restored').waitFor();
     expect(await page.getByTestId('arrival').textContent()).toBe(stamped);

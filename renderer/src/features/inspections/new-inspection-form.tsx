@@ -24,10 +24,8 @@ interface Props {
   initial: DraftValues | null;
   /** Called with the form's values at every change, to keep them as a draft. */
   onValues: (values: DraftValues) => void;
-  /** About to store the inspection: what waits to be written of the draft is written first. */
-  onCreating: () => void;
-  /** The inspection is stored (its draft went with it): nothing more of the form is to be kept. */
-  onCreated: () => void;
+  /** Stores the inspection through `create`, the draft's writes held meanwhile (the commit removes it). */
+  whileCreating: <T>(create: () => Promise<T>) => Promise<T>;
   bases: LegalBasis[];
   templates: Template[];
   units: Unit[];
@@ -35,7 +33,7 @@ interface Props {
 
 const emptyUnit: NewInspectionFormValues['unit'] = { code: '', name: '', level: 'commune', province: '', address: '', staff: [] };
 
-export function NewInspectionForm({ arrival, initial, onValues, onCreating, onCreated, bases, templates, units }: Props) {
+export function NewInspectionForm({ arrival, initial, onValues, whileCreating, bases, templates, units }: Props) {
   const { t, tError, language } = useI18n();
   const create = useCreateInspection();
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -61,9 +59,7 @@ export function NewInspectionForm({ arrival, initial, onValues, onCreating, onCr
   const onSubmit = handleSubmit(async (input) => {
     setSaveError(null);
     try {
-      onCreating();
-      const inspection = await create(input, { ...arrival, now: new Date() });
-      onCreated();
+      const inspection = await whileCreating(() => create(input, { ...arrival, now: new Date() }));
       navigate({ name: 'inspection', id: inspection.id, tab: 'roll-call' });
     } catch (error) {
       setSaveError(t('new.saveFailed', { reason: describeError(error, t) }));

@@ -46,62 +46,87 @@ export function NewInspectionPage() {
   }, [drafts]);
 
   const arrival = session?.draft.arrival;
-  // Typing is written a moment after it pauses (each write is flushed to disk), and at once when
-  // the page is hidden or left: a burst of keystrokes is one write, and none is lost.
+  // Each change is written at once; while one write is in flight, only the newest values wait
+  // behind it. A burst of keystrokes is a few writes, and a reload or crash loses at most the
+  // keystrokes of the write under way (no timer holds typing back, and a write begun while the
+  // page unloads may never commit).
   const queued = useRef<DraftValues | null>(null);
   /** What the form holds now, written or not. */
   const latest = useRef<DraftValues | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const writing = useRef(false);
+  /** The inspection is being stored (its commit removes the draft): nothing may write it again. */
+  const paused = useRef(false);
+  // Read when each write starts: a write queued before the arrival was stamped again takes the new stamp.
+  const arrivalNow = useRef(arrival);
   const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const values = queued.current;
-    queued.current = null;
-    if (!arrival || values === null) return;
-    const json = JSON.stringify(values);
-    if (json === lastSaved.current) return;
-    lastSaved.current = json;
-    drafts.save({ arrival, values }).then(
-      () => {
-        setSaveFailed(false);
-        setSavedAt(toLocalIso(new Date()));
-      },
-      () => setSaveFailed(true),
-    );
-  }, [arrival, drafts]);
+    if (writing.current || paused.current || !arrivalNow.current) return;
+    writing.current = true;
+    void (async () => {
+      try {
+        for (let stamp = arrivalNow.current; !paused.current && queued.current !== null && stamp; stamp = arrivalNow.current) {
+          const json = JSON.stringify(queued.current);
+          queued.current = null;
+          if (json === lastSaved.current) continue;
+          lastSaved.current = json;
+          try {
+            await drafts.save({ arrival: stamp, values: JSON.parse(json) as DraftValues });
+            setSaveFailed(false);
+            setSavedAt(toLocalIso(new Date()));
+          } catch {
+            lastSaved.current = '';
+            setSaveFailed(true);
+          }
+        }
+      } finally {
+        writing.current = false;
+      }
+    })();
+  }, [drafts]);
+  useEffect(() => {
+    arrivalNow.current = arrival;
+    flush();
+  }, [arrival, flush]);
   const onValues = useCallback(
     (values: DraftValues) => {
       queued.current = values;
       latest.current = values;
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(flush, 300);
+      flush();
     },
     [flush],
   );
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', flush);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, [flush]);
 
   // Nothing waiting to be written may bring back a draft that is gone.
   const forget = useCallback(() => {
     queued.current = null;
     latest.current = null;
-    if (timer.current) clearTimeout(timer.current);
   }, []);
+
+  // Writes wait while the inspection is stored; if that fails, what the form holds is written again.
+  const whileCreating = useCallback(
+    async <T,>(create: () => Promise<T>): Promise<T> => {
+      paused.current = true;
+      queued.current = null;
+      try {
+        const created = await create();
+        forget();
+        return created;
+      } catch (error) {
+        queued.current = latest.current;
+        lastSaved.current = '';
+        throw error;
+      } finally {
+        paused.current = false;
+        flush();
+      }
+    },
+    [flush, forget],
+  );
 
   // The typed values stay; only the arrival is stamped again, now.
   const restamp = async () => {
     if (!session) return;
-    flush();
+    // A write still waiting would carry the old stamp: this one takes its values instead.
+    queued.current = null;
     const draft: Stamped = { arrival: stampNow(), values: latest.current ?? session.draft.values };
     await drafts.save(draft).catch(() => setSaveFailed(true));
     setSession((s) => ({ n: (s?.n ?? 0) + 1, draft, restored: false }));
@@ -158,8 +183,7 @@ export function NewInspectionPage() {
             arrival={{ arrivedAt: new Date(session.draft.arrival.at), monotonicMs: session.draft.arrival.monotonicMs }}
             initial={session.draft.values}
             onValues={onValues}
-            onCreating={flush}
-            onCreated={forget}
+            whileCreating={whileCreating}
             bases={bases}
             templates={templates}
             units={units}
