@@ -46,17 +46,12 @@ export function saveNewInspectionDraft(db: CongvuDb, draft: Omit<NewInspectionDr
   return db.settings.put({ key: NEW_INSPECTION_DRAFT_KEY, value });
 }
 
-export function discardNewInspectionDraft(db: CongvuDb): Promise<void> {
-  return db.settings.delete(NEW_INSPECTION_DRAFT_KEY);
-}
-
 export function useNewInspectionDraftActions() {
   const db = useDb();
   return useMemo(
     () => ({
       read: (now: Date) => readNewInspectionDraft(db, now),
       save: (draft: Omit<NewInspectionDraft, 'version' | 'savedAt'>) => saveNewInspectionDraft(db, draft),
-      discard: () => discardNewInspectionDraft(db),
     }),
     [db],
   );

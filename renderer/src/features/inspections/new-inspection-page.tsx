@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isoDay, toLocalIso } from '@shared/time/local-iso';
 import { useI18n } from '../../i18n/i18n';
 import { useConfirm } from '../../app/confirm-dialog';
 import { formatLocalDateTime } from '../../app/format';
 import { useCurrentTemplates, useLegalBasesInForce } from '../reference/queries';
 import { useUnits } from '../units/queries';
-import { STALE_ARRIVAL_MS, type DraftValues, type NewInspectionDraft } from './form-draft';
+import { STALE_ARRIVAL_MS, type NewInspectionDraft } from './form-draft';
 import { useNewInspectionDraftActions } from './mutations';
 import { NewInspectionForm } from './new-inspection-form';
+import { useDraftWriter } from './use-draft-writer';
 
 type Stamped = Pick<NewInspectionDraft, 'arrival' | 'values'>;
 
@@ -25,10 +26,8 @@ export function NewInspectionPage() {
   const { t, locale } = useI18n();
   const drafts = useNewInspectionDraftActions();
   const [session, setSession] = useState<{ n: number; draft: Stamped; restored: boolean; stale?: boolean } | null>(null);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [saveFailed, setSaveFailed] = useState(false);
+  const [initialSaveFailed, setInitialSaveFailed] = useState(false);
   const [dialog, confirm] = useConfirm();
-  const lastSaved = useRef('');
 
   useEffect(() => {
     let live = true;
@@ -36,7 +35,7 @@ export function NewInspectionPage() {
       const stored = await drafts.read(new Date());
       const draft: Stamped = stored ?? { arrival: stampNow(), values: null };
       // Stored at once: a reload before anything is typed keeps the stamp too.
-      if (!stored) await drafts.save(draft).catch(() => setSaveFailed(true));
+      if (!stored) await drafts.save(draft).catch(() => setInitialSaveFailed(true));
       const restored = stored !== null && stored.values !== null;
       if (live) setSession({ n: 0, draft, restored, stale: restored && Date.now() - Date.parse(draft.arrival.at) > STALE_ARRIVAL_MS });
     })();
@@ -46,101 +45,21 @@ export function NewInspectionPage() {
   }, [drafts]);
 
   const arrival = session?.draft.arrival;
-  // Each change is written at once; while one write is in flight, only the newest values wait
-  // behind it. A burst of keystrokes is a few writes, and a reload or crash loses at most the
-  // keystrokes of the write under way (no timer holds typing back, and a write begun while the
-  // page unloads may never commit).
-  const queued = useRef<DraftValues | null>(null);
-  /** What the form holds now, written or not. */
-  const latest = useRef<DraftValues | null>(null);
-  const writing = useRef(false);
-  /** The inspection is being stored (its commit removes the draft): nothing may write it again. */
-  const paused = useRef(false);
-  // Read when each write starts: a write queued before the arrival was stamped again takes the new stamp.
-  const arrivalNow = useRef(arrival);
-  const flush = useCallback(() => {
-    if (writing.current || paused.current || !arrivalNow.current) return;
-    writing.current = true;
-    void (async () => {
-      try {
-        for (let stamp = arrivalNow.current; !paused.current && queued.current !== null && stamp; stamp = arrivalNow.current) {
-          const json = JSON.stringify(queued.current);
-          queued.current = null;
-          if (json === lastSaved.current) continue;
-          lastSaved.current = json;
-          try {
-            await drafts.save({ arrival: stamp, values: JSON.parse(json) as DraftValues });
-            setSaveFailed(false);
-            setSavedAt(toLocalIso(new Date()));
-          } catch {
-            lastSaved.current = '';
-            setSaveFailed(true);
-          }
-        }
-      } finally {
-        writing.current = false;
-      }
-    })();
-  }, [drafts]);
-  useEffect(() => {
-    arrivalNow.current = arrival;
-    flush();
-  }, [arrival, flush]);
-  const onValues = useCallback(
-    (values: DraftValues) => {
-      queued.current = values;
-      latest.current = values;
-      flush();
-    },
-    [flush],
-  );
-
-  // Nothing waiting to be written may bring back a draft that is gone.
-  const forget = useCallback(() => {
-    queued.current = null;
-    latest.current = null;
-  }, []);
-
-  // Writes wait while the inspection is stored; if that fails, what the form holds is written again.
-  const whileCreating = useCallback(
-    async <T,>(create: () => Promise<T>): Promise<T> => {
-      paused.current = true;
-      queued.current = null;
-      try {
-        const created = await create();
-        forget();
-        return created;
-      } catch (error) {
-        queued.current = latest.current;
-        lastSaved.current = '';
-        throw error;
-      } finally {
-        paused.current = false;
-        flush();
-      }
-    },
-    [flush, forget],
-  );
+  const writer = useDraftWriter(arrival, drafts.save);
 
   // The typed values stay; only the arrival is stamped again, now.
   const restamp = async () => {
     if (!session) return;
-    // A write still waiting would carry the old stamp: this one takes its values instead.
-    queued.current = null;
-    const draft: Stamped = { arrival: stampNow(), values: latest.current ?? session.draft.values };
-    await drafts.save(draft).catch(() => setSaveFailed(true));
+    const draft: Stamped = { arrival: stampNow(), values: null };
+    draft.values = await writer.replace({ arrival: draft.arrival }, session.draft.values);
     setSession((s) => ({ n: (s?.n ?? 0) + 1, draft, restored: false }));
   };
 
   const startOver = async () => {
     const ok = await confirm({ title: t('new.draft.discardTitle'), message: <p>{t('new.draft.discardBody')}</p>, confirmLabel: t('new.draft.discard'), danger: true });
     if (!ok) return;
-    forget();
-    await drafts.discard();
     const draft: Stamped = { arrival: stampNow(), values: null };
-    await drafts.save(draft).catch(() => setSaveFailed(true));
-    lastSaved.current = '';
-    setSavedAt(null);
+    await writer.replace(draft);
     setSession((s) => ({ n: (s?.n ?? 0) + 1, draft, restored: false }));
   };
 
@@ -182,17 +101,17 @@ export function NewInspectionPage() {
             key={session.n}
             arrival={{ arrivedAt: new Date(session.draft.arrival.at), monotonicMs: session.draft.arrival.monotonicMs }}
             initial={session.draft.values}
-            onValues={onValues}
-            whileCreating={whileCreating}
+            onValues={writer.onValues}
+            whileCreating={writer.whileCreating}
             bases={bases}
             templates={templates}
             units={units}
           />
           <p className="muted small">
             <span role="status" data-testid="draft-status">
-              {saveFailed ? t('new.draft.saveFailed') : savedAt ? t('new.draft.saved', { time: formatLocalDateTime(savedAt, locale) }) : ''}
+              {writer.failed || initialSaveFailed ? t('new.draft.saveFailed') : writer.savedAt ? t('new.draft.saved', { time: formatLocalDateTime(writer.savedAt, locale) }) : ''}
             </span>{' '}
-            {(session.restored || savedAt) && (
+            {(session.restored || writer.savedAt) && (
               <button type="button" className="link" onClick={() => void startOver()}>
                 {t('new.draft.discard')}
               </button>
