@@ -40,8 +40,7 @@ export function issuerSuggestions(inspection: Pick<Inspection, 'unit' | 'team'>)
  */
 function legacy(inspection: Pick<Inspection, 'issuer' | 'status' | 'unit' | 'team'>): Required<Issuer> | null {
   if (inspection.status !== 'finalized' || inspection.issuer !== undefined) return null;
-  const leader = inspection.team.find((m) => m.role === 'leader');
-  return { parentAgency: `UBND ${inspection.unit.province}`, agency: leader?.agency || 'Sở Nội vụ', symbol: 'ĐKT' };
+  return { ...issuerSuggestions(inspection), parentAgency: `UBND ${inspection.unit.province}` };
 }
 
 /** Who issues the record as its header prints it. */
