@@ -30,16 +30,16 @@ export function measureTable(w: FlowWriter, spec: PagedTableSpec): MeasuredTable
 }
 
 /** The height of row `i` with the rows it must stay with. */
-function groupHeight(m: MeasuredTable, spec: PagedTableSpec, i: number): number {
+function groupHeight(m: MeasuredTable, i: number): number {
   let h = 0;
   let k = i;
-  for (; k < m.heights.length && spec.keepWithNext?.has(k); k++) h += m.heights[k]!;
+  for (; k < m.heights.length && m.spec.keepWithNext?.has(k); k++) h += m.heights[k]!;
   return h + (m.heights[k] ?? 0);
 }
 
 /** What a table needs on the page where it starts: its head and its first rows that belong together. */
 export function tableLead(m: MeasuredTable): number {
-  return m.headHeight + groupHeight(m, m.spec, 0);
+  return m.headHeight + groupHeight(m, 0);
 }
 
 /**
@@ -55,12 +55,12 @@ export function drawPagedTable(w: FlowWriter, m: MeasuredTable): void {
   const pages: number[][] = [];
   let current: number[] = [];
   let y = w.y + m.headHeight;
-  if (y + groupHeight(m, spec, 0) > bottom && w.y > PAGE.top) {
+  if (y + groupHeight(m, 0) > bottom && w.y > PAGE.top) {
     w.newPage();
     y = w.y + m.headHeight;
   }
   m.heights.forEach((h, i) => {
-    const need = spec.keepWithNext?.has(i) ? groupHeight(m, spec, i) : h;
+    const need = spec.keepWithNext?.has(i) ? groupHeight(m, i) : h;
     if (current.length > 0 && y + need > bottom) {
       pages.push(current);
       current = [];
