@@ -59,6 +59,8 @@ function start(): void {
         [IpcChannels.signingImport]: ({ passphrase }) => importCertificate(keys, dialog, focused(), passphrase),
         [IpcChannels.signingRemove]: () => keys.remove(),
         [IpcChannels.signingSign]: (request) => signAndSave(keys, dialog, focused(), request),
+        // Replaced by the safeStorage-backed store in this round's desktop work.
+        [IpcChannels.storageKeyOpen]: () => ({ ok: false, code: 'unavailable' }),
       },
       trusted,
     );

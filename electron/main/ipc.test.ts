@@ -16,6 +16,7 @@ function setup() {
     [IpcChannels.signingImport]: vi.fn(),
     [IpcChannels.signingRemove]: vi.fn(),
     [IpcChannels.signingSign]: vi.fn(),
+    [IpcChannels.storageKeyOpen]: vi.fn(),
   };
   registerIpcHandlers(ipcMain as never, handlers, trustedOrigins(undefined));
   return { registered, handlers };

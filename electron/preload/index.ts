@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { IpcChannels } from '@shared/ipc/channels';
 import type { AppInfo, FilesSaveRequest, FilesSaveResult } from '@shared/ipc/schemas';
+import type { StorageKeyOpenRequest, StorageKeyOpenResult } from '@shared/ipc/storage-key-schemas';
 import type { SigningImportResult, SigningSignRequest, SigningSignResult, SigningStatus } from '@shared/ipc/signing-schemas';
 
 /**
@@ -20,6 +21,10 @@ export const api = {
     importCertificate: (passphrase: string): Promise<SigningImportResult> => ipcRenderer.invoke(IpcChannels.signingImport, { passphrase }),
     remove: (): Promise<void> => ipcRenderer.invoke(IpcChannels.signingRemove),
     sign: (request: SigningSignRequest): Promise<SigningSignResult> => ipcRenderer.invoke(IpcChannels.signingSign, request),
+  },
+  /** The at-rest data key (see shared/ipc/storage-key-schemas.ts), asked for once at start. */
+  storageKey: {
+    open: (request: StorageKeyOpenRequest): Promise<StorageKeyOpenResult> => ipcRenderer.invoke(IpcChannels.storageKeyOpen, request),
   },
 } as const;
 

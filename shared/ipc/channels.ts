@@ -9,5 +9,6 @@ export const IpcChannels = {
   signingImport: 'signing.import',
   signingRemove: 'signing.remove',
   signingSign: 'signing.sign',
+  storageKeyOpen: 'storageKey.open',
 } as const;
 export type IpcChannel = (typeof IpcChannels)[keyof typeof IpcChannels];

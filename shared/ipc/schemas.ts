@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IpcChannels } from './channels';
+import { storageKeyOpenRequestSchema } from './storage-key-schemas';
 import { signingImportRequestSchema, signingRemoveRequestSchema, signingSignRequestSchema, signingStatusRequestSchema } from './signing-schemas';
 
 /** app.info takes nothing. */
@@ -51,4 +52,5 @@ export const ipcRequestSchemas = {
   [IpcChannels.signingImport]: signingImportRequestSchema,
   [IpcChannels.signingRemove]: signingRemoveRequestSchema,
   [IpcChannels.signingSign]: signingSignRequestSchema,
+  [IpcChannels.storageKeyOpen]: storageKeyOpenRequestSchema,
 } as const;

@@ -48,4 +48,11 @@ export const browserBridge: CongvuApi = {
       throw new Error('err.sign.desktopOnly');
     },
   },
+  /**
+   * The browser build has no OS keyring to reach: its data key is a non-extractable CryptoKey kept
+   * by the browser itself (renderer/src/db), not one handed over by main.
+   */
+  storageKey: {
+    open: async () => ({ ok: false, code: 'unavailable' }),
+  },
 };
