@@ -9,7 +9,8 @@ import { z } from 'zod';
  * already sealed by a passphrase → `passphrase-required`; none yet → `passphrase-new`.
  * `open({passphrase})`: unwraps the passphrase-sealed key (`wrong-passphrase` if it does not
  * open it), or, where there is none yet and no usable keyring, makes one sealed by this
- * passphrase (`weak-passphrase` if shorter than STORAGE_PASSPHRASE_MIN).
+ * passphrase (`weak-passphrase` if shorter than STORAGE_PASSPHRASE_MIN). A key file that cannot be
+ * read as one is `key-file-damaged`: never replaced silently, as a new key would make all data unreadable.
  */
 export const STORAGE_PASSPHRASE_MIN = 8;
 export const DATA_KEY_BYTES = 32;
@@ -20,4 +21,4 @@ export type StorageKeyOpenRequest = z.infer<typeof storageKeyOpenRequestSchema>[
 export type StorageKeyProtection = 'os-keyring' | 'passphrase';
 export type StorageKeyOpenResult =
   | { ok: true; key: Uint8Array; protection: StorageKeyProtection }
-  | { ok: false; code: 'passphrase-required' | 'passphrase-new' | 'wrong-passphrase' | 'weak-passphrase' | 'unavailable' };
+  | { ok: false; code: 'passphrase-required' | 'passphrase-new' | 'wrong-passphrase' | 'weak-passphrase' | 'key-file-damaged' | 'unavailable' };
