@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatInstant } from '../../app/format';
 import { reviewStatusKey } from '../review/review-labels';
 import { describeError } from '../../app/describe-error';
+import { describeHubRefusal } from './hub-refusal';
 import { href } from '../../app/router';
 import { bridge } from '../../bridge/bridge';
 import { useDb } from '../../db/db-context';
@@ -38,6 +39,7 @@ function enrollError(error: unknown, t: ReturnType<typeof useI18n>['t']): string
     if (error.status === 0) return t('sync.err.unreachable');
     if (error.code === 'invalid_code') return t('sync.err.invalidCode');
     if (error.code === 'code_used') return t('sync.err.codeUsed');
+    if (error.status === 429) return t('sync.err.tooManyAttempts');
   }
   return describeError(error, t);
 }
@@ -276,7 +278,7 @@ function Outbox() {
                   {r.signedPdf && (
                     <div className={r.signedPdf.state === 'refused' ? 'field-error' : 'muted small'} data-testid="outbox-pdf">
                       {t(pdfStateKeys[r.signedPdf.state])}
-                      {r.signedPdf.error ? `: ${r.signedPdf.error}` : ''}
+                      {r.signedPdf.error ? `: ${describeHubRefusal(r.signedPdf.error, t)}` : ''}
                     </div>
                   )}
                   {r.status === null ? (
@@ -285,7 +287,7 @@ function Outbox() {
                     <span className="ok-text">{t('sync.state.synced', { at: formatInstant(r.status.at, locale) })}</span>
                   ) : (
                     <span className="field-error">
-                      {t(r.status.final ? 'sync.state.failedFinal' : 'sync.state.failed')}: {r.status.error}
+                      {t(r.status.final ? 'sync.state.failedFinal' : 'sync.state.failed')}: {describeHubRefusal(r.status.error, t)}
                     </span>
                   )}
                 </td>
