@@ -35,9 +35,11 @@ export const signingSignRequestSchema = z.tuple([
       .min(1)
       .max(150)
       .refine((n) => !/[\\/:*?"<>|]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20) && n !== '.' && n !== '..', 'err.file.name'),
-    reason: z.string().max(300),
-    location: z.string().max(300),
-    name: z.string().max(300),
+    /**
+     * The finalized record the PDF was made from: main checks the file against it and takes the
+     * signature's reason, place and signer from it (electron/main/signing/record-guard.ts).
+     */
+    record: z.unknown(),
   }),
 ]);
 export type SigningSignRequest = z.infer<typeof signingSignRequestSchema>[0];

@@ -3,6 +3,7 @@ import type { BrowserWindow, Dialog } from 'electron';
 import { sha256HexSync } from '@shared/hash/sha256-sync';
 import type { SigningImportResult, SigningSignRequest, SigningSignResult, SigningStatus } from '@shared/ipc/signing-schemas';
 import { SigningError } from '../signing/certificate';
+import { checkRecordToSign } from '../signing/record-guard';
 import type { KeyStore } from '../signing/key-store';
 import { writeFileDurably } from './files-save';
 
@@ -28,7 +29,8 @@ export async function importCertificate(store: KeyStore, dialog: Pick<Dialog, 's
 
 /** Signs, then offers to save a copy; the signed bytes go back to be stored with the inspection. */
 export async function signAndSave(store: KeyStore, dialog: Pick<Dialog, 'showSaveDialog'>, window: BrowserWindow | null, request: SigningSignRequest): Promise<SigningSignResult> {
-  const pdf = await store.sign(request.pdf, request.passphrase, { reason: request.reason, location: request.location, name: request.name });
+  const { meta } = checkRecordToSign(request.pdf, request.record);
+  const pdf = await store.sign(request.pdf, request.passphrase, meta);
   const certificate = await store.certificate();
   const options = { defaultPath: request.suggestedName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

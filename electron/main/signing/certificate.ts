@@ -4,7 +4,7 @@ import type { CertificateInfo } from '@shared/ipc/signing-schemas';
 export class SigningError extends Error {
   override name = 'SigningError';
   /** An i18n key the renderer shows in Vietnamese. */
-  constructor(readonly code: 'err.sign.passphrase' | 'err.sign.notP12' | 'err.sign.noKey' | 'err.sign.insecureStorage' | 'err.sign.noCertificate' | 'err.sign.expired' | 'err.sign.failed') {
+  constructor(readonly code: 'err.sign.passphrase' | 'err.sign.notP12' | 'err.sign.noKey' | 'err.sign.insecureStorage' | 'err.sign.noCertificate' | 'err.sign.expired' | 'err.sign.failed' | 'err.sign.notOurRecord' | 'err.sign.notFinalized') {
     super(code);
   }
 }

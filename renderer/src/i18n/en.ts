@@ -418,6 +418,7 @@ export const en: Record<MessageKey, string> = {
   'err.sign.insecureStorage': 'This computer has no secure keyring to hold a signing certificate.',
   'err.sign.expired': 'The certificate has expired or is not yet valid.',
   'err.sign.failed': 'Signing failed.',
+  'err.sign.notOurRecord': 'Only a record this app made from a finalized inspection can be signed; this file is not one.',
   'err.sign.desktopOnly': 'Digital signing is only in the desktop app.',
   'err.sign.notFinalized': 'Only a finalized record, unchanged since, can be signed.',
   'err.sign.verifyFailed': 'The signed file does not verify, so it was not stored.',

@@ -417,6 +417,7 @@ export const vi = {
   'err.sign.insecureStorage': 'Máy này không có kho khóa an toàn để giữ chứng thư số.',
   'err.sign.expired': 'Chứng thư số đã hết hạn hoặc chưa có hiệu lực.',
   'err.sign.failed': 'Ký số không thành công.',
+  'err.sign.notOurRecord': 'Chỉ ký số được biên bản do ứng dụng lập từ một cuộc kiểm tra đã hoàn tất; tệp này không phải.',
   'err.sign.desktopOnly': 'Ký số chỉ có trong ứng dụng trên máy tính.',
   'err.sign.notFinalized': 'Chỉ ký số biên bản đã hoàn tất và không đổi từ lúc ký.',
   'err.sign.verifyFailed': 'Tệp đã ký không kiểm tra được, nên không được lưu.',

@@ -111,16 +111,8 @@ function SignSection({ record, templates, locked }: TabProps) {
   };
   const sign = async (passphrase: string) => {
     const pdf = await report.render(record, templates);
-    const leader = i.team.find((m) => m.role === 'leader');
-    // Main writes the signature metadata in ASCII.
-    const result = await bridge.signing.sign({
-      pdf,
-      passphrase,
-      suggestedName: recordFileName(record, true),
-      reason: `Biên bản kiểm tra công vụ ${i.unit.name}`,
-      location: i.place,
-      name: leader?.name ?? '',
-    });
+    // Main checks the file against the record and takes the signature's details from it.
+    const result = await bridge.signing.sign({ pdf, passphrase, suggestedName: recordFileName(record, true), record });
     await report.storeSigned(record, result);
   };
 
