@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { IpcChannels } from '@shared/ipc/channels';
 import { APP_ENTRY_URL, APP_SCHEME, USER_DATA_DIR_NAME } from './app-origin';
 import { appInfo } from './handlers/app-info';
@@ -10,6 +10,7 @@ import { registerIpcHandlers } from './ipc';
 import { createAppProtocolHandler } from './protocol';
 import { applyContentsSecurity, applySessionSecurity, trustedOrigins } from './security';
 import { createMainWindow } from './window';
+import { applicationMenuTemplate } from './menu';
 
 // Pinned before anything reads it: renaming the product must never move (and so lose) the data.
 app.setPath('userData', join(app.getPath('appData'), USER_DATA_DIR_NAME));
@@ -47,6 +48,8 @@ function start(): void {
 
   void app.whenReady().then(() => {
     applySessionSecurity(session.defaultSession, trusted, devServerUrl);
+    const about = () => void dialog.showMessageBox({ type: 'info', title: 'Giới thiệu', message: 'Kiểm tra công vụ', detail: `Phiên bản ${app.getVersion()}\nKiểm tra đột xuất việc thực thi công vụ.` });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged, about)));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
     const keys = new KeyStore(join(app.getPath('userData'), 'signing'), safeStorage);
     const focused = () => BrowserWindow.getFocusedWindow();

@@ -69,12 +69,12 @@ describe('IPC handlers', () => {
     expect(handlers['files.save']).not.toHaveBeenCalled();
   });
 
-  it('parses signing requests: bytes, a passphrase and a plain file name, nothing else', async () => {
+  it('parses signing requests: bytes, a passphrase, a plain file name and the record, nothing else', async () => {
     const { registered, handlers } = setup();
     const sign = registered.get('signing.sign')!;
     const event = eventFrom(`${APP_ORIGIN}/index.html`);
-    const good = { pdf: new Uint8Array([37, 80, 68, 70]), passphrase: 'p', suggestedName: 'bien-ban.pdf', reason: 'r', location: 'l', name: 'n' };
-    await sign(event, good);
+    const good = { pdf: new Uint8Array([37, 80, 68, 70]), passphrase: 'p', suggestedName: 'bien-ban.pdf', record: { inspection: {} } };
+    await sign(event, { ...good, reason: 'anything the page likes' });
     expect(handlers['signing.sign']).toHaveBeenCalledWith(good);
     await expect(sign(event, { ...good, pdf: 'not bytes' })).rejects.toThrow('ipc.invalidPayload');
     await expect(sign(event, { ...good, passphrase: '' })).rejects.toThrow('err.sign.passphraseRequired');

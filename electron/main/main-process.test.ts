@@ -37,6 +37,7 @@ const h = vi.hoisted(() => {
         getVersion: () => '0.1.0',
       },
       BrowserWindow,
+      Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown[]) => ({ template })) },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       ipcMain: { handle: vi.fn() },
       dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
@@ -77,7 +78,11 @@ describe('main process entry', () => {
     expect(session.defaultSession.setDevicePermissionHandler).toHaveBeenCalled();
     expect(ipcMain.handle.mock.calls.map((c) => c[0]).sort()).toEqual(Object.values(IpcChannels).sort());
     const [window] = h.windows;
-    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(window!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    // A packaged app's menu has no way to DevTools or a reload.
+    const menu = h.electron.Menu.buildFromTemplate.mock.calls[0]![0] as Array<{ submenu?: Array<{ role?: string }> }>;
+    expect(menu.flatMap((m) => m.submenu ?? []).map((i) => i.role)).not.toContain('toggleDevTools');
+    expect(h.electron.Menu.setApplicationMenu).toHaveBeenCalled();
     expect(String(window!.options.webPreferences['preload'])).toMatch(/preload[\\/]index\.cjs$/);
     expect(window!.url).toBe('congvu://app/index.html');
   });

@@ -25,6 +25,7 @@ describe('webPreferences', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       preload: '/app/out/preload/index.cjs',
+      devTools: false,
     });
   });
 });

@@ -2,9 +2,11 @@ import type { Session, WebContents, WebPreferences } from 'electron';
 import { APP_ORIGIN } from './app-origin';
 
 /** webPreferences for every window: renderer isolated and sandboxed, no Node, only the preload bridge. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `devTools`: only in a development run; a packaged app cannot open them at all. */
+export function secureWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { applyContentsSecurity, secureWebPreferences } from './security';
 
 export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
@@ -11,7 +11,7 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
     title: 'Kiểm tra công vụ',
     backgroundColor: '#f6f7f9',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, !app.isPackaged),
   });
   applyContentsSecurity(window.webContents);
   window.once('ready-to-show', () => window.show());
