@@ -6,6 +6,7 @@ import { appInfo } from './handlers/app-info';
 import { saveWithDialog } from './handlers/files-save';
 import { importCertificate, signAndSave, signingStatus } from './handlers/signing';
 import { KeyStore } from './signing/key-store';
+import { StorageKeyStore } from './storage-key';
 import { registerIpcHandlers } from './ipc';
 import { createAppProtocolHandler } from './protocol';
 import { applyContentsSecurity, applySessionSecurity, trustedOrigins } from './security';
@@ -52,6 +53,7 @@ function start(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged, about)));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
     const keys = new KeyStore(join(app.getPath('userData'), 'signing'), safeStorage);
+    const dataKey = new StorageKeyStore(join(app.getPath('userData'), 'storage'), safeStorage);
     const focused = () => BrowserWindow.getFocusedWindow();
     registerIpcHandlers(
       ipcMain,
@@ -62,8 +64,7 @@ function start(): void {
         [IpcChannels.signingImport]: ({ passphrase }) => importCertificate(keys, dialog, focused(), passphrase),
         [IpcChannels.signingRemove]: () => keys.remove(),
         [IpcChannels.signingSign]: (request) => signAndSave(keys, dialog, focused(), request),
-        // Replaced by the safeStorage-backed store in this round's desktop work.
-        [IpcChannels.storageKeyOpen]: () => ({ ok: false, code: 'unavailable' }),
+        [IpcChannels.storageKeyOpen]: (request) => dataKey.open(request),
       },
       trusted,
     );

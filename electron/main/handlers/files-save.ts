@@ -7,9 +7,9 @@ import type { FilesSaveRequest, FilesSaveResult } from '@shared/ipc/schemas';
  * Writes bytes where the user chose, durably: to a temporary file beside the target, flushed to
  * disk, then renamed over it, so a crash never leaves a half-written file under the chosen name.
  */
-export async function writeFileDurably(target: string, data: Uint8Array): Promise<void> {
+export async function writeFileDurably(target: string, data: Uint8Array, mode = 0o644): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.part`);
-  const handle = await open(temp, 'w', 0o644);
+  const handle = await open(temp, 'w', mode);
   try {
     await handle.writeFile(data);
     await handle.sync();
