@@ -12,6 +12,9 @@
  *   import <bundle.zip>                                       records from a USB hand-over bundle
  *   export --format xlsx|csv|pdf --out <file|folder> [--from <day>] [--to <day>] [--unit <code>] [--template <id>] [--team <leader>]
  *                                                             the department's sheets (CSV: one file per sheet) or period report
+ *   transfer --inspection <id> --to <deviceId>                hands one inspection to another inspector device
+ *   transfer --from <deviceId> --to <deviceId>                hands all of a device's inspections over (logged)
+ *   log                                                       the admin log (transfers)
  *   new-epoch                                                 after restoring a backup
  */
 import { readFileSync } from 'node:fs';
@@ -23,6 +26,7 @@ import { deviceRoleSchema } from '@shared/sync/protocol';
 import { openHub } from './open-hub';
 import { exportDepartment } from './admin/export';
 import { importBundle } from './admin/bundle-import';
+import { adminLog, transferOwnership, TransferError } from './admin/transfer';
 import { importUnitsFile } from './admin/units-import';
 import { publishTemplate } from './admin/templates';
 import { assignUnit, publishLegalBases } from './admin/reference';
@@ -49,6 +53,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       team: { type: 'string' },
       note: { type: 'string' },
       template: { type: 'string' },
+      inspection: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -100,10 +105,23 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const filter = { from: values.from, to: values.to, unitCode: values.unit, templateId: values.template, leader: values.team };
         return await exportDepartment(hub.store, { format: values.format, out: resolve(values.out), filter });
       }
+      case 'transfer': {
+        if (!values.to) throw new CliError('transfer (--inspection <id> | --from <deviceId>) --to <deviceId>');
+        if ((values.inspection === undefined) === (values.from === undefined)) throw new CliError('transfer needs exactly one of --inspection <id> or --from <deviceId>');
+        const request = values.inspection !== undefined ? { inspection: values.inspection, to: values.to } : { from: values.from!, to: values.to };
+        try {
+          return await transferOwnership(hub.store, request);
+        } catch (error) {
+          if (error instanceof TransferError) throw new CliError(error.message);
+          throw error;
+        }
+      }
+      case 'log':
+        return await adminLog(hub.store);
       case 'new-epoch':
         return `New epoch ${await hub.store.renewEpoch()}: devices will pull everything again.`;
       default:
-        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, publish-legal-bases, import-units, assign, import, export, new-epoch`);
+        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, publish-legal-bases, import-units, assign, import, export, transfer, log, new-epoch`);
     }
   } finally {
     await hub.close();

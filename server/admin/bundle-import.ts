@@ -26,9 +26,9 @@ export async function importBundle(store: HubStore, bytes: Uint8Array): Promise<
     const outcome = await store.putInspection(BUNDLE_DEVICE, check.request);
     if (outcome.status === 201) counts.created += 1;
     else if (outcome.status === 200) counts.held += 1;
-    else if (outcome.status === 409) {
+    else if (outcome.status === 409 || outcome.status === 403) {
       counts.conflict += 1;
-      problems.push(`${entry.name}: ${outcome.body.error.message}`);
+      problems.push(`${entry.name}: ${outcome.body.error.code} — ${outcome.body.error.message}`);
     } else {
       counts.invalid += 1;
       problems.push(`${entry.name}: ${outcome.body.error.message} (${outcome.body.error.missingBlobs.length} blob(s) missing from the bundle)`);

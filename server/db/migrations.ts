@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './connect';
 
 /**
@@ -91,6 +91,27 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('received_at', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('inspection_reports_pk', ['inspection_id', 'revision', 'sha256'])
           .addForeignKeyConstraint('inspection_reports_inspection', ['inspection_id', 'revision'], 'inspections', ['id', 'revision'])
+          .execute();
+      },
+    },
+    // An inspection belongs to the device that first pushed it (issue 13); ids are lower case
+    // everywhere, so the owner row's key is too. Hand-overs are the administrator's, and logged.
+    '0003-ownership': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('inspection_owners')
+          .addColumn('inspection_id', 'text', (c) => c.primaryKey())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('since', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('inspection_owners_device').on('inspection_owners').column('device_id').execute();
+        await sql`insert into inspection_owners (inspection_id, device_id, since) select lower(id), device_id, received_at from inspections where revision = 1 on conflict (inspection_id) do nothing`.execute(db);
+        await db.schema
+          .createTable('admin_log')
+          .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('details', 'text', (c) => c.notNull())
           .execute();
       },
     },
