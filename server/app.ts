@@ -99,8 +99,9 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     connectionTimeout: idleTimeoutMs,
     requestTimeout: requestTimeoutMs,
     keepAliveTimeout: Math.min(72_000, idleTimeoutMs),
-    // Node looks for overdue requests this often; a short request timeout needs a closer look.
-    http: { connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeoutMs / 4))) },
+    // Node looks for overdue requests this often; a short request timeout needs a closer look. Node
+    // cuts a trickled body only while the headers timeout is no longer than the request timeout.
+    http: { connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeoutMs / 4))), headersTimeout: Math.min(60_000, requestTimeoutMs) },
     clientErrorHandler: answerClientError,
     // A malformed URL (bad percent-encoding) or an over-long id, answered like any other error.
     frameworkErrors: (error, _request, reply) => {
