@@ -10,10 +10,17 @@ export type TransferRequest = { inspection: string; to: string } | { from: strin
  * laptop): one inspection, or every record of one device. Later pushes, reports and reviews
  * belong to the new owner. Each transfer is one transaction and one line in the admin log.
  */
+/** An enrolled, unrevoked inspector device by id, or an error naming the flag it came from. */
+export async function activeInspector(store: HubStore, deviceId: string, flag: string): Promise<{ id: string; name: string }> {
+  const id = deviceId.trim().toLowerCase();
+  const found = await store.db.selectFrom('devices').select(['id', 'name', 'role', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+  if (!found || found.revoked_at !== null || found.role !== 'inspector') throw new TransferError(`${flag} ${deviceId} is not an active inspector device (see hub:cli devices)`);
+  return { id, name: found.name };
+}
+
 export async function transferOwnership(store: HubStore, request: TransferRequest): Promise<string> {
-  const to = request.to.trim().toLowerCase();
-  const target = await store.db.selectFrom('devices').select(['id', 'name', 'role', 'revoked_at']).where('id', '=', to).executeTakeFirst();
-  if (!target || target.revoked_at !== null || target.role !== 'inspector') throw new TransferError(`--to ${request.to} is not an active inspector device (see hub:cli devices)`);
+  const target = await activeInspector(store, request.to, '--to');
+  const to = target.id;
   return store.db.transaction().execute(async (trx) => {
     let ids: string[];
     let details: Record<string, unknown>;

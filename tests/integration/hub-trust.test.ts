@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSyncBundle } from '../../shared/sync/bundle';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { enrollDevice, hubCli } from '../support/hub';
@@ -116,6 +120,33 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect(await refused.json()).toMatchObject({ error: { code: 'non_canonical_id' } });
       const rows = (await feed(api.reviewer.token)).items.filter((i) => i.kind === 'inspection' && i.id.toLowerCase().startsWith(id));
       expect(rows.map((r) => r.id)).toEqual([`${id}@1`]);
+    });
+
+    it('imports a USB bundle as a push from the laptop the administrator names, under the same ownership and chain rules', async () => {
+      const mine = sampleRecordWithBlobs();
+      const theirs = sampleRecordWithBlobs();
+      await pushBlobs(mine.blobs);
+      expect((await put(mine.record, api.inspector.token)).status).toBe(201);
+      const blobs = new Map([...mine.blobs, ...theirs.blobs]);
+      const dir = mkdtempSync(join(tmpdir(), 'congvu-bundle-'));
+      try {
+        const file = join(dir, 'bundle.zip');
+        // The other laptop's bundle: its own new record, and a revision 2 of the inspector's record.
+        writeFileSync(file, buildSyncBundle([theirs.record, nextRevision(mine.record)], blobs, '2026-11-23T10:30:00+07:00'));
+        const run = await hubCli(['import', file, '--device', other.deviceId], api.env);
+        expect(run.stdout).toContain('Imported 1 new record(s)');
+        expect(run.stdout).toContain('not_owner');
+        expect(await heldRevision(mine.record.inspection.id)).toBe(1);
+        expect((await put(theirs.record, api.inspector.token)).status).toBe(403);
+        expect((await put(theirs.record, other.token)).status).toBe(200);
+        // A revision that skips one is refused on this path too.
+        writeFileSync(file, buildSyncBundle([nextRevision(nextRevision(theirs.record))], blobs, '2026-11-23T10:31:00+07:00'));
+        expect((await hubCli(['import', file, '--device', other.deviceId], api.env)).stdout).toContain('broken_chain');
+        expect(await heldRevision(theirs.record.inspection.id)).toBe(1);
+        expect((await hubCli(['import', file, '--device', api.reviewer.deviceId], api.env)).status).toBe(2);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('lets an inspector read only the blobs of its own records; the administrator transfers records, logged', async () => {
