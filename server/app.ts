@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import { bearerToken } from './auth';
 import { ALWAYS_HEADERS, answerClientError, errorBody, unstorableTextIn } from './http-guards';
 import { notOwner } from './store/ownership-rules';
+import { inspectorMayReadBlob } from './store/blob-access';
 import { keepReadingRefusedBody } from './refused-body';
 import { sha256Text } from './sha256-text';
 import type { Device, HubStore, PushOutcome } from './store/hub-store';
@@ -235,7 +236,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     const d = device(request);
     const sha = shaParam(request);
     // Photo hashes are printed in every PDF: an inspector reads only the blobs of its own records.
-    if (d.role === 'inspector' && !(await store.mayReadBlob(d.id, sha))) throw fail(403, 'forbidden', 'This blob belongs to another device');
+    if (d.role === 'inspector' && !(await inspectorMayReadBlob(store.db, d.id, sha))) throw fail(403, 'forbidden', 'This blob belongs to another device');
     const data = await store.getBlob(sha);
     if (!data) throw fail(404, 'not_found', 'No such blob');
     return reply.type('application/octet-stream').send(Buffer.from(data));
@@ -256,12 +257,10 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
    * is answered by hashing the record as it came, which is much cheaper than checking it again (a
    * re-sync sends every record again); anything else must pass the record checks.
    */
-  const judgePush = async (d: Device, id: string, body: unknown): Promise<{ answer: PushResult } | { request: PushRequest }> => {
+  const judgePush = async (d: Device, owners: ReadonlyMap<string, string>, id: string, body: unknown): Promise<{ answer: PushResult } | { request: PushRequest }> => {
     const revision = revisionSchema.safeParse((body as { revision?: unknown } | null)?.revision).data;
-    if (uuidV7Schema.safeParse(id).success) {
-      const owner = await store.ownerOf(id);
-      if (owner !== null && owner !== d.id) return { answer: { id, status: 403, error: notOwner(id).body.error } };
-    }
+    const owner = owners.get(id);
+    if (owner !== undefined && owner !== d.id) return { answer: { id, status: 403, error: notOwner(id).body.error } };
     // Before the retry shortcut: an upper-case copy of a held id is refused as such, not as a conflict.
     const recordId = (body as { record?: { inspection?: { id?: unknown } } } | null)?.record?.inspection?.id;
     if (typeof recordId === 'string' && recordId !== recordId.toLowerCase()) return { answer: { id, status: 422, error: { code: 'non_canonical_id', message: 'The inspection id must be written in lower case' } } };
@@ -293,7 +292,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   app.put(`${API_PREFIX}/inspections/:id`, { bodyLimit: LIMITS.push }, async (request, reply) => {
     const d = requireRole(request, 'inspector');
     const id = idParam(request);
-    const judged = await judgePush(d, id, request.body);
+    const judged = await judgePush(d, await store.ownersOf([id]), id, request.body);
     if ('answer' in judged) {
       const { status, error, ...ok } = judged.answer;
       if (error) throw fail(status, error.code, error.message, error.issues ? { issues: error.issues } : {});
@@ -310,8 +309,10 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     if (!body.success) throw fail(400, 'invalid_request', `Expected {items: [{id, formatVersion, revision, contentHash, record, blobs}, …]} (1 to ${PUSH_BATCH_MAX_ITEMS})`);
     const results: Array<PushResult | undefined> = [];
     const accepted: Array<{ at: number; request: PushRequest }> = [];
+    // Owners read in one query for the lot; the transaction checks them again.
+    const owners = await store.ownersOf(body.data.items.map((item) => item.id.toLowerCase()));
     for (const [at, item] of body.data.items.entries()) {
-      const judged = await judgePush(d, item.id.toLowerCase(), item);
+      const judged = await judgePush(d, owners, item.id.toLowerCase(), item);
       if ('answer' in judged) results[at] = judged.answer;
       else accepted.push({ at, request: judged.request });
     }

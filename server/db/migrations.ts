@@ -118,9 +118,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   };
 }
 
-export async function migrateHubDb(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+/** Brings the schema up to date, or (tests of a migration) up to the named one. */
+export async function migrateHubDb(db: Kysely<unknown>, dialect: Dialect, upTo?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`hub migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
 }

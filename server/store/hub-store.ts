@@ -344,33 +344,19 @@ export class HubStore {
     });
   }
 
+  /** The devices these inspections belong to (ids no device has pushed are absent). */
+  async ownersOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    for (const some of chunks([...new Set(ids)], 500)) {
+      for (const row of await this.db.selectFrom('inspection_owners').select(['inspection_id', 'device_id']).where('inspection_id', 'in', some).execute()) owners.set(row.inspection_id, row.device_id);
+    }
+    return owners;
+  }
+
   /** The device an inspection belongs to, or null if no device has pushed it. */
   async ownerOf(id: string): Promise<string | null> {
     const row = await this.db.selectFrom('inspection_owners').select('device_id').where('inspection_id', '=', id).executeTakeFirst();
     return row?.device_id ?? null;
-  }
-
-  /**
-   * Whether an inspector may read this blob: one its own records (any revision) or their signed
-   * reports link to. The hub hands down no reference data with blobs, so there is nothing else.
-   */
-  async mayReadBlob(deviceId: string, sha256: string): Promise<boolean> {
-    const viaRecord = await this.db
-      .selectFrom('inspection_blobs')
-      .innerJoin('inspection_owners', 'inspection_owners.inspection_id', 'inspection_blobs.inspection_id')
-      .select('inspection_blobs.sha256')
-      .where('inspection_blobs.sha256', '=', sha256)
-      .where('inspection_owners.device_id', '=', deviceId)
-      .executeTakeFirst();
-    if (viaRecord) return true;
-    const viaReport = await this.db
-      .selectFrom('inspection_reports')
-      .innerJoin('inspection_owners', 'inspection_owners.inspection_id', 'inspection_reports.inspection_id')
-      .select('inspection_reports.sha256')
-      .where('inspection_reports.sha256', '=', sha256)
-      .where('inspection_owners.device_id', '=', deviceId)
-      .executeTakeFirst();
-    return viaReport !== undefined;
   }
 
   /** The content hash of a revision the hub holds, or null. */
