@@ -4,7 +4,11 @@ import { MAX_REVISION, revisionSchema, sha256HexSchema, uuidV7Schema } from '@sh
 import { recordContentHash, type InspectionRecord } from '@shared/inspection/record';
 import { API_PREFIX, blobsMissingRequestSchema, checkPushRequest, DEFAULT_MAX_BLOB_BYTES, enrollRequestSchema, makeCursor, parseCursor, pushBatchRequestSchema, PUSH_BATCH_MAX_ITEMS, reportRequestSchema, reviewRequestSchema, type PushRequest, type PushResult } from '@shared/sync/protocol';
 import { BLOB_BATCH_MAX_BYTES, BLOB_BATCH_MEDIA_TYPE, parseBlobBatch } from '@shared/sync/blob-batch';
+import rateLimit from '@fastify/rate-limit';
 import { bearerToken } from './auth';
+import { ALWAYS_HEADERS, answerClientError, errorBody, unstorableTextIn } from './http-guards';
+import { notOwner } from './store/ownership-rules';
+import { inspectorMayReadBlob } from './store/blob-access';
 import { keepReadingRefusedBody } from './refused-body';
 import { sha256Text } from './sha256-text';
 import type { Device, HubStore, PushOutcome } from './store/hub-store';
@@ -15,7 +19,18 @@ export interface HubOptions {
   epoch: string;
   maxBlobBytes?: number;
   logger?: boolean;
+  /** A connection silent this long is closed (a stalled body among them). */
+  idleTimeoutMs?: number;
+  /** A request not wholly received in this time is cut (a trickled body). */
+  requestTimeoutMs?: number;
+  /** Enrollment attempts per client address per minute. */
+  enrollPerMinute?: number;
 }
+
+/** Body limits sized to what each route carries; record pushes are as big as the largest record (photos go as blobs). */
+const LIMITS = { default: 16 * 1024, enroll: 4 * 1024, review: 16 * 1024, report: 4 * 1024, missing: 128 * 1024, push: 64 * 1024 * 1024 } as const;
+/** A refused body up to this size is still read to its end on routes with small limits, so the client reads the 413. */
+const SMALL_ROUTE_DRAIN = 1024 * 1024;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,6 +78,11 @@ function requireRole(request: FastifyRequest, role: Device['role']): Device {
   return d;
 }
 
+/** Inspection ids are compared in one form, lower case, whatever case the path used. */
+function idParam(request: FastifyRequest): string {
+  return ((request.params as { id?: string }).id ?? '').toLowerCase();
+}
+
 function shaParam(request: FastifyRequest): string {
   const sha = (request.params as { sha256?: string }).sha256 ?? '';
   if (!sha256HexSchema.safeParse(sha).success) throw fail(400, 'bad_hash', 'The blob address must be a lowercase hex SHA-256');
@@ -73,11 +93,29 @@ function shaParam(request: FastifyRequest): string {
  * The hub's HTTP API (v1). Every error leaves as `{error: {code, message}}`; malformed input is a
  * 4xx, never a 5xx; nothing is stored from a request that fails.
  */
-export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, logger = false }: HubOptions): FastifyInstance {
-  const jsonBodyLimit = 64 * 1024 * 1024;
-  const app = Fastify({ logger, bodyLimit: jsonBodyLimit });
+export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, logger = false, idleTimeoutMs = 30_000, requestTimeoutMs = 300_000, enrollPerMinute = 10 }: HubOptions): FastifyInstance {
+  const app = Fastify({
+    logger,
+    bodyLimit: LIMITS.default,
+    connectionTimeout: idleTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: Math.min(72_000, idleTimeoutMs),
+    // Node looks for overdue requests this often; a short request timeout needs a closer look. Node
+    // cuts a trickled body only while the headers timeout is no longer than the request timeout.
+    http: { connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(requestTimeoutMs / 4))), headersTimeout: Math.min(60_000, requestTimeoutMs) },
+    clientErrorHandler: answerClientError,
+    // A malformed URL (bad percent-encoding) or an over-long id, answered like any other error.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      void (reply as FastifyReply)
+        .status(status)
+        .headers(ALWAYS_HEADERS)
+        .send(errorBody(status === 414 ? 'uri_too_long' : 'bad_url', error.message));
+    },
+  });
   // An over-limit body up to what the hub takes on any route is read to its end, so the 413 reaches the client.
-  const drainLimit = Math.max(jsonBodyLimit, maxBlobBytes, BLOB_BATCH_MAX_BYTES);
+  const drainLimit = Math.max(LIMITS.push, maxBlobBytes, BLOB_BATCH_MAX_BYTES);
+  const drainFor = (request: FastifyRequest) => ((request.routeOptions.bodyLimit ?? 0) >= SMALL_ROUTE_DRAIN ? drainLimit : SMALL_ROUTE_DRAIN);
 
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: maxBlobBytes }, (_req, body, done) => done(null, body));
   app.addContentTypeParser(BLOB_BATCH_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: BLOB_BATCH_MAX_BYTES }, (_req, body, done) => done(null, body));
@@ -89,8 +127,8 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     }
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) app.log.error(error);
-    if (status === 413) keepReadingRefusedBody(request, reply, drainLimit);
-    const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 500 ? 'internal' : 'bad_request';
+    if (status === 413) keepReadingRefusedBody(request, reply, drainFor(request));
+    const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'too_many_requests' : status === 500 ? 'internal' : 'bad_request';
     void reply.status(status).send({ error: { code, message: status === 500 ? 'Internal error' : error.message } });
   });
   app.setNotFoundHandler((request, reply) => {
@@ -98,9 +136,14 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   });
 
   // The app calls the hub from its own origin (congvu://app, or the browser build's): CORS for
-  // any origin is safe here, as requests carry a bearer token, never cookies.
+  // any origin is safe here, as requests carry a bearer token, never cookies. Set again on the way
+  // out, so that answers made before any hook ran (framework errors) carry it too.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    void reply.headers(ALWAYS_HEADERS);
+    return payload;
+  });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    void reply.header('access-control-allow-origin', '*');
+    void reply.headers(ALWAYS_HEADERS);
     if (request.method === 'OPTIONS') {
       await reply
         .status(204)
@@ -122,15 +165,29 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     request.device = found;
   });
 
+  // Text no database stores is refused wherever it enters, before any route reads it.
+  app.addHook('preValidation', async (request) => {
+    const where = unstorableTextIn(request.params, request.query, request.body);
+    if (where !== null) throw fail(422, 'invalid_text', `Text with a NUL or a broken character is not accepted (${where})`);
+  });
+
   app.get(`${API_PREFIX}/health`, async () => ({ status: 'ok', epoch, formatVersion: FORMAT_VERSION }));
 
-  app.post(`${API_PREFIX}/enroll`, async (request, reply) => {
-    const body = enrollRequestSchema.safeParse(request.body);
-    if (!body.success) throw fail(400, 'invalid_request', 'Expected {code, deviceName}');
-    const result = await store.enroll(body.data.code, body.data.deviceName);
-    if (result === 'invalid') throw fail(401, 'invalid_code', 'The enrollment code is wrong or has expired');
-    if (result === 'used') throw fail(409, 'code_used', 'The enrollment code has already been used');
-    return reply.status(201).send(result);
+  // Enrollment needs no token: guesses at codes are limited per client address. The route lives
+  // in a plugin registered after the limiter, so the limiter sees it.
+  void app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => fail(429, 'too_many_requests', `Too many enrollment attempts: try again in ${context.after}`),
+  });
+  void app.register(async (scope) => {
+    scope.post(`${API_PREFIX}/enroll`, { bodyLimit: LIMITS.enroll, config: { rateLimit: { max: enrollPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {
+      const body = enrollRequestSchema.safeParse(request.body);
+      if (!body.success) throw fail(400, 'invalid_request', 'Expected {code, deviceName}');
+      const result = await store.enroll(body.data.code, body.data.deviceName);
+      if (result === 'invalid') throw fail(401, 'invalid_code', 'The enrollment code is wrong or has expired');
+      if (result === 'used') throw fail(409, 'code_used', 'The enrollment code has already been used');
+      return reply.status(201).send(result);
+    });
   });
 
   app.get(`${API_PREFIX}/changes`, async (request, reply) => {
@@ -162,7 +219,8 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   });
 
   // Which of these blobs the hub lacks, in one round trip instead of one HEAD each.
-  app.post(`${API_PREFIX}/blobs/missing`, async (request) => {
+  // Which blobs exist says nothing about their content: HEAD and this stay open to every device, so an uploader can skip what the hub has.
+  app.post(`${API_PREFIX}/blobs/missing`, { bodyLimit: LIMITS.missing }, async (request) => {
     device(request);
     const body = blobsMissingRequestSchema.safeParse(request.body);
     if (!body.success) throw fail(400, 'invalid_request', 'Expected {hashes: [sha256, …]} (at most 1000)');
@@ -175,13 +233,16 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   });
 
   app.get(`${API_PREFIX}/blobs/:sha256`, async (request, reply) => {
-    device(request);
-    const data = await store.getBlob(shaParam(request));
+    const d = device(request);
+    const sha = shaParam(request);
+    // Photo hashes are printed in every PDF: an inspector reads only the blobs of its own records.
+    if (d.role === 'inspector' && !(await inspectorMayReadBlob(store.db, d.id, sha))) throw fail(403, 'forbidden', 'This blob belongs to another device');
+    const data = await store.getBlob(sha);
     if (!data) throw fail(404, 'not_found', 'No such blob');
     return reply.type('application/octet-stream').send(Buffer.from(data));
   });
 
-  app.put(`${API_PREFIX}/blobs/:sha256`, async (request, reply) => {
+  app.put(`${API_PREFIX}/blobs/:sha256`, { bodyLimit: maxBlobBytes }, async (request, reply) => {
     device(request);
     const sha = shaParam(request);
     if (!Buffer.isBuffer(request.body)) throw fail(415, 'unsupported_media_type', 'Send the bytes as application/octet-stream');
@@ -196,8 +257,13 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
    * is answered by hashing the record as it came, which is much cheaper than checking it again (a
    * re-sync sends every record again); anything else must pass the record checks.
    */
-  const judgePush = async (id: string, body: unknown): Promise<{ answer: PushResult } | { request: PushRequest }> => {
+  const judgePush = async (d: Device, owners: ReadonlyMap<string, string>, id: string, body: unknown): Promise<{ answer: PushResult } | { request: PushRequest }> => {
     const revision = revisionSchema.safeParse((body as { revision?: unknown } | null)?.revision).data;
+    const owner = owners.get(id);
+    if (owner !== undefined && owner !== d.id) return { answer: { id, status: 403, error: notOwner(id).body.error } };
+    // Before the retry shortcut: an upper-case copy of a held id is refused as such, not as a conflict.
+    const recordId = (body as { record?: { inspection?: { id?: unknown } } } | null)?.record?.inspection?.id;
+    if (typeof recordId === 'string' && recordId !== recordId.toLowerCase()) return { answer: { id, status: 422, error: { code: 'non_canonical_id', message: 'The inspection id must be written in lower case' } } };
     if (uuidV7Schema.safeParse(id).success && revision !== undefined) {
       const held = await store.heldHash(id, revision);
       if (held !== null) {
@@ -213,7 +279,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   const pushResult = (id: string, outcome: PushOutcome): PushResult => ('error' in outcome.body ? { id, status: outcome.status, error: outcome.body.error } : { status: outcome.status, ...outcome.body });
 
   // Several blobs in one request (see shared/sync/blob-batch.ts); each is checked and stored on its own.
-  app.post(`${API_PREFIX}/blobs`, async (request) => {
+  app.post(`${API_PREFIX}/blobs`, { bodyLimit: BLOB_BATCH_MAX_BYTES }, async (request) => {
     device(request);
     if (!Buffer.isBuffer(request.body)) throw fail(415, 'unsupported_media_type', `Send the blobs as ${BLOB_BATCH_MEDIA_TYPE}`);
     const parsed = parseBlobBatch(new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength));
@@ -223,10 +289,10 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     return { results };
   });
 
-  app.put(`${API_PREFIX}/inspections/:id`, async (request, reply) => {
+  app.put(`${API_PREFIX}/inspections/:id`, { bodyLimit: LIMITS.push }, async (request, reply) => {
     const d = requireRole(request, 'inspector');
-    const { id } = request.params as { id: string };
-    const judged = await judgePush(id, request.body);
+    const id = idParam(request);
+    const judged = await judgePush(d, await store.ownersOf([id]), id, request.body);
     if ('answer' in judged) {
       const { status, error, ...ok } = judged.answer;
       if (error) throw fail(status, error.code, error.message, error.issues ? { issues: error.issues } : {});
@@ -237,14 +303,16 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   });
 
   // Many records at once: each item answered as its own PUT would be, the accepted ones committed together.
-  app.post(`${API_PREFIX}/inspections`, async (request) => {
+  app.post(`${API_PREFIX}/inspections`, { bodyLimit: LIMITS.push }, async (request) => {
     const d = requireRole(request, 'inspector');
     const body = pushBatchRequestSchema.safeParse(request.body);
     if (!body.success) throw fail(400, 'invalid_request', `Expected {items: [{id, formatVersion, revision, contentHash, record, blobs}, …]} (1 to ${PUSH_BATCH_MAX_ITEMS})`);
     const results: Array<PushResult | undefined> = [];
     const accepted: Array<{ at: number; request: PushRequest }> = [];
+    // Owners read in one query for the lot; the transaction checks them again.
+    const owners = await store.ownersOf(body.data.items.map((item) => item.id.toLowerCase()));
     for (const [at, item] of body.data.items.entries()) {
-      const judged = await judgePush(item.id, item);
+      const judged = await judgePush(d, owners, item.id.toLowerCase(), item);
       if ('answer' in judged) results[at] = judged.answer;
       else accepted.push({ at, request: judged.request });
     }
@@ -253,9 +321,9 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     return { results };
   });
 
-  app.put(`${API_PREFIX}/inspections/:id/report`, async (request, reply) => {
+  app.put(`${API_PREFIX}/inspections/:id/report`, { bodyLimit: LIMITS.report }, async (request, reply) => {
     const d = requireRole(request, 'inspector');
-    const { id } = request.params as { id: string };
+    const id = idParam(request);
     if (!uuidV7Schema.safeParse(id).success) throw fail(400, 'bad_id', 'The inspection id must be a UUIDv7');
     const body = reportRequestSchema.safeParse(request.body);
     if (!body.success) throw fail(422, 'invalid_request', 'Expected {revision, sha256}');
@@ -268,7 +336,7 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
 
   app.get(`${API_PREFIX}/inspections/:id`, async (request) => {
     requireRole(request, 'reviewer');
-    const { id } = request.params as { id: string };
+    const id = idParam(request);
     const revision = (request.query as { revision?: string }).revision;
     const rev = revision === undefined ? undefined : Number(revision);
     if (rev !== undefined && !revisionSchema.safeParse(rev).success) throw fail(400, 'bad_revision', `revision must be an integer from 1 to ${MAX_REVISION}`);
@@ -277,11 +345,11 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     return found;
   });
 
-  app.post(`${API_PREFIX}/inspections/:id/reviews`, async (request, reply) => {
+  app.post(`${API_PREFIX}/inspections/:id/reviews`, { bodyLimit: LIMITS.review }, async (request, reply) => {
     const d = requireRole(request, 'reviewer');
     const body = reviewRequestSchema.safeParse(request.body);
     if (!body.success) throw fail(422, 'invalid_review', 'Expected {status: received|has-issues|approved|rejected, comment, id?, revision?}');
-    const review = await store.addReview(d, (request.params as { id: string }).id, body.data);
+    const review = await store.addReview(d, idParam(request), body.data);
     if (!review) throw fail(404, 'not_found', body.data.revision ? 'No such inspection revision' : 'No such inspection');
     if (review === 'conflict') throw fail(409, 'conflict', 'A review with this id already exists for another inspection');
     return reply.status(201).send(review);

@@ -9,9 +9,13 @@
  *   publish-legal-bases <file.json>                           hands legal bases down (new or changed ones)
  *   import-units <file.csv|file.xlsx>                         units and their staff rosters
  *   assign --unit <code> --from <date> [--to <date>] --team <text> [--note <text>]
- *   import <bundle.zip>                                       records from a USB hand-over bundle
+ *   import <bundle.zip> [--device <deviceId>]                 records from a USB hand-over bundle, owned by that
+ *                                                             laptop (else by "usb-bundle": transfer them later)
  *   export --format xlsx|csv|pdf --out <file|folder> [--from <day>] [--to <day>] [--unit <code>] [--template <id>] [--team <leader>]
  *                                                             the department's sheets (CSV: one file per sheet) or period report
+ *   transfer --inspection <id> --to <deviceId>                hands one inspection to another inspector device
+ *   transfer --from <deviceId> --to <deviceId>                hands all of a device's inspections over (logged)
+ *   log                                                       the admin log (transfers)
  *   new-epoch                                                 after restoring a backup
  */
 import { readFileSync } from 'node:fs';
@@ -22,7 +26,8 @@ import { parseArgs } from 'node:util';
 import { deviceRoleSchema } from '@shared/sync/protocol';
 import { openHub } from './open-hub';
 import { exportDepartment } from './admin/export';
-import { importBundle } from './admin/bundle-import';
+import { BUNDLE_DEVICE, importBundle } from './admin/bundle-import';
+import { activeInspector, adminLog, transferOwnership, TransferError } from './admin/transfer';
 import { importUnitsFile } from './admin/units-import';
 import { publishTemplate } from './admin/templates';
 import { assignUnit, publishLegalBases } from './admin/reference';
@@ -49,6 +54,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       team: { type: 'string' },
       note: { type: 'string' },
       template: { type: 'string' },
+      inspection: { type: 'string' },
+      device: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -89,8 +96,12 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         return await assignUnit(hub.store, { unit: values.unit, from: values.from, to: values.to, team: values.team, note: values.note });
       case 'import-units':
         return await importUnitsFile(hub.store, positionals[0] ?? '', readInput(positionals[0], 'import-units <file.csv|file.xlsx>'));
-      case 'import':
-        return await importBundle(hub.store, readInput(positionals[0], 'import <bundle.zip>'));
+      case 'import': {
+        const bytes = readInput(positionals[0], 'import <bundle.zip> [--device <deviceId>]');
+        // Records a bundle brings belong to the laptop it came from, as if that laptop had pushed them.
+        const from = values.device === undefined ? BUNDLE_DEVICE : (await asCliError(activeInspector(hub.store, values.device, '--device'))).id;
+        return await importBundle(hub.store, bytes, from);
+      }
       case 'export': {
         if (values.format !== 'csv' && values.format !== 'xlsx' && values.format !== 'pdf') throw new CliError('--format xlsx|csv|pdf is required');
         if (!values.out) throw new CliError('--out <file> is required (a folder for csv)');
@@ -100,13 +111,31 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const filter = { from: values.from, to: values.to, unitCode: values.unit, templateId: values.template, leader: values.team };
         return await exportDepartment(hub.store, { format: values.format, out: resolve(values.out), filter });
       }
+      case 'transfer': {
+        if (!values.to) throw new CliError('transfer (--inspection <id> | --from <deviceId>) --to <deviceId>');
+        if ((values.inspection === undefined) === (values.from === undefined)) throw new CliError('transfer needs exactly one of --inspection <id> or --from <deviceId>');
+        const request = values.inspection !== undefined ? { inspection: values.inspection, to: values.to } : { from: values.from!, to: values.to };
+        return await asCliError(transferOwnership(hub.store, request));
+      }
+      case 'log':
+        return await adminLog(hub.store);
       case 'new-epoch':
         return `New epoch ${await hub.store.renewEpoch()}: devices will pull everything again.`;
       default:
-        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, publish-legal-bases, import-units, assign, import, export, new-epoch`);
+        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, publish-legal-bases, import-units, assign, import, export, transfer, log, new-epoch`);
     }
   } finally {
     await hub.close();
+  }
+}
+
+/** A refusal of the administrator's request is a usage error (exit 2), not a failure. */
+async function asCliError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof TransferError) throw new CliError(error.message);
+    throw error;
   }
 }
 

@@ -1,9 +1,14 @@
 /**
  * The provincial hub. `npm run hub`: SQLite under HUB_DATA_DIR (default ./data), or PostgreSQL when
- * DATABASE_URL is set; HUB_PORT (default 8787), HUB_HOST (default 127.0.0.1), HUB_MAX_BLOB_MB.
+ * DATABASE_URL is set; HUB_PORT (default 8787), HUB_HOST (default 127.0.0.1), HUB_MAX_BLOB_MB;
+ * HUB_IDLE_TIMEOUT_MS (a silent connection is closed, default 30 s), HUB_REQUEST_TIMEOUT_MS (a
+ * request must arrive whole within, default 300 s), HUB_ENROLL_PER_MINUTE (enrollment attempts per
+ * client address, default 10).
  */
 import { openHub } from './open-hub';
 import { buildHub } from './app';
+import { envMs } from './http-guards';
+import { removeLeftoverParts } from './store/blob-files';
 
 const port = Number(process.env['HUB_PORT'] ?? 8787);
 const host = process.env['HUB_HOST'] ?? '127.0.0.1';
@@ -18,8 +23,23 @@ if (!(maxBlobMb > 0)) {
   process.exit(2);
 }
 
-const { store, where, close } = await openHub(process.env);
-const hub = buildHub({ store, epoch: await store.epoch(), maxBlobBytes: Math.round(maxBlobMb * 1024 * 1024), logger: process.env['HUB_LOG'] === '1' });
+let timeouts: { idleTimeoutMs: number; requestTimeoutMs: number; enrollPerMinute: number };
+try {
+  timeouts = {
+    idleTimeoutMs: envMs(process.env, 'HUB_IDLE_TIMEOUT_MS', 30_000),
+    requestTimeoutMs: envMs(process.env, 'HUB_REQUEST_TIMEOUT_MS', 300_000),
+    enrollPerMinute: envMs(process.env, 'HUB_ENROLL_PER_MINUTE', 10),
+  };
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
+
+const { store, where, close, dataDir } = await openHub(process.env);
+// Uploads cut off by a kill left their temporary files behind.
+const removed = await removeLeftoverParts(dataDir);
+if (removed > 0) console.log(`removed ${removed} unfinished upload file(s)`);
+const hub = buildHub({ store, epoch: await store.epoch(), maxBlobBytes: Math.round(maxBlobMb * 1024 * 1024), logger: process.env['HUB_LOG'] === '1', ...timeouts });
 const address = await hub.listen({ port, host });
 console.log(`congvu hub listening on ${address} (${where})`);
 

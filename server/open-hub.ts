@@ -12,5 +12,5 @@ export async function openHub(env: NodeJS.ProcessEnv) {
   await migrateHubDb(db as never, dialect);
   const store = new HubStore(db, dialect, new BlobFiles(join(dataDir, 'blobs')));
   const where = dialect === 'postgres' ? `PostgreSQL ${new URL(databaseUrl!).host}` : `SQLite in ${dataDir}`;
-  return { store, where, close: () => db.destroy() };
+  return { store, where, dataDir, close: () => db.destroy() };
 }

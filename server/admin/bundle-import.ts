@@ -7,10 +7,11 @@ import type { HubStore } from '../store/hub-store';
 export const BUNDLE_DEVICE = 'usb-bundle';
 
 /**
- * Imports a hand-over bundle with the checks and idempotency of a push: blobs first (each checked
+ * Imports a hand-over bundle with the checks, idempotency and ownership rule of a push from
+ * `deviceId` (the laptop the administrator says it came from, else BUNDLE_DEVICE): blobs first (each checked
  * against its hash), then each record; a record already held is counted, never duplicated.
  */
-export async function importBundle(store: HubStore, bytes: Uint8Array): Promise<string> {
+export async function importBundle(store: HubStore, bytes: Uint8Array, deviceId: string = BUNDLE_DEVICE): Promise<string> {
   const bundle = parseSyncBundle(bytes);
   const counts = { created: 0, held: 0, conflict: 0, invalid: 0 };
   const problems: string[] = [];
@@ -23,12 +24,12 @@ export async function importBundle(store: HubStore, bytes: Uint8Array): Promise<
       problems.push(`${entry.name}: ${check.code} — ${check.message}`);
       continue;
     }
-    const outcome = await store.putInspection(BUNDLE_DEVICE, check.request);
+    const outcome = await store.putInspection(deviceId, check.request);
     if (outcome.status === 201) counts.created += 1;
     else if (outcome.status === 200) counts.held += 1;
-    else if (outcome.status === 409) {
+    else if (outcome.status === 409 || outcome.status === 403) {
       counts.conflict += 1;
-      problems.push(`${entry.name}: ${outcome.body.error.message}`);
+      problems.push(`${entry.name}: ${outcome.body.error.code} — ${outcome.body.error.message}`);
     } else {
       counts.invalid += 1;
       problems.push(`${entry.name}: ${outcome.body.error.message} (${outcome.body.error.missingBlobs.length} blob(s) missing from the bundle)`);

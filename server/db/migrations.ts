@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './connect';
 
 /**
@@ -94,12 +94,35 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // An inspection belongs to the device that first pushed it (issue 13); ids are lower case
+    // everywhere, so the owner row's key is too. Hand-overs are the administrator's, and logged.
+    '0003-ownership': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('inspection_owners')
+          .addColumn('inspection_id', 'text', (c) => c.primaryKey())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('since', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('inspection_owners_device').on('inspection_owners').column('device_id').execute();
+        await sql`insert into inspection_owners (inspection_id, device_id, since) select lower(id), device_id, received_at from inspections where revision = 1 on conflict (inspection_id) do nothing`.execute(db);
+        await db.schema
+          .createTable('admin_log')
+          .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('details', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 
-export async function migrateHubDb(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+/** Brings the schema up to date, or (tests of a migration) up to the named one. */
+export async function migrateHubDb(db: Kysely<unknown>, dialect: Dialect, upTo?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`hub migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
 }

@@ -55,4 +55,8 @@ export interface HubDatabase {
     device_id: string;
     created_at: string;
   };
+  /** The device an inspection belongs to: the first to push it, or the one an administrator handed it to. */
+  inspection_owners: { inspection_id: string; device_id: string; since: string };
+  /** What administrators did to ownership (transfers), for the record. */
+  admin_log: { seq: Generated<number>; at: string; action: string; details: string };
 }

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -77,4 +77,40 @@ export class BlobFiles {
       throw error;
     }
   }
+}
+
+/** Whether a process with this id is running (a signal 0 probes without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files of uploads whose writer is gone (a killed hub or CLI import): their
+ * names carry the writer's process id, so a CLI import running beside the hub keeps its own.
+ */
+export async function removeLeftoverParts(dataDir: string): Promise<number> {
+  const root = join(dataDir, 'blobs');
+  let folders: string[];
+  try {
+    folders = await readdir(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const folder of folders) {
+    const names = await readdir(join(root, folder)).catch(() => [] as string[]);
+    for (const name of names) {
+      const match = /^\.[0-9a-f]{64}\.(\d+)\.[0-9a-z]*\.part$/.exec(name);
+      if (!match || (Number(match[1]) !== process.pid && alive(Number(match[1])))) continue;
+      await rm(join(root, folder, name), { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }

@@ -7,6 +7,7 @@ import type { Dialect } from '../db/connect';
 import type { HubDatabase } from '../db/schema';
 import type { BlobFiles } from './blob-files';
 import { hashSecret, newEnrollmentCode, newToken, normalizeCode } from '../auth';
+import { chainProblem, notOwner } from './ownership-rules';
 
 export interface Device {
   id: string;
@@ -41,7 +42,9 @@ const KINDS: Record<DeviceRole, string[]> = {
 export type PushOutcome =
   | { status: 201; body: { id: string; revision: number; contentHash: string } }
   | { status: 200; body: { id: string; revision: number; contentHash: string } }
+  | { status: 403; body: { error: { code: 'not_owner'; message: string } } }
   | { status: 409; body: { error: { code: 'conflict'; message: string } } }
+  | { status: 409; body: { error: { code: 'broken_chain'; message: string; held: { revision: number; contentHash: string } | null } } }
   | { status: 422; body: { error: { code: 'missing_blobs'; message: string; missingBlobs: string[] } } };
 
 /** All the hub's reads and writes. Each write that must be all-or-nothing runs in one transaction. */
@@ -225,28 +228,45 @@ export class HubStore {
   private insertInspections(deviceId: string, requests: readonly PushRequest[], sizes: ReadonlyMap<string, number | null>): Promise<PushOutcome[]> {
     const ids = [...new Set(requests.map((r) => r.record.inspection.id))];
     return this.db.transaction().execute(async (trx) => {
-      // The revisions already held, read in one query rather than one per record.
-      const held = new Map<string, string>();
+      // The revisions already held and the owners, read in one query each rather than one per record.
+      const held = new Map<string, Map<number, string>>();
+      const owners = new Map<string, string>();
       for (const some of chunks(ids, 500)) {
-        for (const row of await trx.selectFrom('inspections').select(['id', 'revision', 'content_hash']).where('id', 'in', some).execute()) held.set(`${row.id}@${row.revision}`, row.content_hash);
+        for (const row of await trx.selectFrom('inspections').select(['id', 'revision', 'content_hash']).where('id', 'in', some).execute()) {
+          held.set(row.id, (held.get(row.id) ?? new Map<number, string>()).set(row.revision, row.content_hash));
+        }
+        for (const row of await trx.selectFrom('inspection_owners').select(['inspection_id', 'device_id']).where('inspection_id', 'in', some).execute()) owners.set(row.inspection_id, row.device_id);
       }
       const now = this.now();
       const accepted: PushRequest[] = [];
+      const newOwners = new Set<string>();
       const outcomes = requests.map((request): PushOutcome => {
         const { id, revision } = request.record.inspection;
         const ok = { id, revision, contentHash: request.contentHash };
-        const existing = held.get(`${id}@${revision}`);
+        const owner = owners.get(id);
+        if (owner !== undefined && owner !== deviceId) return notOwner(id);
+        const revisions = held.get(id) ?? new Map<number, string>();
+        const existing = revisions.get(revision);
         if (existing !== undefined) {
           return existing === request.contentHash ? { status: 200, body: ok } : { status: 409, body: { error: { code: 'conflict', message: `Revision ${revision} of ${id} is already held with another hash` } } };
         }
+        const broken = chainProblem(request, revisions);
+        if (broken) return broken;
         const missing = request.blobs.filter((sha) => (sizes.get(sha) ?? null) === null);
         if (missing.length > 0) return { status: 422, body: { error: { code: 'missing_blobs', message: 'Upload these blobs first', missingBlobs: missing } } };
-        // The same record twice in one request is taken once.
-        held.set(`${id}@${revision}`, request.contentHash);
+        // The same record twice in one request is taken once; a later revision in it stands on this one.
+        held.set(id, revisions.set(revision, request.contentHash));
+        if (owner === undefined) {
+          owners.set(id, deviceId);
+          newOwners.add(id);
+        }
         accepted.push(request);
         return { status: 201, body: ok };
       });
       if (accepted.length === 0) return outcomes;
+      // A plain insert: on PostgreSQL, two devices claiming one new id at once collide here and the loser is judged again.
+      const claimed = [...newOwners].sort();
+      for (const rows of chunks(claimed, 500)) await trx.insertInto('inspection_owners').values(rows.map((inspection_id) => ({ inspection_id, device_id: deviceId, since: now }))).execute();
       // Rows go in sorted: two requests inserting the same keys in opposite orders would deadlock on PostgreSQL.
       accepted.sort((a, b) => compareKeys(a.record.inspection.id, b.record.inspection.id) || a.record.inspection.revision - b.record.inspection.revision);
       const linked = [...new Set(accepted.flatMap((r) => r.blobs))].sort();
@@ -296,7 +316,9 @@ export class HubStore {
    * Attaches a signed PDF, already uploaded as a blob, to a revision the hub holds, once it checks
    * out: the signature intact over the whole file, and the file made from this very record.
    */
-  async putReport(deviceId: string, id: string, revision: number, sha256: string): Promise<{ status: 200 | 201; body: ReportChange } | { status: 404 | 422; code: string; message: string; problems?: string[]; missingBlobs?: string[] }> {
+  async putReport(deviceId: string, id: string, revision: number, sha256: string): Promise<{ status: 200 | 201; body: ReportChange } | { status: 403 | 404 | 422; code: string; message: string; problems?: string[]; missingBlobs?: string[] }> {
+    const owner = await this.ownerOf(id);
+    if (owner !== null && owner !== deviceId) return { status: 403, code: 'not_owner', message: notOwner(id).body.error.message };
     const target = await this.db.selectFrom('inspections').select(['content_hash']).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
     if (!target) return { status: 404, code: 'not_found', message: 'The hub does not hold this revision: push the record first' };
     const bytes = await this.files.read(sha256);
@@ -320,6 +342,21 @@ export class HubStore {
       await this.appendChange(trx, { kind: 'report', entityId: `${id}@${revision}/${sha256}`, data: body });
       return { status: 201 as const, body };
     });
+  }
+
+  /** The devices these inspections belong to (ids no device has pushed are absent). */
+  async ownersOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const owners = new Map<string, string>();
+    for (const some of chunks([...new Set(ids)], 500)) {
+      for (const row of await this.db.selectFrom('inspection_owners').select(['inspection_id', 'device_id']).where('inspection_id', 'in', some).execute()) owners.set(row.inspection_id, row.device_id);
+    }
+    return owners;
+  }
+
+  /** The device an inspection belongs to, or null if no device has pushed it. */
+  async ownerOf(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('inspection_owners').select('device_id').where('inspection_id', '=', id).executeTakeFirst();
+    return row?.device_id ?? null;
   }
 
   /** The content hash of a revision the hub holds, or null. */
@@ -348,10 +385,10 @@ export class HubStore {
     };
   }
 
-  /** A reviewer's verdict on the newest revision; it goes back to the device that pushed it. */
+  /** A reviewer's verdict on the newest revision; it goes back to the device that owns the record. */
   async addReview(reviewer: Device, inspectionId: string, input: { status: string; comment: string; id?: string; revision?: number }) {
     return this.db.transaction().execute(async (trx) => {
-      let query = trx.selectFrom('inspections').select(['revision', 'device_id']).where('id', '=', inspectionId);
+      let query = trx.selectFrom('inspections').select(['revision']).where('id', '=', inspectionId);
       if (input.revision !== undefined) query = query.where('revision', '=', input.revision);
       const target = await query.orderBy('revision', 'desc').executeTakeFirst();
       if (!target) return null;
@@ -367,8 +404,9 @@ export class HubStore {
       const review = { id: input.id ?? randomUUID(), inspection_id: inspectionId, revision: target.revision, status, comment, device_id: reviewer.id, created_at: this.now() };
       await trx.insertInto('reviews').values(review).execute();
       const data = { id: review.id, inspectionId, revision: review.revision, status, comment, reviewer: reviewer.name, createdAt: review.created_at };
-      // Reviewers see every review; of inspectors, only the device that pushed the record.
-      await this.appendChange(trx, { kind: 'review', entityId: review.id, data, audience: target.device_id });
+      // Reviewers see every review; of inspectors, only the device the record belongs to now.
+      const owner = await trx.selectFrom('inspection_owners').select('device_id').where('inspection_id', '=', inspectionId).executeTakeFirst();
+      await this.appendChange(trx, { kind: 'review', entityId: review.id, data, audience: owner?.device_id ?? null });
       return data;
     });
   }

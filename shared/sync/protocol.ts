@@ -14,7 +14,12 @@ export const healthResponseSchema = z.object({ status: z.literal('ok'), epoch: z
 
 export const enrollRequestSchema = z.object({
   code: z.string().trim().min(1).max(64),
-  deviceName: z.string().trim().min(1, 'err.required').max(100, 'err.tooLong'),
+  deviceName: z
+    .string()
+    .trim()
+    .min(1, 'err.required')
+    .max(100, 'err.tooLong')
+    .refine((t) => !hasUnstorableText(t), 'err.text.invalid'),
 });
 export const enrollResponseSchema = z.object({ deviceId: z.string(), token: z.string(), role: deviceRoleSchema });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
@@ -40,7 +45,16 @@ export const pushResultSchema = z.object({
   status: z.number().int(),
   revision: z.number().int().optional(),
   contentHash: z.string().optional(),
-  error: z.object({ code: z.string(), message: z.string(), missingBlobs: z.array(z.string()).optional(), issues: z.array(z.string()).optional() }).optional(),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      missingBlobs: z.array(z.string()).optional(),
+      issues: z.array(z.string()).optional(),
+      /** With `broken_chain`: the newest revision the hub holds of this id, or null. */
+      held: z.object({ revision: z.number().int(), contentHash: z.string() }).nullable().optional(),
+    })
+    .optional(),
 });
 export type PushResult = z.infer<typeof pushResultSchema>;
 export const pushBatchResponseSchema = z.object({ results: z.array(pushResultSchema) });
@@ -69,7 +83,12 @@ export const reviewStatusSchema = z.enum(['received', 'has-issues', 'approved', 
  */
 export const reviewRequestSchema = z.object({
   status: reviewStatusSchema,
-  comment: z.string().trim().max(5000, 'err.tooLong').default(''),
+  comment: z
+    .string()
+    .trim()
+    .max(5000, 'err.tooLong')
+    .refine((t) => !hasUnstorableText(t), 'err.text.invalid')
+    .default(''),
   id: z.uuid().optional(),
   revision: revisionSchema.optional(),
 });
@@ -111,6 +130,8 @@ export function checkPushRequest(id: string, body: unknown, sha256Text?: (text: 
   if (!parsed.success) return { ok: false, code: 'invalid_record', message: 'The record is not valid', issues: parsed.error.issues.slice(0, 50).map((i) => `${i.path.join('.')}: ${i.message}`) };
   const record = parsed.data;
   const i = record.inspection;
+  // One inspection, one spelling: an upper-case copy of an id would otherwise be stored as another inspection.
+  if (i.id !== i.id.toLowerCase()) return { ok: false, code: 'non_canonical_id', message: 'The inspection id must be written in lower case' };
   if (i.id !== id || i.revision !== shape.data.revision) return { ok: false, code: 'id_mismatch', message: 'The record does not belong at this id and revision' };
   if (i.status !== 'finalized' || i.contentHash === undefined) return { ok: false, code: 'not_finalized', message: 'Only finalized records are accepted' };
   let computed: string;
@@ -127,6 +148,30 @@ export function checkPushRequest(id: string, body: unknown, sha256Text?: (text: 
   const listed = [...new Set(shape.data.blobs)].sort();
   if (needed.length !== listed.length || needed.some((h, k) => h !== listed[k])) return { ok: false, code: 'blobs_mismatch', message: 'blobs must list exactly the hashes the record refers to' };
   return { ok: true, request: { ...shape.data, record, blobs: needed } };
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Text no backend stores faithfully: NUL (PostgreSQL text refuses it) and lone UTF-16 surrogates
+ * (not encodable as UTF-8). The hub refuses any request carrying them, wherever the string is.
+ */
+export function hasUnstorableText(text: string): boolean {
+  return text.includes('\u0000') || LONE_SURROGATE.test(text);
+}
+
+/** The first string in a parsed JSON value (keys included) that `hasUnstorableText`, as its path, or null. */
+export function findUnstorableText(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return hasUnstorableText(value) ? path || '(body)' : null;
+  if (depth > 64 || value === null || typeof value !== 'object') return null;
+  const entries = Array.isArray(value) ? value.map((v, k) => [String(k), v] as const) : Object.entries(value);
+  for (const [key, v] of entries) {
+    const at = path ? `${path}.${key}` : key;
+    if (hasUnstorableText(key)) return at;
+    const found = findUnstorableText(v, at, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** "epoch:seq": a cursor is only good on the hub (and the data) that issued it. */

@@ -17,6 +17,7 @@ const benchmarks: Array<[string, () => Promise<Benchmark>]> = [
   ['canonical hash', async () => (await import('./canonical-hash.bench')).benchCanonicalHash],
   ['record PDF (40 findings, 20 photos)', async () => (await import('./pdf.bench')).benchPdf],
   ['sync: 1,000 records to a hub on loopback', async () => (await import('./sync.bench')).benchSync],
+  ['hub: enrollment guesses from one address', async () => (await import('./hub-abuse.bench')).benchEnrollGuesses],
   ['web startup', async () => (await import('./web-startup.bench')).benchWebStartup],
   ['recording with 10,000 inspections', async () => (await import('./recording.bench')).benchRecording],
   ['review: 10,000 inspections imported, shown and exported', async () => (await import('./review.bench')).benchReview],

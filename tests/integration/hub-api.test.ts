@@ -119,8 +119,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
           { sha256: sha256HexSync(two), status: 'created' },
         ],
       });
+      // Read back by the reviewer: an inspector reads only the blobs its own records link to (see hub-trust).
       for (const bytes of [one, two]) {
-        const got = await call('GET', `/api/v1/blobs/${sha256HexSync(bytes)}`, api.inspector.token);
+        const got = await call('GET', `/api/v1/blobs/${sha256HexSync(bytes)}`, api.reviewer.token);
         expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
       }
       expect((await call('HEAD', `/api/v1/blobs/${forged}`, api.inspector.token)).status).toBe(404);
@@ -179,12 +180,17 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         { ...item(fresh.record), id: 'not-an-id' },
         item(fresh.record),
       ];
-      // Text JSON can carry but RFC 8785 cannot (a lone surrogate), and a revision no database column holds.
+      // Text JSON can carry but no database stores (a lone surrogate) refuses the whole request (see hub-abuse).
       const surrogate = sampleRecordWithBlobs();
       const lone = item(surrogate.record);
       lone.record = { ...lone.record, inspection: { ...lone.record.inspection, conclusion: 'Kết luận \ud800' } };
+      const refused = await call('POST', '/api/v1/inspections', api.inspector.token, { items: [lone] });
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ error: { code: 'invalid_text' } });
+      expect((await call('GET', `/api/v1/inspections/${surrogate.record.inspection.id}`, api.reviewer.token)).status).toBe(404);
+      // A revision no database column holds.
       const huge = sampleRecordWithBlobs();
-      items.push(lone, { ...item(huge.record), revision: 2 ** 31 });
+      items.push({ ...item(huge.record), revision: 2 ** 31 });
       const res = await call('POST', '/api/v1/inspections', api.inspector.token, { items });
       expect(res.status).toBe(200);
       const { results } = (await res.json()) as { results: Array<{ id: string; status: number; error?: { code: string; missingBlobs?: string[] } }> };
@@ -197,7 +203,6 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         ['not-an-id', 400, 'bad_id'],
         // The same record twice in one request is stored once.
         [fresh.record.inspection.id, 200, undefined],
-        [surrogate.record.inspection.id, 422, 'invalid_record'],
         [huge.record.inspection.id, 422, 'invalid_request'],
       ]);
       expect(results[0]).toEqual({ id: fresh.record.inspection.id, status: 201, revision: 1, contentHash: fresh.record.inspection.contentHash });

@@ -31,7 +31,7 @@ export interface HubApi {
  * A real hub process on 127.0.0.1 (on SQLite, or on a throwaway PostgreSQL cluster) with an
  * inspector and a reviewer enrolled, started before the suite's tests and stopped after them.
  */
-export function useHubApi(backend: HubBackend): HubApi {
+export function useHubApi(backend: HubBackend, extraEnv: Record<string, string> = {}): HubApi {
   let pg: PgCluster | undefined;
   const api = {
     call: (method, path, token, body, raw) =>
@@ -59,8 +59,8 @@ export function useHubApi(backend: HubBackend): HubApi {
     api.dataDir = mkdtempSync(join(tmpdir(), 'congvu-hubapi-'));
     if (backend === 'postgres') {
       pg = await startPgCluster();
-      api.env = { DATABASE_URL: pg.url, HUB_DATA_DIR: api.dataDir, HUB_MAX_BLOB_MB: '2' };
-    } else api.env = { HUB_DATA_DIR: api.dataDir, HUB_MAX_BLOB_MB: '2' };
+      api.env = { DATABASE_URL: pg.url, HUB_DATA_DIR: api.dataDir, HUB_MAX_BLOB_MB: '2', ...extraEnv };
+    } else api.env = { HUB_DATA_DIR: api.dataDir, HUB_MAX_BLOB_MB: '2', ...extraEnv };
     api.hub = await startHub(api.env);
     api.inspector = await enrollDevice(api.hub.url, 'inspector', api.env);
     api.reviewer = await enrollDevice(api.hub.url, 'reviewer', api.env);

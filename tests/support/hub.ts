@@ -16,7 +16,8 @@ export interface RunningHub {
 export async function startHub(env: Record<string, string>, port = 0, script = 'server/main.ts'): Promise<RunningHub> {
   const child = spawn(process.execPath, [...(script === 'server/main.ts' ? HUB_NODE_FLAGS : []), '--import', 'tsx', script], {
     cwd: ROOT,
-    env: { ...process.env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', ...env },
+    // Suites enroll many devices from 127.0.0.1: the enrollment limit is raised unless a test sets its own.
+    env: { ...process.env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_ENROLL_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((ok, fail) => {

@@ -82,6 +82,7 @@ export const en: Record<MessageKey, string> = {
   'runtime.browser': 'Running in a browser',
   'err.required': 'Required',
   'err.tooLong': 'Too long',
+  'err.text.invalid': 'Contains an invalid character (a NUL or broken character)',
   'err.tooMany': 'Too many entries',
   'err.unit.code': 'Unit code: digits, letters, dots and dashes only (up to 20)',
   'err.unit.level': 'Choose the level or kind of unit',

@@ -81,6 +81,7 @@ export const vi = {
   'runtime.browser': 'Chạy trong trình duyệt',
   'err.required': 'Bắt buộc nhập',
   'err.tooLong': 'Quá dài',
+  'err.text.invalid': 'Có ký tự không hợp lệ (ký tự rỗng hoặc ký tự hỏng)',
   'err.tooMany': 'Quá nhiều mục',
   'err.unit.code': 'Mã đơn vị chỉ gồm chữ số, chữ cái, dấu chấm, gạch (tối đa 20 ký tự)',
   'err.unit.level': 'Chọn cấp / loại đơn vị',
