@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import { Zip, ZipPassThrough, strToU8 } from 'fflate';
 
 /** A finished streaming zip's bytes. */
 function collect(build: (zip: Zip) => void): Uint8Array {
