@@ -18,7 +18,7 @@
  *   log                                                       the admin log (transfers)
  *   new-epoch                                                 after restoring a backup
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import QRCode from 'qrcode';
 import { resolve } from 'node:path';
@@ -35,6 +35,16 @@ import { vnDateTime } from '@shared/report/vn-date';
 import { asLocalIso } from '@shared/time/local-iso';
 
 export class CliError extends Error {}
+
+/** The command ran but refused some of what it was given: its report goes out, and the exit code is 1. */
+export class CliIncomplete extends Error {}
+
+/** The hub's blob limit (HUB_MAX_BLOB_MB, as the hub itself reads it): the same on every path that stores a blob. */
+function maxBlobBytes(env: NodeJS.ProcessEnv): number {
+  const mb = Number(env['HUB_MAX_BLOB_MB'] ?? 25);
+  if (!(mb > 0)) throw new CliError(`HUB_MAX_BLOB_MB must be a positive number, got "${env['HUB_MAX_BLOB_MB']}"`);
+  return Math.round(mb * 1024 * 1024);
+}
 
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const [command, ...rest] = argv;
@@ -100,7 +110,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const bytes = readInput(positionals[0], 'import <bundle.zip> [--device <deviceId>]');
         // Records a bundle brings belong to the laptop it came from, as if that laptop had pushed them.
         const from = values.device === undefined ? BUNDLE_DEVICE : (await asCliError(activeInspector(hub.store, values.device, '--device'))).id;
-        return await importBundle(hub.store, bytes, from);
+        const imported = await importBundle(hub.store, bytes, { maxBlobBytes: maxBlobBytes(env) }, from);
+        if (imported.refused > 0) throw new CliIncomplete(imported.report);
+        return imported.report;
       }
       case 'export': {
         if (values.format !== 'csv' && values.format !== 'xlsx' && values.format !== 'pdf') throw new CliError('--format xlsx|csv|pdf is required');
@@ -139,8 +151,14 @@ async function asCliError<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** Input files are read whole: none the hub takes is near this, and a larger one is refused unread. */
+const MAX_INPUT_BYTES = 2 * 1024 * 1024 * 1024;
+
 function readInput(path: string | undefined, usage: string): Uint8Array {
   if (!path) throw new CliError(usage);
+  const size = statSync(path, { throwIfNoEntry: false })?.size;
+  if (size === undefined) throw new CliError(`Cannot read ${path}`);
+  if (size > MAX_INPUT_BYTES) throw new CliError(`${path} is larger than 2 GiB: refused unread`);
   try {
     return new Uint8Array(readFileSync(path));
   } catch {
@@ -152,6 +170,10 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   runCli(process.argv.slice(2)).then(
     (out) => console.log(out),
     (error: unknown) => {
+      if (error instanceof CliIncomplete) {
+        console.log(error.message);
+        process.exit(1);
+      }
       console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(error instanceof CliError ? 2 : 1);
     },

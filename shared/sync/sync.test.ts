@@ -52,12 +52,14 @@ describe('sync protocol', () => {
     const blobs = new Map(pushRequestFor(record).blobs.map((sha) => [sha, new TextEncoder().encode('x')]));
     expect(() => buildSyncBundle([record], new Map(), '2026-11-23T10:00:00+07:00')).toThrow('err.bundle.blobMissing');
     const zip = buildSyncBundle([record], blobs, '2026-11-23T10:00:00+07:00');
-    const parsed = parseSyncBundle(zip);
+    const parsed = parseSyncBundle(zip, { maxBlobBytes: 1024 });
     expect(parsed.records).toHaveLength(1);
     expect(checkPushRequest(parsed.records[0]!.id, parsed.records[0]!.body)).toMatchObject({ ok: true });
-    // The blobs here are not the bytes their names promise: none is taken.
-    expect(parsed.blobs.size).toBe(0);
-    expect(parsed.badBlobs.sort()).toEqual([...blobs.keys()].sort());
-    expect(() => parseSyncBundle(new Uint8Array([1, 2, 3]))).toThrow('err.bundle.notZip');
+    // The blobs here are not the bytes their names promise: each is refused when read.
+    expect(parsed.blobs.map((b) => b.sha256).sort()).toEqual([...blobs.keys()].sort());
+    expect(parsed.blobs.every((b) => !b.read().ok)).toBe(true);
+    expect(() => parseSyncBundle(new Uint8Array([1, 2, 3]), { maxBlobBytes: 1024 })).toThrow('err.bundle.notZip');
+    // A blob over the hub's limit refuses the bundle before anything is inflated.
+    expect(() => parseSyncBundle(zip, { maxBlobBytes: 0 })).toThrow(/err\.bundle\.refused: an entry is larger than allowed \(blobs\//);
   });
 });

@@ -145,7 +145,8 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     const path = join(dataDir, 'bundle.zip');
     await download.saveAs(path);
     const first = await hubCli(['import', path], env);
-    expect(first.stdout).toContain('Imported 0 new record(s); 2 already held');
+    expect(first.stdout).toContain('Records: 0 stored, 2 already held, 0 refused.');
+    expect(first.status).toBe(0);
   });
 
   it('says when the hub is unreachable and keeps the record waiting, unchanged', async () => {

@@ -134,8 +134,9 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         // The other laptop's bundle: its own new record, and a revision 2 of the inspector's record.
         writeFileSync(file, buildSyncBundle([theirs.record, nextRevision(mine.record)], blobs, '2026-11-23T10:30:00+07:00'));
         const run = await hubCli(['import', file, '--device', other.deviceId], api.env);
-        expect(run.stdout).toContain('Imported 1 new record(s)');
+        expect(run.stdout).toContain('Records: 1 stored, 0 already held, 1 refused.');
         expect(run.stdout).toContain('not_owner');
+        expect(run.status).toBe(1);
         expect(await heldRevision(mine.record.inspection.id)).toBe(1);
         expect((await put(theirs.record, api.inspector.token)).status).toBe(403);
         expect((await put(theirs.record, other.token)).status).toBe(200);
