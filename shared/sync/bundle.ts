@@ -70,7 +70,7 @@ export function parseSyncBundle(bytes: Uint8Array, limits: BundleLimits): Parsed
   for (const name of new Set(meta.records)) {
     const m = typeof name === 'string' ? /^records\/([0-9a-f-]{36})@\d+\.json$/.exec(name) : null;
     const read = m ? byName.get(name as string)?.read() : undefined;
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = read?.ok ? JSON.parse(strFromU8(read.bytes)) : null;
     } catch {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { buildSyncBundle } from '../../shared/sync/bundle';
@@ -17,7 +18,7 @@ describe('hub:cli import of a hostile USB bundle', () => {
   let env: Record<string, string>;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'congvu-bundle-import-'));
-    env = { HUB_DATA_DIR: join(dir, 'hub'), HUB_MAX_BLOB_MB: '2', NODE_OPTIONS: `--require ${resolve(ROOT, 'tests/support/peak-memory.cjs')}` };
+    env = { HUB_DATA_DIR: join(dir, 'hub'), HUB_MAX_BLOB_MB: '2', NODE_OPTIONS: `--import ${pathToFileURL(resolve(ROOT, 'tests/support/peak-memory.mjs')).href}` };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const peakMb = (stderr: string) => Number(/peak-rss-kb=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
