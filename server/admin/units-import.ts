@@ -1,3 +1,5 @@
+import { describeZipProblem } from '@shared/zip/bounded-unzip';
+import { checkXlsxZip } from '@shared/zip/xlsx-guard';
 import { createHash } from 'node:crypto';
 import type { TableSpec } from '@shared/roster-import/headers';
 import { readCsvTable, readTable, type TableRead, type TableRecord } from '@shared/roster-import/read-table';
@@ -49,6 +51,9 @@ async function readFile(fileName: string, bytes: Uint8Array): Promise<TableRead<
   const limits = { maxBytes: MAX_UNITS_FILE_BYTES, maxRows: MAX_ROWS };
   if (bytes.length > limits.maxBytes) return { ok: false, problems: [{ code: 'tooLarge', maxBytes: limits.maxBytes }] };
   if (!/\.xlsx$/i.test(fileName)) return readCsvTable(bytes, unitsSpec, limits);
+  // The spreadsheet library inflates the whole zip at once, trusting it: a bomb is stopped here first.
+  const zip = checkXlsxZip(bytes);
+  if (!zip.ok) throw new Error(`Nothing imported: ${fileName} is not a readable XLSX file (${describeZipProblem(zip.problem)})`);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

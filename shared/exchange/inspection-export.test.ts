@@ -52,6 +52,13 @@ describe('inspection export (.zip)', () => {
     expect(() => parseExportZip(zipSync({ 'record.json': strToU8('{"kind":"congvu.inspection-export","formatVersion":1}') }))).toThrow(/err.exchange.invalid/);
   });
 
+  it('refuses a backup with a repeated or escaping entry name before reading anything from it', () => {
+    const { record, blobs, audit } = fixture();
+    const files = unzipSync(buildExportZip([record], audit, blobs, NOW));
+    expect(() => parseExportZip(zipSync({ ...files, '../record.json': strToU8('{}') }))).toThrow('err.exchange.unsafeZip: bad_name ../record.json');
+    expect(() => parseExportZip(zipSync({ ...files, 'RECORD.json': strToU8('{}') }))).toThrow(/err\.exchange\.unsafeZip: duplicate_name/);
+  });
+
   it('refuses a broken audit chain', () => {
     const { record, blobs, audit } = fixture();
     const broken = [{ ...audit[0]!, actor: 'someone else' }];

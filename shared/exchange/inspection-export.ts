@@ -1,4 +1,5 @@
-import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
+import { zipSync, strToU8, strFromU8 } from 'fflate';
+import { unzipBounded } from '../zip/bounded-unzip';
 import { z } from 'zod';
 import { auditEntrySchema, findAuditBreak, type AuditEntry } from '../audit/audit-chain';
 import { FORMAT_VERSION } from '../format-version';
@@ -62,12 +63,14 @@ export interface ParsedExport {
 /** Reads and checks an export: structure, hashes of finalized revisions, audit chain, every blob. */
 export function parseExportZip(bytes: Uint8Array): ParsedExport {
   if (bytes.byteLength > MAX_EXPORT_BYTES) throw new ExchangeError('err.exchange.tooLarge');
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    throw new ExchangeError('err.exchange.notZip');
-  }
+  // Read without trusting the zip: a bomb, a repeated or escaping name is refused before inflating.
+  const opened = unzipBounded(bytes, {
+    maxEntries: 20_000,
+    maxEntryBytes: (name) => (name === 'record.json' ? 64 * 1024 * 1024 : name.startsWith('blobs/') ? 64 * 1024 * 1024 : 1024 * 1024),
+    maxTotalBytes: MAX_EXPORT_BYTES,
+  });
+  if (!opened.ok) throw new ExchangeError(opened.problem.code === 'not_zip' ? 'err.exchange.notZip' : `err.exchange.unsafeZip: ${opened.problem.code}${opened.problem.entry ? ` ${opened.problem.entry}` : ''}`);
+  const files = Object.fromEntries(opened.files);
   const recordFile = files['record.json'];
   if (!recordFile) throw new ExchangeError('err.exchange.noRecord');
   let json: unknown;

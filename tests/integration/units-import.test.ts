@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHub } from '../../server/open-hub';
 import { hubCli } from '../support/hub';
+import { zerosBomb } from '../support/hostile-zips';
 import { encodeWindows1258 } from '../support/windows-1258';
 
 const utf16le = (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le');
@@ -105,6 +106,11 @@ describe('hub CLI import-units', { timeout: 120_000 }, () => {
     const xlsx = await hubCli(['import-units', file('units.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))], env);
     expect(xlsx.status).not.toBe(0);
     expect(xlsx.stderr).toContain('unknown column(s) in the header on line 1: “Điện thoại”');
+
+    // A zip bomb dressed as a spreadsheet is refused before the spreadsheet library inflates it.
+    const bomb = await hubCli(['import-units', file('units-bomb.xlsx', await zerosBomb('xl/worksheets/sheet1.xml', 256 * 1024 * 1024))], env);
+    expect(bomb.status).not.toBe(0);
+    expect(bomb.stderr).toContain('an entry is larger than allowed (xl/worksheets/sheet1.xml)');
 
     const binary = await hubCli(['import-units', file('units-nobom.csv', Buffer.from('Mã đơn vị\n', 'utf16le'))], env);
     expect(binary.status).not.toBe(0);

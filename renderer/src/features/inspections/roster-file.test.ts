@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { duplicateNames, text, zerosBomb } from '../../../../tests/support/hostile-zips';
 import { readRosterFile } from './roster-file';
 
 async function xlsx(rows: string[][], name = 'danh-sach-cbcc.xlsx'): Promise<File> {
@@ -61,5 +62,12 @@ describe('staff list files', () => {
     expect(await readRosterFile(new File([new Uint8Array([1, 2, 3])], 'hong.xlsx'))).toEqual({ ok: false, problems: [{ code: 'unreadableXlsx' }] });
     expect(await readRosterFile(new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'lon.csv'))).toEqual({ ok: false, problems: [{ code: 'tooLarge', maxBytes: 5 * 1024 * 1024 }] });
     expect(await readRosterFile(new File([Buffer.from('Họ và tên\nA\n', 'utf16le')], 'ds.csv'))).toEqual({ ok: false, problems: [{ code: 'notText' }] });
+  });
+
+  it('refuses a zip bomb or a zip with repeated parts dressed as .xlsx before the spreadsheet library inflates it', async () => {
+    const bomb = await zerosBomb('xl/worksheets/sheet1.xml', 256 * 1024 * 1024);
+    expect(await readRosterFile(new File([bomb as Uint8Array<ArrayBuffer>], 'bom.xlsx'))).toEqual({ ok: false, problems: [{ code: 'unsafeXlsx' }] });
+    const twice = duplicateNames('xl/workbook.xml', text('<a/>'), text('<b/>'));
+    expect(await readRosterFile(new File([twice as Uint8Array<ArrayBuffer>], 'trung.xlsx'))).toEqual({ ok: false, problems: [{ code: 'unsafeXlsx' }] });
   });
 });

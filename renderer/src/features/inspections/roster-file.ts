@@ -2,10 +2,11 @@ import type { TextEncodingName } from '@shared/roster-import/decode';
 import type { TableProblem } from '@shared/roster-import/read-table';
 import { MAX_ROSTER_FILE_BYTES, readRosterCsv, readRosterTable, type ImportedPerson, type RosterRowProblem } from '@shared/roster-import/roster';
 import { MAX_COLUMNS, tableFromSheet } from '@shared/roster-import/table';
+import { checkXlsxZip } from '@shared/zip/xlsx-guard';
 
 export type RosterSource = { kind: 'csv'; encoding: TextEncodingName } | { kind: 'xlsx'; sheet: string };
 
-export type RosterFileProblem = TableProblem | { code: 'fileType' } | { code: 'unreadableXlsx' } | { code: 'noSheet' };
+export type RosterFileProblem = TableProblem | { code: 'fileType' } | { code: 'unreadableXlsx' } | { code: 'unsafeXlsx' } | { code: 'noSheet' };
 
 export type RosterFileRead =
   | { ok: true; people: ImportedPerson[]; problems: RosterRowProblem[]; source: RosterSource }
@@ -31,8 +32,12 @@ async function readXlsx(file: File): Promise<RosterFileRead> {
   // Loaded only when needed: the spreadsheet reader is large.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The spreadsheet library inflates the whole zip at once, trusting it: a bomb is stopped here first.
+  const zip = checkXlsxZip(bytes);
+  if (!zip.ok) return { ok: false, problems: [{ code: zip.problem.code === 'not_zip' || zip.problem.code === 'corrupt' ? 'unreadableXlsx' : 'unsafeXlsx' }] };
   try {
-    await workbook.xlsx.load(await file.arrayBuffer());
+    await workbook.xlsx.load(bytes.buffer);
   } catch {
     return { ok: false, problems: [{ code: 'unreadableXlsx' }] };
   }
