@@ -166,8 +166,18 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   });
 
   // Text no database stores is refused wherever it enters, before any route reads it.
+  // A JSON body can carry them only as \u escapes (raw control characters are not JSON, and bytes
+  // that are not UTF-8 decode to U+FFFD), so a body with none is not walked: a batch of records is megabytes.
+  const cleanJson = new WeakSet<FastifyRequest>();
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: LIMITS.default }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (!/\\u(?:0000|d[89a-f])/i.test(text)) cleanJson.add(request);
+    parseJson(request, text, done);
+  });
   app.addHook('preValidation', async (request) => {
-    const where = unstorableTextIn(request.params, request.query, request.body);
+    const where = unstorableTextIn(request.params, request.query, cleanJson.has(request) ? undefined : request.body);
     if (where !== null) throw fail(422, 'invalid_text', `Text with a NUL or a broken character is not accepted (${where})`);
   });
 
