@@ -71,4 +71,11 @@ describe('the at-rest data key in main', () => {
     expect(await new StorageKeyStore(tempDir(), keyring('unknown'), 'win32').open({})).toMatchObject({ ok: true, protection: 'os-keyring' });
     expect(await new StorageKeyStore(tempDir(), keyring('unknown', false), 'win32', noWait).open({})).toEqual({ ok: false, code: 'passphrase-new' });
   });
+
+  it('makes one key however many ask for it at once', async () => {
+    const store = new StorageKeyStore(tempDir(), keyring('kwallet5'), 'linux');
+    const answers = await Promise.all([store.open({}), store.open({}), store.open({})]);
+    const keys = new Set(answers.map((a) => (a.ok ? Buffer.from(a.key).toString('hex') : a.code)));
+    expect(keys.size).toBe(1);
+  });
 });

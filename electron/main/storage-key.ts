@@ -81,7 +81,16 @@ export class StorageKeyStore {
     await writeFileDurably(join(this.dir, KEY_FILE), new TextEncoder().encode(JSON.stringify(file)), 0o600);
   }
 
-  async open(request: StorageKeyOpenRequest): Promise<StorageKeyOpenResult> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** One at a time: two first opens at once must not each make (and one lose) a key. */
+  open(request: StorageKeyOpenRequest): Promise<StorageKeyOpenResult> {
+    const next = this.queue.then(() => this.openNow(request));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async openNow(request: StorageKeyOpenRequest): Promise<StorageKeyOpenResult> {
     const file = await this.readKeyFile();
     // Never replaced: a new key would leave every sealed record unreadable.
     if (file === 'damaged') return { ok: false, code: 'key-file-damaged' };
