@@ -5,11 +5,13 @@ import { bridge } from './bridge/bridge';
 import { CongvuDb, installReferenceData, refreshReviewFacts, sealStoredRows, type SealedBy } from './db/database';
 import { DbProvider } from './db/db-context';
 import { openDataKey } from './features/storage/data-key';
+import { keepFieldsOutOfSessionRestore } from './features/storage/no-form-restore';
 import { requestPersistentStorage } from './features/storage/persistence';
 import { UnlockScreen } from './features/storage/unlock-screen';
 import { I18nProvider } from './i18n/i18n';
 import './styles.css';
 
+keepFieldsOutOfSessionRestore(document);
 const root = createRoot(document.getElementById('root')!);
 
 function startApp(key: CryptoKey, sealedBy: SealedBy): void {
