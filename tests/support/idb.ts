@@ -43,6 +43,15 @@ export function readStore<T = Record<string, unknown>>(page: Page, store: string
   return page.evaluate(`(${READ_SOURCE})(${JSON.stringify(store)})`) as Promise<T[]>;
 }
 
+/** Width and height of a stored image blob, decoded in the page. */
+export function storedImageSize(page: Page, sha256: string): Promise<[number, number]> {
+  return page.evaluate(`(async () => {
+    const rows = await (${READ_SOURCE})('blobs');
+    const bitmap = await createImageBitmap(rows.find((r) => r.sha256 === ${JSON.stringify(sha256)}).blob);
+    return [bitmap.width, bitmap.height];
+  })()`) as Promise<[number, number]>;
+}
+
 /** Every row of one store as it lies on disk: sealed rows stay sealed. */
 export function readRawStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
