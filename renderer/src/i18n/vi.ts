@@ -593,6 +593,18 @@ export const vi = {
   'storage.sealed.browser': 'Dữ liệu được mã hoá bằng khoá của trình duyệt (bảo vệ yếu hơn)',
   'storage.browserNotice': 'Bản chạy trong trình duyệt: dữ liệu được mã hoá, nhưng khoá nằm ngay trong hồ sơ trình duyệt này, nên ai có hồ sơ trình duyệt và phiên đăng nhập của người dùng này đều đọc được. Ứng dụng máy tính gắn khoá với tài khoản hệ điều hành nên bảo vệ tốt hơn.',
   'storage.browserNotice.dismiss': 'Đã hiểu',
+  'export.protect': 'Bảo vệ tệp sao lưu bằng mật khẩu',
+  'export.passphrase': 'Mật khẩu tệp sao lưu',
+  'export.passphraseAgain': 'Nhập lại mật khẩu',
+  'export.protectHint': 'Cần đúng mật khẩu này để nhập lại tệp; quên mật khẩu thì không mở được tệp.',
+  'import.passphrasePrompt': 'Tệp {file} được bảo vệ bằng mật khẩu. Nhập mật khẩu để nhập tệp.',
+  'import.open': 'Mở và nhập',
+  'import.passphrase': 'Mật khẩu tệp sao lưu',
+  'err.backup.wrongPassphrase': 'Mật khẩu không đúng, hoặc tệp sao lưu đã bị sửa đổi',
+  'err.backup.damaged': 'Tệp sao lưu có mật khẩu bị hỏng, không đọc được',
+  'err.backup.weakPassphrase': 'Mật khẩu tệp sao lưu phải có ít nhất 8 ký tự',
+  'err.backup.mismatch': 'Hai lần nhập mật khẩu không khớp',
+  'err.backup.passphraseRequired': 'Hãy nhập mật khẩu',
 } as const;
 
 export type MessageKey = keyof typeof vi;
