@@ -33,6 +33,8 @@ describe('sealed at rest: the profile on disk gives nothing away', () => {
   const profile = freshProfileDir('congvu-at-rest-');
   let server: Awaited<ReturnType<typeof startWebServer>> | undefined;
   let context: BrowserContext | undefined;
+  let page: Page;
+  let inspectionId = '';
   afterAll(async () => {
     await context?.close();
     await server?.close();
@@ -42,7 +44,7 @@ describe('sealed at rest: the profile on disk gives nothing away', () => {
   it('holds no typed note (UTF-8 or UTF-16) and no JPEG after a walk with photos, and reads all back after a relaunch', { timeout: 600_000 }, async () => {
     server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
     context = await launchProfile(profile);
-    let page: Page = context.pages()[0] ?? (await context.newPage());
+    page = context.pages()[0] ?? (await context.newPage());
     await page.goto(server.url);
     const id = await createInspectionViaUi(page, { templates: ['VH'] });
     await tab(page, 'Nội dung kiểm tra');
@@ -97,5 +99,44 @@ describe('sealed at rest: the profile on disk gives nothing away', () => {
     await expect
       .poll(() => page.locator('[data-testid="photo"] img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length))
       .toBe(2);
+    inspectionId = id;
+  });
+
+  it('exports a backup sealed by a passphrase, which another browser imports only with it', { timeout: 300_000 }, async () => {
+    await page.goto(`${server!.url}#/inspections/${inspectionId}`);
+    await page.getByTestId('inspection-detail').waitFor();
+    await page.getByTestId('export-protect').check();
+    await page.getByTestId('export-passphrase').fill('ngắn');
+    await page.getByTestId('export').click();
+    await page.getByText('Mật khẩu tệp sao lưu phải có ít nhất 8 ký tự').waitFor();
+    await page.getByTestId('export-passphrase').fill('Mật khẩu sao lưu 2026');
+    await page.getByTestId('export-confirm').fill('Mật khẩu sao lưu 2026');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.cvbk$/);
+    const sealed = readFileSync((await download.path())!);
+    expect(sealed.subarray(0, 21).toString('latin1')).toBe('CONGVU-SEALED-BACKUP\n');
+    expect(sealed.includes(Buffer.from('ZQX-4711'))).toBe(false);
+    expect(sealed.includes(Buffer.from('record.json'))).toBe(false);
+
+    const otherProfile = freshProfileDir('congvu-at-rest-import-');
+    const other = await launchProfile(otherProfile);
+    try {
+      const page2 = other.pages()[0] ?? (await other.newPage());
+      await page2.goto(server!.url);
+      await page2.getByTestId('empty-list').waitFor();
+      await page2.getByTestId('import-file').setInputFiles({ name: 'sao-luu.cvbk', mimeType: 'application/octet-stream', buffer: sealed });
+      await page2.getByTestId('import-passphrase').fill('mật khẩu sai');
+      await page2.getByRole('button', { name: 'Mở và nhập' }).click();
+      await expect.poll(() => page2.getByTestId('import-status').textContent()).toBe('Không nhập được sao-luu.cvbk: Mật khẩu không đúng, hoặc tệp sao lưu đã bị sửa đổi');
+      expect(await page2.getByTestId('inspection-row').count()).toBe(0);
+      await page2.getByTestId('import-passphrase').fill('Mật khẩu sao lưu 2026');
+      await page2.getByRole('button', { name: 'Mở và nhập' }).click();
+      await expect.poll(() => page2.getByTestId('import-status').textContent()).toBe('Đã nhập cuộc kiểm tra tại UBND xã Tân Phước Hưng (1 lần lập).');
+      await page2.getByTestId('inspection-row').first().waitFor();
+      expect((await readStore<{ note: string }>(page2, 'findings')).some((f) => f.note === NOTE)).toBe(true);
+    } finally {
+      await other.close();
+      rmSync(otherProfile, { recursive: true, force: true });
+    }
   });
 });
