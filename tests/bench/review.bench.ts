@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { startWebServer } from '../../scripts/serve-web';
+import type { BrowserContext } from 'playwright-core';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { hubCli, ROOT, startHub } from '../support/hub';
 import { seedRecords } from '../support/seed-records';
@@ -61,18 +62,18 @@ export async function benchReview({ emit, part }: BenchRun): Promise<void> {
       emit(judge('review.xlsx_peak_mb', xlsx.peakMb, 'MB', '<= 500'));
     });
 
-    await part('import into Chromium and the dashboard', () => importAndDashboard(env, emit, part));
+    await part('import into Chromium and the dashboard', () => importAndDashboard(env, records, emit, part));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function importAndDashboard(env: Record<string, string>, emit: BenchRun['emit'], part: BenchRun['part']): Promise<void> {
+async function importAndDashboard(env: Record<string, string>, records: readonly unknown[], emit: BenchRun['emit'], part: BenchRun['part']): Promise<void> {
   const hub = await startHub(env);
   try {
     const server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
     try {
-      await inChromium(hub.url, server.url, env, emit, part);
+      await inChromium(hub.url, server.url, env, records, emit, part);
     } finally {
       await server.close();
     }
@@ -81,10 +82,49 @@ async function importAndDashboard(env: Record<string, string>, emit: BenchRun['e
   }
 }
 
-async function inChromium(hubUrl: string, serverUrl: string, env: Record<string, string>, emit: BenchRun['emit'], part: BenchRun['part']): Promise<void> {
+/** Plain JavaScript for the bare page (a string, so the TypeScript runner adds nothing to it): one transaction per chunk, timed in the page. */
+const FLOOR_PUT = `async (rows) => {
+  const db = await new Promise((ok, fail) => {
+    const q = indexedDB.open('bench-floor', 1);
+    q.onupgradeneeded = () => q.result.createObjectStore('records', { keyPath: ['inspection.id', 'inspection.revision'] });
+    q.onsuccess = () => ok(q.result);
+    q.onerror = () => fail(q.error);
+  });
+  const t0 = performance.now();
+  await new Promise((ok, fail) => {
+    const tx = db.transaction('records', 'readwrite', { durability: 'strict' });
+    for (const row of rows) tx.objectStore('records').put(row);
+    tx.oncomplete = ok;
+    tx.onerror = () => fail(tx.error);
+  });
+  db.close();
+  return performance.now() - t0;
+}`;
+
+/**
+ * The floor under review.import_10k_s on this machine: the same records bulk-put into IndexedDB by
+ * a bare page of the same origin (no app, no checks, no sealing), in chunks as the import pulls them;
+ * only the time inside IndexedDB counts (not handing the records to the page).
+ */
+async function importFloorSeconds(context: BrowserContext, serverUrl: string, records: readonly unknown[]): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.route('**/bench-floor.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>floor</title>' }));
+    await page.goto(new URL('/bench-floor.html', serverUrl).href);
+    let ms = 0;
+    for (let i = 0; i < records.length; i += 500) ms += (await page.evaluate(`(${FLOOR_PUT})(${JSON.stringify(records.slice(i, i + 500))})`)) as number;
+    return ms / 1000;
+  } finally {
+    await page.close();
+  }
+}
+
+async function inChromium(hubUrl: string, serverUrl: string, env: Record<string, string>, records: readonly unknown[], emit: BenchRun['emit'], part: BenchRun['part']): Promise<void> {
   const profile = freshProfileDir('congvu-bench-');
   const context = await launchProfile(profile);
   try {
+    const floor = await importFloorSeconds(context, serverUrl, records);
+    emit(judge('review.import_raw_floor_s', floor, 's', null));
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -108,7 +148,8 @@ async function inChromium(hubUrl: string, serverUrl: string, env: Record<string,
       const button = page.getByTestId('review-import');
       if (await button.isEnabled()) await button.click();
       await page.waitForFunction((n) => document.querySelector('[data-testid="review-counts"]')?.textContent?.startsWith(`Đã nhập ${n} biên bản: ${n} khớp`), RECORDS, { polling: 200, timeout: 600_000 });
-      emit(judge('review.import_10k_s', (performance.now() - t0) / 1000, 's', '<= 30'));
+      // With sealing on, at most twice what IndexedDB alone takes for the same records in this run.
+      emit(judge('review.import_10k_s', (performance.now() - t0) / 1000, 's', `<= ${(2 * floor).toFixed(3)}`));
     } finally {
       clearInterval(sampler);
     }

@@ -11,6 +11,7 @@ import { freshProfileDir, launchProfile } from '../support/chromium';
 import { enrollCode, hubCli, startHub, type RunningHub } from '../support/hub';
 import { sampleRecordWithBlobs } from '../support/report-fixture';
 import { dateProblems } from '../support/date-problems';
+import { readStore as readSealedStore } from '../support/idb';
 
 /** Screenshots of every page checked, to look at: one folder per run. */
 const SHOTS = join(tmpdir(), 'congvu-formats');
@@ -38,20 +39,7 @@ describe('Vietnamese dates and times in a browser set to en-US in New York (real
   let id: string;
   const pageErrors: string[] = [];
 
-  const readStore = <T>(store: string) =>
-    page.evaluate(
-      (name) =>
-        new Promise<T[]>((ok, fail) => {
-          const req = indexedDB.open('congvu');
-          req.onsuccess = () => {
-            const all = req.result.transaction(name).objectStore(name).getAll();
-            all.onsuccess = () => ok(all.result as T[]);
-            all.onerror = () => fail(all.error);
-          };
-          req.onerror = () => fail(req.error);
-        }),
-      store,
-    );
+  const readStore = <T>(store: string) => readSealedStore<T>(page, store);
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer } from '../../scripts/serve-web';
 import { freshProfileDir, launchProfile } from '../support/chromium';
+import { readStore } from '../support/idb';
 
 const UNIT = 'UBND xã Tân Phước Hưng';
 const LEADER = 'Nguyễn Thị Ánh Tuyết';
@@ -40,18 +41,7 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
   });
 
   async function storedInspections(): Promise<Array<Record<string, unknown>>> {
-    return page.evaluate(
-      () =>
-        new Promise<Array<Record<string, unknown>>>((ok, fail) => {
-          const req = indexedDB.open('congvu');
-          req.onsuccess = () => {
-            const all = req.result.transaction('inspections').objectStore('inspections').getAll();
-            all.onsuccess = () => ok(all.result as Array<Record<string, unknown>>);
-            all.onerror = () => fail(all.error);
-          };
-          req.onerror = () => fail(req.error);
-        }),
-    );
+    return readStore(page, 'inspections');
   }
 
   it('opens on the Vietnamese inspections list, empty', async () => {
@@ -64,18 +54,7 @@ describe('inspections in the browser build (real Chromium, real IndexedDB)', () 
   it('asks for persistent storage at start and shows the answer', async () => {
     const status = page.getByTestId('persist-status');
     await expect.poll(() => status.textContent()).toMatch(/^Lưu trữ bền vững: /);
-    const stored = await page.evaluate(
-      () =>
-        new Promise<unknown>((ok, fail) => {
-          const req = indexedDB.open('congvu');
-          req.onsuccess = () => {
-            const get = req.result.transaction('settings').objectStore('settings').get('storage.persist');
-            get.onsuccess = () => ok(get.result);
-            get.onerror = () => fail(get.error);
-          };
-          req.onerror = () => fail(req.error);
-        }),
-    );
+    const stored = (await readStore<{ key: string }>(page, 'settings')).find((r) => r.key === 'storage.persist');
     expect(stored).toMatchObject({ key: 'storage.persist', value: { supported: true, granted: expect.any(Boolean) } });
   });
 

@@ -12,7 +12,7 @@ import type { Inspection } from '../../shared/schemas';
 import { startWebServer } from '../../scripts/serve-web';
 import { addRepresentative, answerRemaining, confirmDialog, createInspectionViaUi, drawSignature, fillIssue, finalizeViaUi, tab, waitSaved } from '../support/app-driver';
 import { FAKE_CAMERA_ARGS, freshProfileDir, launchProfile } from '../support/chromium';
-import { readStore, storeKeys } from '../support/idb';
+import { readStore, storedImageSize, storeKeys } from '../support/idb';
 import { makeJpeg, withExifTime } from '../support/photos';
 
 /** The stored record of one revision, read straight from IndexedDB. */
@@ -165,19 +165,7 @@ describe('recording a whole inspection on site (real Chromium)', () => {
     expect(original.reportCopySha256).toMatch(/^[0-9a-f]{64}$/);
     const blobs = await storeKeys(page, 'blobs');
     expect(blobs).toEqual(expect.arrayContaining([sha, original.reportCopySha256]));
-    const copySize = await page.evaluate(async (key) => {
-      const db = await new Promise<IDBDatabase>((ok) => {
-        const r = indexedDB.open('congvu');
-        r.onsuccess = () => ok(r.result);
-      });
-      const row = await new Promise<{ blob: Blob }>((ok) => {
-        const g = db.transaction('blobs').objectStore('blobs').get(key);
-        g.onsuccess = () => ok(g.result);
-      });
-      const bitmap = await createImageBitmap(row.blob);
-      db.close();
-      return [bitmap.width, bitmap.height];
-    }, original.reportCopySha256!);
+    const copySize = await storedImageSize(page, original.reportCopySha256!);
     expect(copySize).toEqual([1600, 1200]);
     const others = attachments.filter((a) => a.sha256 !== sha);
     expect(others.map((a) => a.mime).sort()).toEqual(['image/jpeg', 'image/png']);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer } from '../../scripts/serve-web';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { encodeWindows1258 } from '../support/windows-1258';
+import { readStore } from '../support/idb';
 
 const utf16le = (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le');
 const shot = (name: string) => resolve(import.meta.dirname, `../../out/e2e-roster-${name}.png`);
@@ -133,18 +134,7 @@ describe('staff list import (real Chromium)', () => {
     await team.nth(2).getByLabel('Họ và tên').fill('Lê Hoàng Yến');
     await page.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
     await page.getByTestId('inspection-detail').waitFor();
-    const staff = await page.evaluate(
-      () =>
-        new Promise<unknown>((ok, fail) => {
-          const req = indexedDB.open('congvu');
-          req.onsuccess = () => {
-            const all = req.result.transaction('inspections').objectStore('inspections').getAll();
-            all.onsuccess = () => ok((all.result as Array<{ unit: { staff: unknown[] } }>).map((i) => i.unit.staff));
-            all.onerror = () => fail(all.error);
-          };
-          req.onerror = () => fail(req.error);
-        }),
-    );
+    const staff = (await readStore<{ unit: { staff: unknown[] } }>(page, 'inspections')).map((i) => i.unit.staff);
     expect(staff).toEqual([
       [
         { id: expect.any(String), name: 'Nguyễn Thị Ánh Tuyết', position: 'Phó Chủ tịch', department: '' },

@@ -10,6 +10,7 @@ import { freshProfileDir, launchProfile } from '../support/chromium';
 import { enrollCode, enrollDevice, hubCli, startHub, type RunningHub } from '../support/hub';
 import { sampleRecordWithBlobs } from '../support/report-fixture';
 import { writeQrVideo } from '../support/qr-video';
+import { readStore } from '../support/idb';
 
 /**
  * The app in Chromium syncing with a real hub process on 127.0.0.1: enrollment, push, the review
@@ -101,7 +102,7 @@ describe('sync with the provincial hub (real Chromium, real hub)', () => {
     await page.getByTestId('assignments').waitFor();
     expect(await page.getByTestId('assignments').textContent()).toBe('UBND phường Cái Khế — Đoàn 2, 01/12/2026 → 10/12/2026');
     // The unit is now offered when starting an inspection, with its staff.
-    const units = (await page.evaluate(`new Promise((ok) => { const q = indexedDB.open('congvu'); q.onsuccess = () => { const r = q.result.transaction('units').objectStore('units').getAll(); r.onsuccess = () => ok(r.result); }; })`)) as Array<{ code: string; staff: Array<{ name: string }> }>;
+    const units = await readStore<{ code: string; staff: Array<{ name: string }> }>(page, 'units');
     expect(units.find((u) => u.code === '31999')?.staff.map((s) => s.name)).toEqual(['Đỗ Thị Mai']);
   });
 

@@ -9,6 +9,7 @@ import { startWebServer } from '../../scripts/serve-web';
 import { answerRemaining, confirmDialog, drawSignature, tab, waitSaved } from '../support/app-driver';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { dateProblems } from '../support/date-problems';
+import { readStore } from '../support/idb';
 import { findPhrase, flowPos, pdfWords, tableRows } from '../support/pdf-words';
 
 /**
@@ -40,19 +41,7 @@ describe('a new user records one inspection, start to signed-off record (real Ch
   const vietnamDay = (offset: number) => dayFrom(day, offset);
   const pageErrors: string[] = [];
 
-  const store = <T,>(name: string) =>
-    page.evaluate(
-      (n) =>
-        new Promise<T[]>((ok, fail) => {
-          const req = indexedDB.open('congvu');
-          req.onsuccess = () => {
-            const all = req.result.transaction(n).objectStore(n).getAll();
-            all.onsuccess = () => ok(all.result as T[]);
-            all.onerror = () => fail(all.error);
-          };
-        }),
-      name,
-    );
+  const store = <T,>(name: string) => readStore<T>(page, name);
   const record = async (revision: number): Promise<InspectionRecord> => {
     const [inspections, roster, findings, recommendations, signatures] = await Promise.all(['inspections', 'rosterEntries', 'findings', 'recommendations', 'signatures'].map((n) => store<{ id?: string; inspectionId?: string; revision: number }>(n)));
     const mine = <T extends { inspectionId?: string; revision: number }>(rows: T[]) => rows.filter((r) => r.inspectionId === id && r.revision === revision);
@@ -130,20 +119,8 @@ describe('a new user records one inspection, start to signed-off record (real Ch
     await page.waitForFunction(() => document.querySelector('[data-testid="draft-status"]')?.textContent?.startsWith('Đã lưu bản nháp'), undefined, { polling: 50 });
     // What is typed is stored as it is typed: a reload loses none of it, and the arrival stays.
     // Read from IndexedDB itself (polled from here: waitForFunction takes a returned promise as truthy at once).
-    const storedTeam = () =>
-      page.evaluate(
-        () =>
-          new Promise<string | undefined>((ok) => {
-            const q = indexedDB.open('congvu');
-            q.onsuccess = () => {
-              const r = q.result.transaction('settings').objectStore('settings').get('draft.newInspection');
-              r.onsuccess = () => {
-                q.result.close();
-                ok((r.result as { value: { values: { team: Array<{ name: string }> } } } | undefined)?.value.values?.team[2]?.name);
-              };
-            };
-          }),
-      );
+    const storedTeam = async () =>
+      (await readStore<{ key: string; value: { values?: { team: Array<{ name: string }> } } }>(page, 'settings')).find((r) => r.key === 'draft.newInspection')?.value.values?.team[2]?.name;
     await expect.poll(storedTeam).toBe('Lê Hoàng Yến');
     await page.reload();
     await page.getByTestId('draft-restored').waitFor();

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n, type Language } from '../i18n/i18n';
 import { useSetLanguage } from '../features/settings/mutations';
 import { StatusBar } from './status-bar';
+import { BrowserSealNotice } from '../features/storage/seal-notice';
 import { useHubSettings } from '../features/sync/queries';
 import { href, type Route } from './router';
 
@@ -52,7 +53,10 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           </select>
         </label>
       </header>
-      <main className="content">{children}</main>
+      <main className="content">
+        <BrowserSealNotice />
+        {children}
+      </main>
       <StatusBar />
     </div>
   );

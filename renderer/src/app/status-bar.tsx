@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/i18n';
 import { useAppInfo } from '../features/settings/app-info-queries';
 import { usePersistAnswer, useStorageEstimate } from '../features/storage/queries';
 import { formatBytes } from './format';
+import { SealStatus } from '../features/storage/seal-notice';
 
 export function StatusBar() {
   const { t, locale } = useI18n();
@@ -21,6 +22,7 @@ export function StatusBar() {
       <span data-testid="persist-status" className={persist && !persist.granted ? 'warn' : undefined}>
         {persistText}
       </span>
+      <SealStatus />
       {estimate && (
         <span>
           {t('storage.usage', {

@@ -6,6 +6,8 @@ import { FACTS_VERSION, inspectionFacts, templatesByRef, type InspectionFacts } 
 import type { InspectionRecord } from '@shared/inspection/record';
 import { checkTemplatePublish } from '@shared/templates/immutability';
 import { DEFAULT_LEGAL_BASES_VERSION, defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
+import { sealingMiddleware } from './sealing-middleware';
+import { sealExisting } from './seal-existing';
 
 export interface SettingRow {
   key: string;
@@ -99,6 +101,13 @@ export interface HubRow {
 }
 
 export const DB_NAME = 'congvu';
+/** Every store holding what was recorded or who it names; templates and legal bases are public. */
+export const SEALED_TABLES: ReadonlySet<string> = new Set([
+  'inspections', 'findings', 'recommendations', 'rosterEntries', 'attachments', 'blobs', 'signatures', 'auditLog', 'units', 'settings',
+  'signedReports', 'syncStatus', 'hubRows', 'reviewInspections', 'reviewFacts', 'reviewReports', 'reviewOutbox',
+]);
+export type SealedBy = 'os-keyring' | 'passphrase' | 'browser';
+const SEALED_ALL_KEY = 'storage.sealedAll';
 const LEGAL_BASES_VERSION_KEY = 'reference.legalBases.version';
 const FACTS_VERSION_KEY = 'review.factsVersion';
 
@@ -127,10 +136,18 @@ export class CongvuDb extends Dexie {
   reviewReports!: Table<ReviewReportRow, [string, number, string]>;
   reviewOutbox!: Table<ReviewOutboxRow, number>;
 
-  constructor(name: string = DB_NAME) {
+  /** With a data key every personal store is sealed at rest (sealing-middleware); without one (unit tests) it is plain. */
+  readonly dataKey: CryptoKey | null;
+  /** Who holds the data key (said in the UI: the browser's own key protects less). */
+  readonly sealedBy: SealedBy | null;
+
+  constructor(name: string = DB_NAME, dataKey: CryptoKey | null = null, sealedBy: SealedBy | null = null) {
     // 'strict': a commit is reported only once it is flushed to disk, so what the UI shows as
     // saved survives a power cut, not just a crash of the app.
     super(name, { chromeTransactionDurability: 'strict' });
+    this.dataKey = dataKey;
+    this.sealedBy = dataKey ? sealedBy : null;
+    if (dataKey) this.use(sealingMiddleware(dataKey, SEALED_TABLES));
     this.version(1).stores({
       inspections: '[id+revision], id, revision, status, arrival.at, unit.code, updatedAt',
       findings: 'id, [inspectionId+revision], [inspectionId+revision+itemCode]',
@@ -161,7 +178,20 @@ export class CongvuDb extends Dexie {
       })
       // A reviewer's earlier pulls carried no records: pull everything again (rows apply idempotently).
       .upgrade((tx) => tx.table('settings').delete('sync.cursor'));
+    // Sealed at rest: no index may read a name (a unit's name was one); units are sorted in memory.
+    this.version(5).stores({ units: 'code' });
   }
+}
+
+/**
+ * Seals what was stored before sealing, once (the marker is written last): batch by batch, so a
+ * kill midway loses nothing and the next start carries on. Rows read meanwhile open either way.
+ */
+export async function sealStoredRows(db: CongvuDb): Promise<number> {
+  if (!db.dataKey || (await db.settings.get(SEALED_ALL_KEY))?.value === true) return 0;
+  const sealed = await sealExisting(db.backendDB(), db.dataKey, SEALED_TABLES);
+  await db.settings.put({ key: SEALED_ALL_KEY, value: true });
+  return sealed;
 }
 
 /**

@@ -15,6 +15,19 @@ function newestRevisions(rows: Inspection[]): Inspection[] {
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
 
+/**
+ * Rows are sealed at rest and no index holds a name: the keys come from the arrival index (no row
+ * opened), the rows are opened a batch at a time, newest first, until enough match.
+ */
+async function searchByUnitName(db: CongvuDb, q: string, wanted: number): Promise<Inspection[]> {
+  const keys = await db.inspections.orderBy('arrival.at').reverse().primaryKeys();
+  const found: Inspection[] = [];
+  for (let i = 0; i < keys.length && found.length < wanted; i += 200) {
+    for (const row of await db.inspections.bulkGet(keys.slice(i, i + 200))) if (row && fold(row.unit.name).includes(q)) found.push(row);
+  }
+  return found.slice(0, wanted);
+}
+
 export interface InspectionsPage {
   rows: Inspection[];
   /** Inspections in the store (revisions of one inspection count once). */
@@ -29,10 +42,8 @@ export interface InspectionsPage {
  */
 export async function pageInspections(db: CongvuDb, limit: number, query = ''): Promise<InspectionsPage> {
   const q = fold(query.trim());
-  let collection = db.inspections.orderBy('arrival.at').reverse();
-  if (q !== '') collection = collection.filter((i) => fold(i.unit.name).includes(q));
   // A correction shares its arrival time with what it corrects: read a little past the page.
-  const rows = newestRevisions(await collection.limit(limit + 20).toArray());
+  const rows = newestRevisions(q === '' ? await db.inspections.orderBy('arrival.at').reverse().limit(limit + 20).toArray() : await searchByUnitName(db, q, limit + 20));
   // Every inspection has exactly one first revision: counting those is an index count, not a scan.
   const total = await db.inspections.where('revision').equals(1).count();
   return { rows: rows.slice(0, limit), total, more: rows.length > limit };

@@ -32,6 +32,8 @@ export function AutosaveText({ value, onSave, multiline, readOnly, label, placeh
     'aria-invalid': error !== null,
     placeholder,
     'data-testid': testId,
+    // Off: Chromium keeps what a field holds in its session-restore files, in plain, beside the sealed store.
+    autoComplete: 'off',
     className,
     onFocus: () => setDraft(value),
     onBlur: () => {

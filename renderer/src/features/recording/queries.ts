@@ -34,7 +34,15 @@ export function useBlob(sha256: string | undefined): Blob | undefined {
 export function useLastIssuer(exceptId: string): Issuer | undefined | null {
   const db = useDb();
   return useLiveQuery(
-    async () => (await db.inspections.orderBy('updatedAt').reverse().filter((i) => i.id !== exceptId && !!i.issuer?.agency.trim() && !!i.issuer.parentAgency.trim() && !!i.issuer.symbol.trim()).first())?.issuer ?? null,
+    async () => {
+      // Rows are sealed at rest: keys from the index, rows opened a batch at a time, newest first.
+      const keys = await db.inspections.orderBy('updatedAt').reverse().primaryKeys();
+      for (let i = 0; i < keys.length; i += 50) {
+        const hit = (await db.inspections.bulkGet(keys.slice(i, i + 50))).find((r) => r && r.id !== exceptId && !!r.issuer?.agency.trim() && !!r.issuer.parentAgency.trim() && !!r.issuer.symbol.trim());
+        if (hit) return hit.issuer ?? null;
+      }
+      return null;
+    },
     [db, exceptId],
   );
 }
