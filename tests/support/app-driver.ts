@@ -74,6 +74,8 @@ export async function markAllPresent(page: Page): Promise<void> {
     const row = rows.nth(i);
     if ((await row.getAttribute('data-status')) === 'unmarked') await row.getByRole('radio', { name: 'Có mặt' }).click();
   }
+  // Each mark is on screen once stored: the roll-call items read from the stored roster.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="roster-row"]')].every((r) => r.getAttribute('data-status') !== 'unmarked'), undefined, { polling: 50 });
 }
 
 /**
@@ -101,7 +103,13 @@ export async function answerRemaining(page: Page): Promise<void> {
       await card.locator('input[data-kind="time"]').fill('7h30');
       await card.locator('input[data-kind="time"]').press('Enter');
     } else {
-      throw new Error(`do not know how to answer ${code}`);
+      // An item read from the roll call (no control of its own) follows the stored roster: give it
+      // the time the store takes on a busy machine before calling it unanswerable.
+      const answered = await page
+        .waitForFunction((c) => document.querySelector(`[data-item-code="${c}"]`)?.getAttribute('data-answered') === 'true', code, { polling: 100, timeout: 60_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!answered) throw new Error(`do not know how to answer ${code}`);
     }
     await page.waitForFunction((c) => document.querySelector(`[data-item-code="${c}"]`)?.getAttribute('data-answered') === 'true', code, { polling: 50 });
   }
