@@ -100,12 +100,12 @@ export class SyncEngine {
           }
           report.failed += 1;
           try {
-            await this.storage.markFailed(entry, { code: result.code, message: result.message, final: !result.retryable && result.status !== 401 && result.status !== 403 && result.code !== 'local', at: this.o.now() });
+            await this.storage.markFailed(entry, { code: result.code, message: result.message, final: result.final, at: this.o.now() });
           } catch {
             report.stoppedBy ??= 'local';
           }
           // Without the hub, or without a valid token, the rest would fail the same way: stop for now.
-          if (result.retryable || result.status === 401 || result.status === 403) report.stoppedBy ??= result.code;
+          if (result.stopsRun) report.stoppedBy ??= result.code;
         }
         done += count;
         this.o.onProgress?.({ phase: 'push', done, total: queue.length, bytes });
@@ -149,9 +149,9 @@ export class SyncEngine {
       } catch (error) {
         const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
         // 404: the record itself has not reached the hub yet; the PDF waits for it.
-        const final = !e.retryable && e.status !== 401 && e.status !== 403 && e.status !== 404 && e.code !== 'local';
+        const final = e.final && e.status !== 404;
         await storage.markReport(pending, { synced: false, error: `${e.code}: ${e.message}`, final, at: this.o.now() });
-        if (e.retryable || e.status === 401 || e.status === 403) {
+        if (e.stopsRun) {
           report.stoppedBy ??= e.code;
           return;
         }
@@ -168,8 +168,8 @@ export class SyncEngine {
         await storage.markReview(review, { sent: true, at: this.o.now() });
       } catch (error) {
         const e = error instanceof HubRequestError ? error : new HubRequestError(0, 'local', error instanceof Error ? error.message : String(error));
-        await storage.markReview(review, { sent: false, error: `${e.code}: ${e.message}`, final: !e.retryable && e.status !== 401 && e.status !== 403 && e.code !== 'local', at: this.o.now() });
-        if (e.retryable || e.status === 401 || e.status === 403) {
+        await storage.markReview(review, { sent: false, error: `${e.code}: ${e.message}`, final: e.final, at: this.o.now() });
+        if (e.stopsRun) {
           report.stoppedBy ??= e.code;
           return;
         }

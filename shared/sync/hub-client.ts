@@ -14,6 +14,17 @@ export class HubRequestError extends Error {
   get retryable(): boolean {
     return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
   }
+  /**
+   * The rest of the run would fail the same way: no hub, no valid token, a role refused. A record
+   * another device owns (403 not_owner) is that record's own refusal: the others go on.
+   */
+  get stopsRun(): boolean {
+    return this.retryable || this.status === 401 || (this.status === 403 && this.code !== 'not_owner');
+  }
+  /** Refused for good: shown, not retried by itself (a conflict, a broken chain, another device's record). */
+  get final(): boolean {
+    return !this.stopsRun && this.code !== 'local';
+  }
 }
 
 /** What a status without our JSON error body (a proxy's, say) means. */

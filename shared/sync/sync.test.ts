@@ -47,6 +47,16 @@ describe('sync protocol', () => {
     expect(new HubRequestError(422, 'hash_mismatch', '').retryable).toBe(false);
   });
 
+  it("stops a run for a lost token or a refused role, but not for one record another device owns", () => {
+    expect(new HubRequestError(401, 'unauthorized', '').stopsRun).toBe(true);
+    expect(new HubRequestError(403, 'forbidden', '').stopsRun).toBe(true);
+    const owned = new HubRequestError(403, 'not_owner', '');
+    expect([owned.stopsRun, owned.final]).toEqual([false, true]);
+    const broken = new HubRequestError(409, 'broken_chain', '');
+    expect([broken.stopsRun, broken.final]).toEqual([false, true]);
+    expect(new HubRequestError(0, 'local', '').final).toBe(false);
+  });
+
   it('packs records and blobs into a USB bundle and reads them back, flagging altered blobs', () => {
     const record = finalized();
     const blobs = new Map(pushRequestFor(record).blobs.map((sha) => [sha, new TextEncoder().encode('x')]));

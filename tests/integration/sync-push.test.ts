@@ -51,6 +51,20 @@ describe('grouped push through the sync engine (real hub)', () => {
     expect(await new SyncEngine(repaired, { baseUrl: hub.url, token: device.token }, { baseDelayMs: 1 }).push()).toMatchObject({ pushed: 1, failed: 0 });
   });
 
+  it("refuses another device's record on its own: the laptop's other records go through and the run goes on", async () => {
+    const { records, blobs } = seedRecords(6, { photos: 1 });
+    const first = await enrollDevice(hub.url, 'inspector', env, 'Máy cũ');
+    expect(await new SyncEngine(storageOf(records.slice(0, 2), blobs), { baseUrl: hub.url, token: first.token }, { baseDelayMs: 1 }).push()).toMatchObject({ pushed: 2, stoppedBy: null });
+    // A backup restored on a new laptop holds the old laptop's two records and four of its own.
+    const second = await enrollDevice(hub.url, 'inspector', env, 'Máy mới');
+    const storage = storageOf(records, blobs);
+    const report = await new SyncEngine(storage, { baseUrl: hub.url, token: second.token }, { baseDelayMs: 1 }).push();
+    expect(report).toMatchObject({ pushed: 4, failed: 2, stoppedBy: null });
+    const refused = [...storage.status.entries()].filter(([, s]) => s.state !== 'synced');
+    expect(refused.map(([key]) => key).sort()).toEqual(records.slice(0, 2).map((r) => `${r.inspection.id}@1`).sort());
+    expect(refused.every(([, s]) => s.state === 'failed' && s.final && String(s.error).startsWith('not_owner'))).toBe(true);
+  });
+
   it('falls back to one blob and one record per request when the hub or a proxy before it refuses batches', async () => {
     for (const refusal of [404, 413] as const) {
       const { records, blobs } = seedRecords(12, { photos: 1 });
