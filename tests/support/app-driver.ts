@@ -75,7 +75,7 @@ export async function markAllPresent(page: Page): Promise<void> {
     if ((await row.getAttribute('data-status')) === 'unmarked') await row.getByRole('radio', { name: 'Có mặt' }).click();
   }
   // Each mark is on screen once stored: the roll-call items read from the stored roster.
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="roster-row"]')].every((r) => r.getAttribute('data-status') !== 'unmarked'), undefined, { polling: 50 });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="roster-row"]')).every((r) => r.getAttribute('data-status') !== 'unmarked'), undefined, { polling: 50 });
 }
 
 /**
