@@ -1,7 +1,7 @@
 import { keepAlive } from './keep-alive';
 import { isSealedRow, keyPathsOf, sealRow } from './sealed-row';
 
-const BATCH = 100;
+const BATCH = 500;
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
