@@ -8,18 +8,12 @@ import { createInspectionViaUi, waitSaved } from '../support/app-driver';
 import { freshProfileDir } from '../support/chromium';
 import { readStore } from '../support/idb';
 import { KillableChromium } from '../support/killable-chromium';
+import { seededRandom } from '../support/seeded-random';
 
 const MIN_EDITS = 220;
 const SEED = Number(process.env['CRASH_SEED'] ?? Date.now() % 100_000);
 
-/** A small deterministic generator, so a failing run can be replayed with CRASH_SEED. */
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+const rng = seededRandom;
 
 interface FieldHistory {
   /** Value the UI showed as saved, last time it did. */

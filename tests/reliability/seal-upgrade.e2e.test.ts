@@ -8,6 +8,7 @@ import { seedBrowserStore } from '../bench/seed-browser-store';
 import { freshProfileDir } from '../support/chromium';
 import { readRawStore, readStore } from '../support/idb';
 import { KillableChromium } from '../support/killable-chromium';
+import { seededRandom } from '../support/seeded-random';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const INSPECTIONS = 1500;
@@ -15,13 +16,7 @@ const FINDINGS_EACH = 4;
 const KILLS = 5;
 const SEED = Number(process.env['SEAL_KILL_SEED'] ?? Date.now() % 100_000);
 
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+const rng = seededRandom;
 
 /**
  * The web build of the app as it was just before sealing (the parent of the commit that added the
