@@ -334,7 +334,7 @@ export const en: Record<MessageKey, string> = {
   'export.done': 'Saved {file}.',
   'export.cancelled': 'Cancelled; nothing saved.',
   'export.failed': 'Export failed: {reason}',
-  'import.button': 'Import backup (.zip)…',
+  'import.button': 'Import backup (.zip, .cvbk)…',
   'import.added': 'Imported the inspection at {unit} ({n} revisions).',
   'import.unchanged': 'The inspection at {unit} is already here; nothing new.',
   'err.exchange.notZip': 'not a .zip file',

@@ -333,7 +333,7 @@ export const vi = {
   'export.done': 'Đã lưu {file}.',
   'export.cancelled': 'Đã hủy, chưa lưu tệp.',
   'export.failed': 'Không xuất được: {reason}',
-  'import.button': 'Nhập tệp sao lưu (.zip)…',
+  'import.button': 'Nhập tệp sao lưu (.zip, .cvbk)…',
   'import.added': 'Đã nhập cuộc kiểm tra tại {unit} ({n} lần lập).',
   'import.unchanged': 'Cuộc kiểm tra tại {unit} đã có trên máy, không có gì mới.',
   'err.exchange.notZip': 'tệp không phải tệp .zip',
