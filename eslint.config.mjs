@@ -48,9 +48,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...boundary('renderer/ talks to the main process only through the preload bridge; it never imports electron/ or server/.', [
+      ...boundary('renderer/ talks to the main process only through the preload bridge; it never imports electron/, server/, node-shared/ or scripts/.', [
         'electron',
         'server',
+        'node-shared',
+        'scripts',
       ], ['electron', 'node:*', 'fs', 'path', 'child_process']),
     },
   },
@@ -64,19 +66,37 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron', '**/electron/**', '**/server/**', 'electron', 'node:*'], message: 'renderer/ never imports electron/ or server/.' },
+            { group: ['**/electron', '**/electron/**', '**/server/**', '**/node-shared/**', '**/scripts/**', 'electron', 'node:*'], message: 'renderer/ never imports electron/, server/, node-shared/ or scripts/.' },
             { group: ['dexie', '**/db/database', '**/db/database.ts'], message: 'Components use their feature queries/mutations hooks, never Dexie directly.' },
           ],
         },
       ],
     },
   },
+  // Each app keeps out of the others' folders; what two of them need lives in shared/ (pure) or
+  // node-shared/ (Node: signing, fonts, durable writes, the static file server).
+  {
+    files: ['node-shared/**/*.ts'],
+    rules: boundary('node-shared/ is the Node-side code the hub, main and the command lines share: it imports shared/ only.', [
+      'renderer',
+      'electron',
+      'server',
+      'scripts',
+      'tests',
+    ], ['electron']),
+  },
   {
     files: ['server/**/*.ts'],
-    rules: boundary('server/ depends on shared/ only.', ['renderer', 'electron']),
+    ignores: ['server/**/*.test.ts'],
+    rules: boundary('server/ depends on shared/ and node-shared/ only.', ['renderer', 'electron', 'scripts']),
   },
   {
     files: ['electron/**/*.ts'],
-    rules: boundary('electron/ depends on shared/ only.', ['renderer', 'server']),
+    ignores: ['electron/**/*.test.ts'],
+    rules: boundary('electron/ depends on shared/ and node-shared/ only.', ['renderer', 'server', 'scripts']),
+  },
+  {
+    files: ['scripts/**/*.ts'],
+    rules: boundary('scripts/ (the command lines) depend on shared/ and node-shared/, never on the apps.', ['renderer', 'electron', 'server']),
   },
 );

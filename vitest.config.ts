@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   test: {
-    include: ['{shared,renderer,electron,server,scripts}/**/*.test.{ts,tsx}', 'tests/{lint,integration,build}/**/*.test.ts'],
+    include: ['{shared,node-shared,renderer,electron,server,scripts}/**/*.test.{ts,tsx}', 'tests/{lint,integration,build}/**/*.test.ts'],
     environment: 'node',
     // Hang detectors, not speed targets: on a busy two-core machine a hub CLI run alone takes
     // seconds, and the tests that make several of them take a minute or more.

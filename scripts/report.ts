@@ -6,19 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SigningError } from '../electron/main/signing/certificate';
-import { signPdf } from '../electron/main/signing/sign-pdf';
-import { writeFileDurably } from '../electron/main/handlers/files-save';
+import { SigningError } from '../node-shared/signing/certificate';
+import { signPdf } from '../node-shared/signing/sign-pdf';
+import { writeFileDurably } from '../node-shared/fs/write-durably';
 import { inspectionExportSchema, parseExportZip } from '../shared/exchange/inspection-export';
 import { sha256HexSync } from '../shared/hash/sha256-sync';
 import { inspectionRecordSchema, type InspectionRecord } from '../shared/inspection/record';
 import { defaultLegalBases } from '../shared/legal-bases/default-legal-bases';
-import { loadFonts } from './load-fonts';
+import { loadFonts } from '../node-shared/fonts/load-fonts';
 import { issuerOf } from '../shared/report/issuer';
 import { buildRecordPdf } from '../shared/report/record-pdf';
 import { verifySignedPdf } from '../shared/report/verify-pdf';
 import { builtInTemplates } from '../shared/templates';
-import { vi } from '../renderer/src/i18n/vi';
+import { signingMessagesVi } from '../shared/messages/signing-messages';
 
 const USAGE = 'Cách dùng / usage: npm run report -- --in <tệp xuất .zip | record .json> --out <tệp.pdf> [--revision N] [--p12 <tệp.p12> --pass-env <BIẾN>]';
 
@@ -104,7 +104,7 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     (out) => console.log(out),
     (error: unknown) => {
       // The same Vietnamese sentences the app shows for these errors.
-      const message = error instanceof SigningError ? vi[error.code] : error instanceof Error ? error.message : String(error);
+      const message = error instanceof SigningError ? signingMessagesVi[error.code] : error instanceof Error ? error.message : String(error);
       console.error(`Lỗi: ${message}`);
       process.exit(1);
     },

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createStaticHandler } from '../electron/main/protocol';
+import { createStaticHandler } from '../node-shared/http/static-handler';
 
 const HOST = '127.0.0.1';
 

@@ -1,5 +1,8 @@
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { APP_ORIGIN } from './app-origin';
+import { CONTENT_SECURITY_POLICY } from '../../node-shared/http/content-security-policy';
+
+export { CONTENT_SECURITY_POLICY };
 
 /** webPreferences for every window: renderer isolated and sandboxed, no Node, only the preload bridge. */
 /** `devTools`: only in a development run; a packaged app cannot open them at all. */
@@ -24,28 +27,6 @@ export function secureWebPreferences(preloadPath: string, devTools = false): Web
   };
 }
 
-/**
- * The app's Content-Security-Policy. Scripts only from the app itself (no inline, no eval); images
- * and media also from blob:/data: (evidence photos, camera preview); frames only for
- * the record's PDF preview (a blob: URL the app made); network only to the app and
- * to hubs over HTTPS or on this machine.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "media-src 'self' blob: mediastream:",
-  "font-src 'self'",
-  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src blob:",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** The development server needs inline styles and its HMR socket; nothing else is relaxed. */
 export function developmentCsp(devOrigin: string): string {

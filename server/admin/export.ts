@@ -7,7 +7,7 @@ import { buildDashboard, matchesFilter, type Dashboard, type DashboardFilter } f
 import { exportSheets, sheetCsv, type RecordSource } from '@shared/review/export-sheets';
 import { writeXlsx } from '@shared/review/export-files';
 import { inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
-import { loadFonts } from '../../scripts/load-fonts';
+import { loadFonts } from '../../node-shared/fonts/load-fonts';
 import { buildSummaryPdf } from '@shared/report/summary-pdf';
 import { reviewStatusLabel } from '@shared/review/labels';
 import { toLocalIso } from '@shared/time/local-iso';

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { signPdf } from '../../node-shared/signing/sign-pdf';
 import { templateSchema } from '../../shared/schemas';
 import { defaultLegalBases } from '../../shared/legal-bases/default-legal-bases';
 import { buildRecordPdf } from '../../shared/report/record-pdf';

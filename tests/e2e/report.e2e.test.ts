@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { signPdf } from '../../node-shared/signing/sign-pdf';
 import { buildExportZip } from '../../shared/exchange/inspection-export';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { startWebServer } from '../../scripts/serve-web';

@@ -14,7 +14,7 @@ import { builtInTemplates } from '../../shared/templates';
 import { templatesByRef } from '../../shared/review/facts';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
-import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { signPdf } from '../../node-shared/signing/sign-pdf';
 import { startWebServer } from '../../scripts/serve-web';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { enrollDevice, hubCli, startHub, type RunningHub } from '../support/hub';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { signPdf } from '../../node-shared/signing/sign-pdf';
 import { openHub } from '../../server/open-hub';
 import { canonicalJson } from '../../shared/hash/canonical-json';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';

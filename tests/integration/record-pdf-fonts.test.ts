@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { signPdf } from '../../node-shared/signing/sign-pdf';
 import type { ReportFonts } from '../../shared/report/fonts';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { buildSamplePdf, loadFonts, sampleRecordWithBlobs } from '../support/report-fixture';

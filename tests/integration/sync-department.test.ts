@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPdf } from '../../electron/main/signing/sign-pdf';
+import { signPdf } from '../../node-shared/signing/sign-pdf';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { checkImportedInspection } from '../../shared/review/verify-import';
 import { SyncEngine } from '../../shared/sync/engine';

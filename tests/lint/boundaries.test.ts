@@ -42,4 +42,28 @@ describe('architecture boundaries (lint)', () => {
     expect(await boundaryErrors('electron/main/probe.ts', "import { App } from '../../renderer/src/app/app';\nexport const a = App;")).not.toEqual([]);
     expect(await boundaryErrors('server/probe.ts', "import { App } from '../renderer/src/app/app';\nexport const a = App;")).not.toEqual([]);
   });
+
+  it.each([
+    ['scripts/probe.ts', "import { x } from '../electron/main/signing/key-store';"],
+    ['scripts/probe.ts', "import { x } from '../renderer/src/i18n/vi';"],
+    ['scripts/probe.ts', "import { x } from '../server/main';"],
+    ['server/admin/probe.ts', "import { x } from '../../scripts/report';"],
+    ['server/admin/probe.ts', "import { x } from '../../electron/main/signing/key-store';"],
+    ['electron/main/probe.ts', "import { x } from '../../scripts/report';"],
+    ['electron/main/probe.ts', "import { x } from '../../server/main';"],
+    ['node-shared/signing/probe.ts', "import { x } from '../../electron/main/ipc';"],
+    ['node-shared/signing/probe.ts', "import { x } from '../../server/main';"],
+    ['node-shared/signing/probe.ts', "import { x } from '../../scripts/report';"],
+    ['renderer/src/app/probe.ts', "import { x } from '../../../node-shared/signing/certificate';"],
+  ])('keeps the apps out of each other: %s may not %s', async (file, code) => {
+    expect(await boundaryErrors(file, `${code}\nexport const y = x;`)).not.toEqual([]);
+  });
+
+  it('lets the hub, main and the command lines share node-shared/', async () => {
+    for (const file of ['scripts/probe.ts', 'server/admin/probe.ts', 'electron/main/handlers/probe.ts']) {
+      const depth = file.split('/').length - 1;
+      const up = '../'.repeat(depth);
+      expect(await boundaryErrors(file, `import { loadFonts } from '${up}node-shared/fonts/load-fonts';\nexport const a = loadFonts;`), file).toEqual([]);
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { finalizeRecord } from '../../shared/inspection/finalize';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { sampleCompleteRecord } from '../../shared/inspection/sample';
 import { defaultLegalBases } from '../../shared/legal-bases/default-legal-bases';
-import { loadFonts } from '../../scripts/load-fonts';
+import { loadFonts } from '../../node-shared/fonts/load-fonts';
 import { buildRecordPdf } from '../../shared/report/record-pdf';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { builtInTemplates } from '../../shared/templates';

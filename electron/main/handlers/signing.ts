@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { BrowserWindow, Dialog } from 'electron';
 import { sha256HexSync } from '@shared/hash/sha256-sync';
 import type { SigningImportResult, SigningSignRequest, SigningSignResult, SigningStatus } from '@shared/ipc/signing-schemas';
-import { SigningError } from '../signing/certificate';
+import { SigningError } from '../../../node-shared/signing/certificate';
 import { checkRecordToSign } from '../signing/record-guard';
 import type { KeyStore } from '../signing/key-store';
 import { writeFileDurably } from './files-save';

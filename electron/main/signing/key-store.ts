@@ -2,8 +2,8 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../handlers/files-save';
 import { certificateInfoSchema, type CertificateInfo } from '@shared/ipc/signing-schemas';
-import { openP12, SigningError } from './certificate';
-import { signPdf, type SignatureMetadata } from './sign-pdf';
+import { openP12, SigningError } from '../../../node-shared/signing/certificate';
+import { signPdf, type SignatureMetadata } from '../../../node-shared/signing/sign-pdf';
 
 /** The part of Electron's safeStorage the store uses (an interface, so it runs under plain Node in tests). */
 export interface SecretBox {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSamplePdf, sampleRecordWithBlobs } from '../../../tests/support/report-fixture';
 import { makeTestIdentity } from '../../../tests/support/test-certificate';
 import { checkRecordToSign } from './record-guard';
-import { signPdf } from './sign-pdf';
+import { signPdf } from '../../../node-shared/signing/sign-pdf';
 
 const { record, blobs } = sampleRecordWithBlobs();
 const pdf = buildSamplePdf(record, blobs);

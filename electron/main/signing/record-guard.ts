@@ -1,7 +1,7 @@
 import { inspectionRecordSchema, recordContentHash, type InspectionRecord } from '@shared/inspection/record';
 import { pdfFileId } from '@shared/review/report-binding';
-import type { SignatureMetadata } from './sign-pdf';
-import { SigningError } from './certificate';
+import type { SignatureMetadata } from '../../../node-shared/signing/sign-pdf';
+import { SigningError } from '../../../node-shared/signing/certificate';
 
 const latin1 = new TextDecoder('latin1');
 

@@ -1,6 +1,8 @@
+import { signingMessagesEn } from '@shared/messages/signing-messages';
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
+  ...signingMessagesEn,
   'app.title': 'Public-service inspection',
   'app.subtitle': 'Surprise inspection of public-service discipline',
   'nav.inspections': 'Inspections',
@@ -413,18 +415,6 @@ export const en: Record<MessageKey, string> = {
   'verify.problem.signature': "The signature does not match the signer's certificate.",
   'verify.problem.validity': 'The certificate was not valid at signing time.',
   'verify.problem.untrusted': 'The signer does not chain to any chosen trusted root.',
-  'err.sign.passphrase': 'Wrong certificate passphrase.',
-  'err.sign.passphraseRequired': 'Enter the certificate passphrase',
-  'err.sign.notP12': 'The file is not a PKCS#12 certificate (.p12, .pfx).',
-  'err.sign.noKey': 'The certificate file holds no private key.',
-  'err.sign.noCertificate': 'No signing certificate on this computer.',
-  'err.sign.insecureStorage': 'This computer has no secure keyring to hold a signing certificate.',
-  'err.sign.expired': 'The certificate has expired or is not yet valid.',
-  'err.sign.failed': 'Signing failed.',
-  'err.sign.notOurRecord': 'Only a record this app made from a finalized inspection can be signed; this file is not one.',
-  'err.sign.desktopOnly': 'Digital signing is only in the desktop app.',
-  'err.sign.notFinalized': 'Only a finalized record, unchanged since, can be signed.',
-  'err.sign.verifyFailed': 'The signed file does not verify, so it was not stored.',
   'err.report.fonts': "The record's fonts could not be loaded.",
   'err.issuer.symbol': 'Letters, digits, dots and hyphens only',
   'err.period.order': 'The end date must not be before the start date',

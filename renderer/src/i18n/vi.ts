@@ -1,5 +1,8 @@
+import { signingMessagesVi } from '@shared/messages/signing-messages';
+
 /** Vietnamese, the app's first language. Every key here must exist in en.ts too (checked by types). */
 export const vi = {
+  ...signingMessagesVi,
   'app.title': 'Kiểm tra công vụ',
   'app.subtitle': 'Kiểm tra đột xuất việc thực thi công vụ',
   'nav.inspections': 'Các cuộc kiểm tra',
@@ -412,18 +415,6 @@ export const vi = {
   'verify.problem.signature': 'Chữ ký không khớp với chứng thư của người ký.',
   'verify.problem.validity': 'Chứng thư không còn hiệu lực tại thời điểm ký.',
   'verify.problem.untrusted': 'Người ký không thuộc chứng thư gốc tin cậy nào đã chọn.',
-  'err.sign.passphrase': 'Sai mật khẩu chứng thư số.',
-  'err.sign.passphraseRequired': 'Nhập mật khẩu chứng thư số',
-  'err.sign.notP12': 'Tệp không phải chứng thư số PKCS#12 (.p12, .pfx).',
-  'err.sign.noKey': 'Tệp chứng thư không chứa khóa bí mật.',
-  'err.sign.noCertificate': 'Chưa có chứng thư số trên máy này.',
-  'err.sign.insecureStorage': 'Máy này không có kho khóa an toàn để giữ chứng thư số.',
-  'err.sign.expired': 'Chứng thư số đã hết hạn hoặc chưa có hiệu lực.',
-  'err.sign.failed': 'Ký số không thành công.',
-  'err.sign.notOurRecord': 'Chỉ ký số được biên bản do ứng dụng lập từ một cuộc kiểm tra đã hoàn tất; tệp này không phải.',
-  'err.sign.desktopOnly': 'Ký số chỉ có trong ứng dụng trên máy tính.',
-  'err.sign.notFinalized': 'Chỉ ký số biên bản đã hoàn tất và không đổi từ lúc ký.',
-  'err.sign.verifyFailed': 'Tệp đã ký không kiểm tra được, nên không được lưu.',
   'err.report.fonts': 'Không tải được phông chữ của biên bản.',
   'err.issuer.symbol': 'Ký hiệu chỉ gồm chữ, số, dấu chấm và gạch ngang',
   'err.period.order': 'Ngày kết thúc phải sau ngày bắt đầu',

@@ -3,7 +3,7 @@ import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import { PDFDocument } from 'pdf-lib';
-import { toAscii } from '@shared/report/ascii';
+import { toAscii } from '../../shared/report/ascii';
 import { openP12, SigningError } from './certificate';
 
 export interface SignatureMetadata {

@@ -1,5 +1,5 @@
 import forge from 'node-forge';
-import type { CertificateInfo } from '@shared/ipc/signing-schemas';
+import type { CertificateInfo } from '../../shared/ipc/signing-schemas';
 
 export class SigningError extends Error {
   override name = 'SigningError';
