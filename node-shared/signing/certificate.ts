@@ -1,10 +1,14 @@
 import forge from 'node-forge';
+import type { SigningMessageKey } from '../../shared/messages/signing-messages';
+
+/** Every signing failure is one of the catalogue's err.sign.* sentences. */
+export type SigningErrorCode = Extract<SigningMessageKey, `err.sign.${string}`>;
 import type { CertificateInfo } from '../../shared/ipc/signing-schemas';
 
 export class SigningError extends Error {
   override name = 'SigningError';
   /** An i18n key the renderer shows in Vietnamese. */
-  constructor(readonly code: 'err.sign.passphrase' | 'err.sign.notP12' | 'err.sign.noKey' | 'err.sign.insecureStorage' | 'err.sign.noCertificate' | 'err.sign.expired' | 'err.sign.failed' | 'err.sign.notOurRecord' | 'err.sign.notFinalized') {
+  constructor(readonly code: SigningErrorCode) {
     super(code);
   }
 }
