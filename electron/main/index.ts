@@ -4,8 +4,12 @@ import { IpcChannels } from '@shared/ipc/channels';
 import { APP_ENTRY_URL, APP_SCHEME, USER_DATA_DIR_NAME } from './app-origin';
 import { appInfo } from './handlers/app-info';
 import { saveWithDialog } from './handlers/files-save';
-import { importCertificate, signAndSave, signingStatus } from './handlers/signing';
+import { importCertificate, signAndSave, signingStatus, type SigningContext } from './handlers/signing';
+import { addTrusted, chooseModule, getSigningSettings, installedModules, listTokens, listTrusted, removeTrusted, setSigningSettings, timestampPdf, verifyPdf } from './handlers/signing-setup';
 import { KeyStore } from './signing/key-store';
+import { nodeSigningBackends } from './signing/node-backends';
+import { SigningSettingsStore } from './signing/settings-store';
+import { TrustStore } from './signing/trust-store';
 import { StorageKeyStore } from './storage-key';
 import { registerIpcHandlers } from './ipc';
 import { createAppProtocolHandler } from './protocol';
@@ -53,6 +57,12 @@ function start(): void {
     Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(app.isPackaged, about)));
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(import.meta.dirname, '../renderer')));
     const keys = new KeyStore(join(app.getPath('userData'), 'signing'), safeStorage);
+    const signing: SigningContext = {
+      keys,
+      settings: new SigningSettingsStore(join(app.getPath('userData'), 'signing')),
+      trust: new TrustStore(join(app.getPath('userData'), 'trust')),
+      backends: nodeSigningBackends(),
+    };
     const dataKey = new StorageKeyStore(join(app.getPath('userData'), 'storage'), safeStorage);
     const focused = () => BrowserWindow.getFocusedWindow();
     registerIpcHandlers(
@@ -63,7 +73,17 @@ function start(): void {
         [IpcChannels.signingStatus]: () => signingStatus(keys),
         [IpcChannels.signingImport]: ({ passphrase }) => importCertificate(keys, dialog, focused(), passphrase),
         [IpcChannels.signingRemove]: () => keys.remove(),
-        [IpcChannels.signingSign]: (request) => signAndSave(keys, dialog, focused(), request),
+        [IpcChannels.signingSign]: (request) => signAndSave(signing, dialog, focused(), request),
+        [IpcChannels.signingSettingsGet]: () => getSigningSettings(signing),
+        [IpcChannels.signingSettingsSet]: (change) => setSigningSettings(signing, change),
+        [IpcChannels.signingModules]: () => installedModules(signing),
+        [IpcChannels.signingChooseModule]: ({ known }) => chooseModule(signing, dialog, focused(), known),
+        [IpcChannels.signingTokens]: () => listTokens(signing),
+        [IpcChannels.signingTrustList]: () => listTrusted(signing),
+        [IpcChannels.signingTrustAdd]: () => addTrusted(signing, dialog, focused()),
+        [IpcChannels.signingTrustRemove]: ({ fileName }) => removeTrusted(signing, fileName),
+        [IpcChannels.signingVerify]: ({ pdf }) => verifyPdf(signing, pdf),
+        [IpcChannels.signingTimestamp]: ({ pdf }) => timestampPdf(signing, pdf),
         [IpcChannels.storageKeyOpen]: (request) => dataKey.open(request),
       },
       trusted,

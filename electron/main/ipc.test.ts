@@ -16,6 +16,16 @@ function setup() {
     [IpcChannels.signingImport]: vi.fn(),
     [IpcChannels.signingRemove]: vi.fn(),
     [IpcChannels.signingSign]: vi.fn(),
+    [IpcChannels.signingSettingsGet]: vi.fn(),
+    [IpcChannels.signingSettingsSet]: vi.fn(),
+    [IpcChannels.signingModules]: vi.fn(),
+    [IpcChannels.signingChooseModule]: vi.fn(),
+    [IpcChannels.signingTokens]: vi.fn(),
+    [IpcChannels.signingTrustList]: vi.fn(),
+    [IpcChannels.signingTrustAdd]: vi.fn(),
+    [IpcChannels.signingTrustRemove]: vi.fn(),
+    [IpcChannels.signingVerify]: vi.fn(),
+    [IpcChannels.signingTimestamp]: vi.fn(),
     [IpcChannels.storageKeyOpen]: vi.fn(),
   };
   registerIpcHandlers(ipcMain as never, handlers, trustedOrigins(undefined));
@@ -69,18 +79,41 @@ describe('IPC handlers', () => {
     expect(handlers['files.save']).not.toHaveBeenCalled();
   });
 
-  it('parses signing requests: bytes, a passphrase, a plain file name and the record, nothing else', async () => {
+  it('parses signing requests: bytes, a PIN or passphrase, a role, a plain file name and the record, nothing else', async () => {
     const { registered, handlers } = setup();
     const sign = registered.get('signing.sign')!;
     const event = eventFrom(`${APP_ORIGIN}/index.html`);
-    const good = { pdf: new Uint8Array([37, 80, 68, 70]), passphrase: 'p', suggestedName: 'bien-ban.pdf', record: { inspection: {} } };
-    await sign(event, { ...good, reason: 'anything the page likes' });
+    const good = { pdf: new Uint8Array([37, 80, 68, 70]), secret: 'p', role: 'unit-representative', suggestedName: 'bien-ban.pdf', record: { inspection: {} } };
+    await sign(event, { ...good, reason: 'anything the page likes', name: 'Someone else' });
     expect(handlers['signing.sign']).toHaveBeenCalledWith(good);
     await expect(sign(event, { ...good, pdf: 'not bytes' })).rejects.toThrow('ipc.invalidPayload');
-    await expect(sign(event, { ...good, passphrase: '' })).rejects.toThrow('err.sign.passphraseRequired');
+    await expect(sign(event, { ...good, role: 'member' })).rejects.toThrow('ipc.invalidPayload');
+    await expect(sign(event, { ...good, secret: '' })).rejects.toThrow('err.sign.passphraseRequired');
+    await expect(sign(event, { ...good, secret: 'x'.repeat(1025) })).rejects.toThrow('ipc.invalidPayload');
     await expect(sign(event, { ...good, suggestedName: '../../etc/passwd' })).rejects.toThrow('err.file.name');
     await expect(registered.get('signing.import')!(event, { passphrase: 'x', path: '/etc/shadow' })).resolves.toBeUndefined();
     expect(handlers['signing.import']).toHaveBeenCalledWith({ passphrase: 'x' });
     await expect(registered.get('signing.status')!(eventFrom('https://evil.example/'))).rejects.toThrow('ipc.untrustedSender');
+  });
+
+  it('takes signing settings the page may change, and never a module path from the page', async () => {
+    const { registered, handlers } = setup();
+    const event = eventFrom(`${APP_ORIGIN}/index.html`);
+    const set = registered.get('signing.settingsSet')!;
+    const good = { method: 'pkcs11', token: { tokenSerial: 'A1B2', tokenLabel: 'VNPT-CA', certId: '0a1b' }, tsaUrl: 'http://tsa.example.vn/tsa' };
+    await set(event, good);
+    expect(handlers['signing.settingsSet']).toHaveBeenCalledWith(good);
+    await expect(set(event, { ...good, modulePath: '/tmp/evil.so' })).rejects.toThrow('ipc.invalidPayload');
+    await expect(set(event, { ...good, tsaUrl: 'file:///etc/passwd' })).rejects.toThrow('err.sign.tsaUrl');
+    await expect(set(event, { ...good, tsaUrl: 'ftp://tsa.example.vn' })).rejects.toThrow('err.sign.tsaUrl');
+    await expect(set(event, { ...good, tsaUrl: 'http://user:pw@tsa.example.vn' })).rejects.toThrow('err.sign.tsaUrl');
+    await expect(set(event, { ...good, method: 'cloud' })).rejects.toThrow('ipc.invalidPayload');
+    await expect(set(event, { ...good, token: { ...good.token, certId: 'zz' } })).rejects.toThrow('ipc.invalidPayload');
+    await expect(registered.get('signing.chooseModule')!(event, { known: '/usr/lib/x.so', extra: 1 })).rejects.toThrow('ipc.invalidPayload');
+    await registered.get('signing.chooseModule')!(event, { known: null });
+    expect(handlers['signing.chooseModule']).toHaveBeenCalledWith({ known: null });
+    await expect(registered.get('signing.trustRemove')!(event, { fileName: '../settings.json' })).rejects.toThrow('err.file.name');
+    await expect(registered.get('signing.verify')!(event, { pdf: new Uint8Array() })).rejects.toThrow('err.file.tooLarge');
+    await expect(registered.get('signing.tokens')!(eventFrom('https://evil.example/'))).rejects.toThrow('ipc.untrustedSender');
   });
 });

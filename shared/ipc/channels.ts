@@ -9,6 +9,16 @@ export const IpcChannels = {
   signingImport: 'signing.import',
   signingRemove: 'signing.remove',
   signingSign: 'signing.sign',
+  signingSettingsGet: 'signing.settingsGet',
+  signingSettingsSet: 'signing.settingsSet',
+  signingModules: 'signing.modules',
+  signingChooseModule: 'signing.chooseModule',
+  signingTokens: 'signing.tokens',
+  signingTrustList: 'signing.trustList',
+  signingTrustAdd: 'signing.trustAdd',
+  signingTrustRemove: 'signing.trustRemove',
+  signingVerify: 'signing.verify',
+  signingTimestamp: 'signing.timestamp',
   storageKeyOpen: 'storageKey.open',
 } as const;
 export type IpcChannel = (typeof IpcChannels)[keyof typeof IpcChannels];

@@ -1,7 +1,22 @@
 import { z } from 'zod';
 import { IpcChannels } from './channels';
 import { storageKeyOpenRequestSchema } from './storage-key-schemas';
-import { signingImportRequestSchema, signingRemoveRequestSchema, signingSignRequestSchema, signingStatusRequestSchema } from './signing-schemas';
+import {
+  signingChooseModuleRequestSchema,
+  signingImportRequestSchema,
+  signingModulesRequestSchema,
+  signingRemoveRequestSchema,
+  signingSettingsGetRequestSchema,
+  signingSettingsSetRequestSchema,
+  signingSignRequestSchema,
+  signingStatusRequestSchema,
+  signingTimestampRequestSchema,
+  signingTokensRequestSchema,
+  signingTrustAddRequestSchema,
+  signingTrustListRequestSchema,
+  signingTrustRemoveRequestSchema,
+  signingVerifyRequestSchema,
+} from './signing-schemas';
 
 /** app.info takes nothing. */
 export const appInfoRequestSchema = z.tuple([]);
@@ -52,5 +67,15 @@ export const ipcRequestSchemas = {
   [IpcChannels.signingImport]: signingImportRequestSchema,
   [IpcChannels.signingRemove]: signingRemoveRequestSchema,
   [IpcChannels.signingSign]: signingSignRequestSchema,
+  [IpcChannels.signingSettingsGet]: signingSettingsGetRequestSchema,
+  [IpcChannels.signingSettingsSet]: signingSettingsSetRequestSchema,
+  [IpcChannels.signingModules]: signingModulesRequestSchema,
+  [IpcChannels.signingChooseModule]: signingChooseModuleRequestSchema,
+  [IpcChannels.signingTokens]: signingTokensRequestSchema,
+  [IpcChannels.signingTrustList]: signingTrustListRequestSchema,
+  [IpcChannels.signingTrustAdd]: signingTrustAddRequestSchema,
+  [IpcChannels.signingTrustRemove]: signingTrustRemoveRequestSchema,
+  [IpcChannels.signingVerify]: signingVerifyRequestSchema,
+  [IpcChannels.signingTimestamp]: signingTimestampRequestSchema,
   [IpcChannels.storageKeyOpen]: storageKeyOpenRequestSchema,
 } as const;

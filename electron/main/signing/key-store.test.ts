@@ -1,12 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { X509Certificate, createCipheriv, createDecipheriv, randomBytes, verify } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestIdentity } from '../../../tests/support/test-certificate';
-import { verifySignedPdf } from '../../../shared/report/verify-pdf';
 import { KeyStore, type SecretBox } from './key-store';
-import { buildSamplePdf, sampleRecordWithBlobs } from '../../../tests/support/report-fixture';
 
 /** Stands in for Electron's safeStorage (not available without the Electron binary): real AES-GCM with a key of its own. */
 function aesBox(backend = 'gnome_libsecret'): SecretBox {
@@ -39,7 +37,7 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 describe('KeyStore', () => {
   const identity = makeTestIdentity();
 
-  it('imports once, keeps the key encrypted at rest, and signs with the passphrase each time', async () => {
+  it('imports once, keeps the key encrypted at rest, and opens it with the passphrase each time', async () => {
     const dir = tempDir();
     const store = new KeyStore(dir, aesBox(), 'linux');
     const info = await store.import(identity.p12, identity.passphrase);
@@ -48,10 +46,11 @@ describe('KeyStore', () => {
     const stored = readFileSync(join(dir, 'certificate.p12.enc'));
     expect(stored.includes(Buffer.from(identity.p12).subarray(0, 64))).toBe(false);
     expect(stored.toString('latin1')).not.toContain(Buffer.from(identity.p12).toString('base64').slice(0, 40));
-    const { record, blobs } = sampleRecordWithBlobs();
-    const signed = await store.sign(buildSamplePdf(record, blobs), identity.passphrase, { reason: 'Ký', location: 'Xã', name: 'Nguyễn' });
-    expect(verifySignedPdf(signed).ok).toBe(true);
-    await expect(store.sign(signed, 'wrong', { reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject({ code: 'err.sign.passphrase' });
+    const signer = await store.signer(identity.passphrase);
+    const data = new TextEncoder().encode('biên bản');
+    const signature = await signer.signSha256Rsa(data);
+    expect(verify('sha256', data, new X509Certificate(Buffer.from(signer.certificate)).publicKey, signature)).toBe(true);
+    await expect(store.signer('wrong')).rejects.toMatchObject({ code: 'err.sign.passphrase' });
   });
 
   it('refuses on Linux without a real keyring (basic_text), storing nothing', async () => {
@@ -72,6 +71,6 @@ describe('KeyStore', () => {
     await store.import(identity.p12, identity.passphrase);
     await store.remove();
     expect(await store.certificate()).toBeNull();
-    await expect(store.sign(new Uint8Array(), identity.passphrase, { reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject({ code: 'err.sign.noCertificate' });
+    await expect(store.signer(identity.passphrase)).rejects.toMatchObject({ code: 'err.sign.noCertificate' });
   });
 });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { writeFileDurably } from '../handlers/files-save';
 import { certificateInfoSchema, type CertificateInfo } from '@shared/ipc/signing-schemas';
 import { openP12, SigningError } from '../../../node-shared/signing/certificate';
-import { signPdf, type SignatureMetadata } from '../../../node-shared/signing/sign-pdf';
+import { p12Signer } from '../../../node-shared/signing/p12-signer';
+import type { ExternalSigner } from '@shared/pdf-signature/external-signer';
 
 /** The part of Electron's safeStorage the store uses (an interface, so it runs under plain Node in tests). */
 export interface SecretBox {
@@ -63,7 +64,8 @@ export class KeyStore {
     await rm(join(this.dir, INFO_FILE), { force: true });
   }
 
-  async sign(pdf: Uint8Array, passphrase: string, meta: SignatureMetadata): Promise<Uint8Array> {
+  /** Opens the stored file with its passphrase, for one signature; the caller keeps it no longer. */
+  async signer(passphrase: string): Promise<ExternalSigner & { notBefore: Date; notAfter: Date }> {
     if (!this.availability().available) throw new SigningError('err.sign.insecureStorage');
     let encrypted: Buffer;
     try {
@@ -72,6 +74,6 @@ export class KeyStore {
       throw new SigningError('err.sign.noCertificate');
     }
     const p12 = new Uint8Array(Buffer.from(this.box.decryptString(encrypted), 'base64'));
-    return signPdf(pdf, p12, passphrase, meta);
+    return p12Signer(p12, passphrase);
   }
 }

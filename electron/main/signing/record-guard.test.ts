@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildSamplePdf, sampleRecordWithBlobs } from '../../../tests/support/report-fixture';
 import { makeTestIdentity } from '../../../tests/support/test-certificate';
-import { checkRecordToSign } from './record-guard';
+import { checkRecordToSign, type VerifyPdf } from './record-guard';
+import { signDocument } from '../../../node-shared/signing/sign-document';
+import { p12Signer } from '../../../node-shared/signing/p12-signer';
 import { signPdf } from '../../../node-shared/signing/sign-pdf';
+import { SigningError } from '../../../node-shared/signing/certificate';
 
 const { record, blobs } = sampleRecordWithBlobs();
 const pdf = buildSamplePdf(record, blobs);
@@ -14,37 +17,52 @@ const refusal = (run: () => unknown) => {
   }
   return 'accepted';
 };
+/** The unsigned file never reaches the verifier: there is nothing in it to verify. */
+const unreachable: VerifyPdf = () => {
+  throw new Error('the verifier was asked about an unsigned file');
+};
 
 describe('checkRecordToSign: what main will sign', () => {
-  it('accepts the unsigned record PDF our builder made for this finalized record, and takes the signature details from the record', () => {
-    const { meta } = checkRecordToSign(pdf, record);
-    const leader = record.inspection.team.find((m) => m.role === 'leader')!;
-    expect(meta).toEqual({ reason: `Biên bản kiểm tra công vụ ${record.inspection.unit.name}`, location: record.inspection.place, name: leader.name });
+  it('accepts the unsigned record PDF our builder made for this finalized record, and takes the signature details from the record for each role', () => {
+    const i = record.inspection;
+    const reason = `Biên bản kiểm tra công vụ ${i.unit.name}`;
+    const leader = checkRecordToSign(pdf, record, 'leader', unreachable);
+    expect(leader.meta).toEqual({ reason, location: i.place, name: i.team.find((m) => m.role === 'leader')!.name, role: 'leader' });
+    expect(leader.certify).toBe(true);
+    expect(checkRecordToSign(pdf, record, 'unit-representative', unreachable).meta.name).toBe(i.unitRepresentatives[0]!.name);
+    expect(checkRecordToSign(pdf, record, 'recorder', unreachable).meta.name).toBe(i.team.find((m) => m.role === 'recorder')!.name);
   });
 
   it('refuses any other bytes', () => {
-    expect(refusal(() => checkRecordToSign(new TextEncoder().encode('%PDF-1.3\nhello\n%%EOF\n'), record))).toBe('err.sign.notOurRecord');
-    expect(refusal(() => checkRecordToSign(new Uint8Array(1000), record))).toBe('err.sign.notOurRecord');
+    expect(refusal(() => checkRecordToSign(new TextEncoder().encode('%PDF-1.3\nhello\n%%EOF\n'), record, 'leader', unreachable))).toBe('err.sign.notOurRecord');
+    expect(refusal(() => checkRecordToSign(new Uint8Array(1000), record, 'leader', unreachable))).toBe('err.sign.notOurRecord');
   });
 
   it("refuses another record's PDF, and a record whose hash does not match its content", () => {
     const other = sampleRecordWithBlobs({ mutate: (r) => (r.inspection.place = `${r.inspection.place} (khác)`) });
-    expect(refusal(() => checkRecordToSign(buildSamplePdf(other.record, other.blobs), record))).toBe('err.sign.notOurRecord');
+    expect(refusal(() => checkRecordToSign(buildSamplePdf(other.record, other.blobs), record, 'leader', unreachable))).toBe('err.sign.notOurRecord');
     const tampered = structuredClone(record);
     tampered.inspection.place = 'Nơi khác';
-    expect(refusal(() => checkRecordToSign(pdf, tampered))).toBe('err.sign.notOurRecord');
-    expect(refusal(() => checkRecordToSign(pdf, { not: 'a record' }))).toBe('err.sign.notOurRecord');
+    expect(refusal(() => checkRecordToSign(pdf, tampered, 'leader', unreachable))).toBe('err.sign.notOurRecord');
+    expect(refusal(() => checkRecordToSign(pdf, { not: 'a record' }, 'leader', unreachable))).toBe('err.sign.notOurRecord');
   });
 
   it('refuses a record that is not finalized', () => {
     const draft = structuredClone(record);
     draft.inspection.status = 'draft';
-    expect(refusal(() => checkRecordToSign(pdf, draft))).toMatch(/^err\.sign\.not(Finalized|OurRecord)$/);
+    expect(refusal(() => checkRecordToSign(pdf, draft, 'leader', unreachable))).toMatch(/^err\.sign\.not(Finalized|OurRecord)$/);
   });
 
-  it('refuses a PDF that is already signed', async () => {
+  it('sends a file with later revisions to the verifier, and signs nothing it cannot verify', async () => {
     const id = makeTestIdentity();
-    const signed = await signPdf(pdf, id.p12, id.passphrase, { reason: 'x', location: 'y', name: 'z' });
-    expect(refusal(() => checkRecordToSign(signed, record))).toBe('err.sign.notOurRecord');
+    const { meta } = checkRecordToSign(pdf, record, 'leader', unreachable);
+    const { pdf: signed } = await signDocument(pdf, { signer: p12Signer(id.p12, id.passphrase), meta, certify: true });
+    const missing: VerifyPdf = () => {
+      throw new SigningError('err.sign.verifierMissing');
+    };
+    expect(refusal(() => checkRecordToSign(signed, record, 'unit-representative', missing))).toBe('err.sign.verifierMissing');
+    // A whole-file rewrite (not an incremental update) is not our record any more.
+    const rewritten = await signPdf(pdf, id.p12, id.passphrase, { reason: 'x', location: 'y', name: 'z' });
+    expect(refusal(() => checkRecordToSign(rewritten, record, 'unit-representative', missing))).toBe('err.sign.notOurRecord');
   });
 });

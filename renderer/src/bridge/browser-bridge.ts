@@ -7,6 +7,10 @@ import type { CongvuApi } from './bridge';
  * browser's downloads (the browser, not the app, chooses the folder); nothing pretends to be the
  * desktop app.
  */
+const desktopOnly = async (): Promise<never> => {
+  throw new Error('err.sign.desktopOnly');
+};
+
 export const browserBridge: CongvuApi = {
   app: {
     info: async (): Promise<AppInfo> => ({
@@ -44,9 +48,18 @@ export const browserBridge: CongvuApi = {
       throw new Error('err.sign.desktopOnly');
     },
     remove: async () => undefined,
-    sign: async () => {
-      throw new Error('err.sign.desktopOnly');
-    },
+    sign: desktopOnly,
+    settings: desktopOnly,
+    setSettings: desktopOnly,
+    modules: desktopOnly,
+    chooseModule: desktopOnly,
+    tokens: desktopOnly,
+    // The browser keeps no trust folder: nothing is trusted here.
+    trusted: async () => [],
+    addTrusted: desktopOnly,
+    removeTrusted: desktopOnly,
+    verify: desktopOnly,
+    timestamp: desktopOnly,
   },
   /**
    * The browser build has no OS keyring to reach: its data key is a non-extractable CryptoKey kept

@@ -112,7 +112,7 @@ function SignSection({ record, templates, locked }: TabProps) {
   const sign = async (passphrase: string) => {
     const pdf = await report.render(record, templates);
     // Main checks the file against the record and takes the signature's details from it.
-    const result = await bridge.signing.sign({ pdf, passphrase, suggestedName: recordFileName(record, true), record });
+    const result = await bridge.signing.sign({ pdf, secret: passphrase, role: 'leader', suggestedName: recordFileName(record, true), record });
     await report.storeSigned(record, result);
   };
 
