@@ -29,6 +29,10 @@ function startApp(key: CryptoKey, sealedBy: SealedBy): void {
   // Automatic sync with the hub (if this device is enrolled), loaded after the first screen is up.
   setTimeout(() => {
     void import('./features/sync/controller').then((m) => m.syncController(db).start()).catch((error: unknown) => console.error('auto sync failed to start', error));
+    // Signatures made offline get their queued document time-stamp now, and whenever the laptop is back online.
+    void import('./features/report/timestamp-queue')
+      .then((m) => m.startTimestampQueue(db, bridge.signing.timestamp))
+      .catch((error: unknown) => console.error('time-stamp queue failed to start', error));
   }, 1500);
 
   root.render(

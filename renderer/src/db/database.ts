@@ -39,6 +39,19 @@ export interface SignedReportRow {
   hubFinal?: boolean;
 }
 
+/**
+ * A signed biên bản waiting for its document time-stamp: signed offline (or with the TSA out of
+ * reach), stamped when the laptop is next online. One per revision; kept until it succeeds.
+ */
+export interface TimestampJobRow {
+  inspectionId: string;
+  revision: number;
+  queuedAt: string;
+  attempts: number;
+  lastTriedAt: string | null;
+  lastError: string | null;
+}
+
 /** An inspection imported from the hub by a reviewer, kept as it came even when it fails its check. */
 export interface ReviewInspectionRow {
   id: string;
@@ -104,7 +117,7 @@ export const DB_NAME = 'congvu';
 /** Every store holding what was recorded or who it names; templates and legal bases are public. */
 export const SEALED_TABLES: ReadonlySet<string> = new Set([
   'inspections', 'findings', 'recommendations', 'rosterEntries', 'attachments', 'blobs', 'signatures', 'auditLog', 'units', 'settings',
-  'signedReports', 'syncStatus', 'hubRows', 'reviewInspections', 'reviewFacts', 'reviewReports', 'reviewOutbox',
+  'signedReports', 'syncStatus', 'hubRows', 'reviewInspections', 'reviewFacts', 'reviewReports', 'reviewOutbox', 'timestampJobs',
 ]);
 export type SealedBy = 'os-keyring' | 'passphrase' | 'browser';
 const SEALED_ALL_KEY = 'storage.sealedAll';
@@ -135,6 +148,7 @@ export class CongvuDb extends Dexie {
   reviewFacts!: Table<InspectionFacts, [string, number]>;
   reviewReports!: Table<ReviewReportRow, [string, number, string]>;
   reviewOutbox!: Table<ReviewOutboxRow, number>;
+  timestampJobs!: Table<TimestampJobRow, [string, number]>;
 
   /** With a data key every personal store is sealed at rest (sealing-middleware); without one (unit tests) it is plain. */
   readonly dataKey: CryptoKey | null;
@@ -180,6 +194,7 @@ export class CongvuDb extends Dexie {
       .upgrade((tx) => tx.table('settings').delete('sync.cursor'));
     // Sealed at rest: no index may read a name (a unit's name was one); units are sorted in memory.
     this.version(5).stores({ units: 'code' });
+    this.version(6).stores({ timestampJobs: '[inspectionId+revision]' });
   }
 }
 

@@ -5,13 +5,9 @@ import { describeError } from '../../app/describe-error';
 import { href } from '../../app/router';
 import { bridge } from '../../bridge/bridge';
 import type { TabProps } from '../recording/tab-props';
-import { PassphraseForm } from '../signing/passphrase-form';
-import { useSigningStatus } from '../signing/queries';
-import { unavailableMessage } from '../signing/unavailable-message';
 import { useReportActions } from './mutations';
-import { useSignedReport } from './queries';
 import { recordFileName } from './record-document';
-import { formatLocalDateTime } from '../../app/format';
+import { DigitalSigners } from './digital-signers';
 
 /** The biên bản: who issues it, an on-screen preview, the unsigned PDF, and the digital signature. */
 export function ReportTab({ record, templates, locked, actions }: TabProps) {
@@ -94,70 +90,11 @@ export function ReportTab({ record, templates, locked, actions }: TabProps) {
 }
 
 function SignSection({ record, templates, locked }: TabProps) {
-  const { t, locale } = useI18n();
-  const i = record.inspection;
-  const signed = useSignedReport(i.id, i.revision);
-  const { status } = useSigningStatus();
-  const report = useReportActions();
-  const [error, setError] = useState<string | null>(null);
-
-  const saveSigned = async () => {
-    if (!signed) return;
-    try {
-      await bridge.files.save({ suggestedName: recordFileName(record, true), filter: { name: 'PDF', extensions: ['pdf'] }, data: new Uint8Array(await signed.pdf.arrayBuffer()) });
-    } catch (e) {
-      setError(describeError(e, t));
-    }
-  };
-  const sign = async (passphrase: string) => {
-    const pdf = await report.render(record, templates);
-    // Main checks the file against the record and takes the signature's details from it.
-    const result = await bridge.signing.sign({ pdf, secret: passphrase, role: 'leader', suggestedName: recordFileName(record, true), record });
-    await report.storeSigned(record, result);
-  };
-
-  let body;
-  if (!locked) body = <p className="muted">{t('report.sign.finalizeFirst')}</p>;
-  else if (signed === undefined || status === undefined) body = <p className="muted">{t('common.loading')}</p>;
-  else if (signed) {
-    body = (
-      <div data-testid="signed-report">
-        <p className="ok-text">{t('report.sign.done', { signer: signed.signer || '—', at: formatLocalDateTime(signed.signedAt, locale) })}</p>
-        <p className="mono small">SHA-256 {signed.sha256}</p>
-        <button type="button" className="button" onClick={() => void saveSigned()}>
-          {t('report.sign.saveCopy')}
-        </button>
-      </div>
-    );
-  } else if (!status.available) {
-    body = (
-      <p className="notice" data-testid="signing-unavailable">
-        {t(unavailableMessage[status.reason])}
-      </p>
-    );
-  } else if (!status.certificate) {
-    body = (
-      <p className="notice">
-        {t('report.sign.noCertificate')} <a href={href({ name: 'signing' })}>{t('nav.signing')}</a>
-      </p>
-    );
-  } else {
-    body = (
-      <>
-        <p className="small">{t('report.sign.with', { subject: status.certificate.subject })}</p>
-        <PassphraseForm submitLabel={t('report.sign.submit')} onSubmit={sign} testId="sign-form" />
-      </>
-    );
-  }
+  const { t } = useI18n();
   return (
     <section className="card" aria-labelledby="digital-title">
       <h2 id="digital-title">{t('report.sign.title')}</h2>
-      {body}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <DigitalSigners record={record} templates={templates} locked={locked} />
     </section>
   );
 }

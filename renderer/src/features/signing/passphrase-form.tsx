@@ -6,13 +6,29 @@ import { useI18n } from '../../i18n/i18n';
 import { describeError } from '../../app/describe-error';
 import { FieldError } from '../inspections/field-error';
 
-const schema = z.object({ passphrase: z.string().min(1, 'err.sign.passphraseRequired').max(1024, 'err.tooLong') });
+const schemas = {
+  passphrase: z.object({ passphrase: z.string().min(1, 'err.sign.passphraseRequired').max(1024, 'err.tooLong') }),
+  pin: z.object({ passphrase: z.string().min(1, 'err.sign.pinRequired').max(1024, 'err.tooLong') }),
+};
 
-/** Asks for the certificate's passphrase for one action; the field is cleared whatever happens. */
-export function PassphraseForm({ submitLabel, onSubmit, testId }: { submitLabel: string; onSubmit: (passphrase: string) => Promise<unknown>; testId: string }) {
+/**
+ * Asks for the certificate's passphrase (or the token's PIN) for one action; the field is cleared
+ * whatever happens, and the browser is told not to remember it.
+ */
+export function PassphraseForm({
+  submitLabel,
+  onSubmit,
+  testId,
+  kind = 'passphrase',
+}: {
+  submitLabel: string;
+  onSubmit: (passphrase: string) => Promise<unknown>;
+  testId: string;
+  kind?: 'passphrase' | 'pin';
+}) {
   const { t, tError } = useI18n();
   const [error, setError] = useState<string | null>(null);
-  const { register, handleSubmit, reset, formState } = useForm<z.infer<typeof schema>>({ resolver: zodResolver(schema), defaultValues: { passphrase: '' } });
+  const { register, handleSubmit, reset, formState } = useForm<{ passphrase: string }>({ resolver: zodResolver(schemas[kind]), defaultValues: { passphrase: '' } });
   const submit = handleSubmit(async ({ passphrase }) => {
     setError(null);
     try {
@@ -26,7 +42,7 @@ export function PassphraseForm({ submitLabel, onSubmit, testId }: { submitLabel:
   return (
     <form onSubmit={submit} className="inline-form" data-testid={testId} noValidate>
       <label>
-        {t('sign.passphrase')}
+        {t(kind === 'pin' ? 'sign.pin' : 'sign.passphrase')}
         <input type="password" autoComplete="off" {...register('passphrase')} aria-invalid={!!formState.errors.passphrase} />
       </label>
       <FieldError message={tError(formState.errors.passphrase?.message)} />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SigningStatus } from '@shared/ipc/signing-schemas';
+import type { SigningSettings, SigningStatus } from '@shared/ipc/signing-schemas';
 import { bridge } from '../../bridge/bridge';
 
 /** What main says about signing on this machine; `refresh` after importing or removing. */
@@ -14,4 +14,17 @@ export function useSigningStatus(): { status: SigningStatus | undefined; refresh
     };
   }, [version]);
   return { status, refresh: useCallback(() => setVersion((v) => v + 1), []) };
+}
+
+/** How this computer signs (main's settings); null where there are none (the browser build). */
+export function useSigningSettings(available: boolean): SigningSettings | null | undefined {
+  const [settings, setSettings] = useState<SigningSettings | null>();
+  useEffect(() => {
+    let live = true;
+    if (available) void bridge.signing.settings().then((s) => live && setSettings(s), () => live && setSettings(null));
+    return () => {
+      live = false;
+    };
+  }, [available]);
+  return available ? settings : null;
 }

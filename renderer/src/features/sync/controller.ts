@@ -5,6 +5,8 @@ import { API_PREFIX, healthResponseSchema } from '@shared/sync/protocol';
 import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
 import { DexieSyncStorage, HUB_SETTINGS_KEY, type HubSettings } from './dexie-sync-storage';
+import { runTimestampQueueOnce } from '../report/timestamp-queue';
+import { bridge } from '../../bridge/bridge';
 
 export interface SyncState {
   running: boolean;
@@ -71,6 +73,8 @@ export class SyncController {
     if (!hub) return null;
     this.set({ running: true, progress: null, lastError: null });
     try {
+      // A signed PDF still waiting for its time-stamp gets it first, so the hub is sent the stamped file.
+      await runTimestampQueueOnce(this.db, bridge.signing.timestamp).catch((error: unknown) => console.error('time-stamp queue failed', error));
       const reviewer = hub.role === 'reviewer';
       // A reviewer imports whole records: smaller pages keep each transaction short.
       const engine = new SyncEngine(new DexieSyncStorage(this.db), { baseUrl: hub.baseUrl, token: hub.token }, { includeRecords: reviewer, pageSize: reviewer ? 250 : 500, onProgress: (progress) => this.set({ progress }) });
