@@ -7,12 +7,9 @@ import { PassphraseForm } from './passphrase-form';
 import { useSigningStatus } from './queries';
 import { unavailableMessage } from './unavailable-message';
 import { problemKeys } from './problem-keys';
-import { vnDate } from '@shared/report/vn-date';
-import { asLocalIso } from '@shared/time/local-iso';
 import { formatInstant } from '../../app/format';
-
-/** A certificate's validity bound (UTC) as the day it is here. */
-const validityDay = (instant: string) => vnDate(asLocalIso(instant));
+import { SigningSetup } from './signing-setup';
+import { validityDay } from './validity-day';
 
 const MAX_PDF_BYTES = 100 * 1024 * 1024;
 
@@ -24,10 +21,17 @@ export function SigningPage() {
       <div className="page-head">
         <h1 id="signing-title">{t('nav.signing')}</h1>
       </div>
-      <CertificatePanel />
+      <SigningPanels />
       <VerifyPanel />
     </section>
   );
+}
+
+/** Where this computer can sign, how it does; elsewhere only why it cannot. */
+function SigningPanels() {
+  const { status } = useSigningStatus();
+  if (status?.available) return <SigningSetup certificatePanel={<CertificatePanel />} />;
+  return <CertificatePanel />;
 }
 
 function CertificatePanel() {
