@@ -1,4 +1,5 @@
 import { SigningError } from '../../../node-shared/signing/certificate';
+import { requestTimestamp } from '../../../node-shared/signing/tsa-client';
 import type { SigningBackends } from './backends';
 
 /**
@@ -19,9 +20,7 @@ export function nodeSigningBackends(): SigningBackends {
     verifyDocument: () => {
       throw new SigningError('err.sign.verifierMissing');
     },
-    timestamper: () => async () => {
-      throw new SigningError('err.sign.tsaUnreachable');
-    },
+    timestamper: (tsaUrl) => (sha256) => requestTimestamp(tsaUrl, sha256),
     fetchValidationData: async () => {
       throw new SigningError('err.sign.tsaUnreachable');
     },
