@@ -6,6 +6,7 @@ import type { ExternalSigner } from '@shared/pdf-signature/external-signer';
 import { SigningError } from '../../../node-shared/signing/certificate';
 import { signDocument } from '../../../node-shared/signing/sign-document';
 import { checkRecordToSign } from '../signing/record-guard';
+import { readCertificate } from '../signing/certificate-summary';
 import type { KeyStore } from '../signing/key-store';
 import type { SigningBackends } from '../signing/backends';
 import type { SigningSettingsStore } from '../signing/settings-store';
@@ -51,10 +52,11 @@ interface OpenSigner {
 async function openSigner(context: SigningContext, secret: string): Promise<OpenSigner> {
   const settings = await context.settings.read();
   if (settings.method === 'p12') {
-    const certificate = await context.keys.certificate();
-    if (!certificate) throw new SigningError('err.sign.noMethod');
+    if (!(await context.keys.certificate())) throw new SigningError('err.sign.noMethod');
     const signer = await context.keys.signer(secret);
-    return { signer, subject: certificate.subject, notBefore: signer.notBefore, notAfter: signer.notAfter, close: () => undefined };
+    // Named from the certificate itself, read by Node's X.509 parser (Vietnamese names intact).
+    const subject = readCertificate(signer.certificate)?.summary.subject ?? '';
+    return { signer, subject, notBefore: signer.notBefore, notAfter: signer.notAfter, close: () => undefined };
   }
   const { modulePath, tokenSerial, tokenLabel, certId } = settings.pkcs11;
   if (!modulePath || !certId) throw new SigningError('err.sign.noMethod');

@@ -1,30 +1,11 @@
-import { X509Certificate, createCipheriv, createDecipheriv, randomBytes, verify } from 'node:crypto';
+import { X509Certificate, verify } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestIdentity } from '../../../tests/support/test-certificate';
-import { KeyStore, type SecretBox } from './key-store';
-
-/** Stands in for Electron's safeStorage (not available without the Electron binary): real AES-GCM with a key of its own. */
-function aesBox(backend = 'gnome_libsecret'): SecretBox {
-  const key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => backend,
-    encryptString(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decryptString(data) {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
+import { KeyStore } from './key-store';
+import { aesBox } from '../../../tests/support/secret-box';
 
 const dirs: string[] = [];
 function tempDir() {
