@@ -1,24 +1,8 @@
-import type { ExternalSigner } from '@shared/pdf-signature/external-signer';
 import type { ValidationMaterial } from '@shared/pdf-signature/trust/types';
-import type { CertificateSummary, DocumentVerdict } from '@shared/pdf-signature/verdict';
+import type { DocumentVerdict } from '@shared/pdf-signature/verdict';
+import type { OpenTokenSignerOptions, TokenDescription, TokenSession } from '../../../node-shared/signing/pkcs11/types';
 import type { InstalledModule } from '@shared/ipc/signing-schemas';
 import type { ValidationData } from '@shared/pdf-signature/dss-increment';
-
-/** A token and its certificates as node-shared/signing/pkcs11 lists them. */
-export interface TokenDescription {
-  slotIndex: number;
-  label: string;
-  serial: string;
-  manufacturer: string;
-  model: string;
-  certificates: { id: string; label: string; summary: CertificateSummary; canSign: boolean; der: Uint8Array }[];
-}
-
-export interface OpenedToken {
-  signer: ExternalSigner;
-  certificate: CertificateSummary;
-  close(): void;
-}
 
 /**
  * What the signing handlers need from the Node-side signing code (node-shared/signing and
@@ -29,7 +13,7 @@ export interface SigningBackends {
   /** The known driver libraries (shared/pdf-signature/pkcs11-modules.ts) found on this computer. */
   installedModules(): Promise<InstalledModule[]>;
   listTokens(modulePath: string): Promise<TokenDescription[]>;
-  openTokenSigner(options: { modulePath: string; tokenSerial?: string; tokenLabel?: string; certId?: string; pin: string }): Promise<OpenedToken>;
+  openTokenSigner(options: OpenTokenSignerOptions): Promise<TokenSession>;
   verifyDocument(pdf: Uint8Array, options: { anchors?: Uint8Array[]; material?: ValidationMaterial }): DocumentVerdict;
   /** An RFC 3161 client for one TSA: the token over a SHA-256 digest. */
   timestamper(tsaUrl: string): (sha256: Uint8Array) => Promise<Uint8Array>;

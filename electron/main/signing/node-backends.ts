@@ -1,5 +1,6 @@
 import { SigningError } from '../../../node-shared/signing/certificate';
 import { requestTimestamp } from '../../../node-shared/signing/tsa-client';
+import { installedModules, listTokens, openTokenSigner } from '../../../node-shared/signing/pkcs11';
 import type { SigningBackends } from './backends';
 
 /**
@@ -8,15 +9,9 @@ import type { SigningBackends } from './backends';
  */
 export function nodeSigningBackends(): SigningBackends {
   return {
-    installedModules: async () => {
-      throw new SigningError('err.sign.moduleLoad');
-    },
-    listTokens: async () => {
-      throw new SigningError('err.sign.moduleLoad');
-    },
-    openTokenSigner: async () => {
-      throw new SigningError('err.sign.moduleLoad');
-    },
+    installedModules: async () => (await installedModules()).map((m) => ({ name: m.label, path: m.path })),
+    listTokens,
+    openTokenSigner,
     verifyDocument: () => {
       throw new SigningError('err.sign.verifierMissing');
     },
