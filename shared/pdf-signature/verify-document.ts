@@ -62,7 +62,11 @@ export function verifyDocument(pdf: Uint8Array, options: VerifyOptions = {}): Do
     .sort((a, b) => a.byteRange![2]! + a.byteRange![3]! - (b.byteRange![2]! + b.byteRange![3]!));
   if (fields.length === 0) return { ...fail('no-signature'), changes: { allowed: true, problems: [] } };
   const anchors = options.anchors ?? [];
-  const material = mergeMaterial(dssMaterial(file), options.material);
+  const given = options.material ?? {};
+  const material: Materials = {
+    embedded: mergeMaterial(dssMaterial(file), options.fetchedRevocation ? { certificates: given.certificates } : given),
+    fetched: options.fetchedRevocation ? { certificates: [], crls: given.crls ?? [], ocspResponses: given.ocspResponses ?? [] } : null,
+  };
   const ends = file.revisions.map((r) => r.end);
   const now = options.now ?? new Date();
   // Document time-stamps first: a signature made offline takes its proof of time from the first
@@ -96,7 +100,7 @@ function judgeSignature(
   index: number,
   ends: number[],
   anchors: readonly Uint8Array[],
-  material: ValidationMaterial,
+  material: Materials,
   now: Date,
   laterTimestamp: TimestampVerdict | null,
 ): InternalVerdict {
@@ -135,7 +139,7 @@ function judgeSignature(
   if (field.kind === 'document-timestamp') {
     const token = readTimestamp(field.contents, covered);
     if (!token) return { ...base, problems: [...problems, 'cms-unreadable'] };
-    const trust = judgeTrust(token.certificate, mergeMaterial(material, { certificates: token.certificates }), anchors, new Date(token.time), 'timestamping');
+    const trust = judgeTrust(token.certificate, material, token.certificates, anchors, new Date(token.time), 'timestamping');
     const timestamp: TimestampVerdict = { time: token.time, intact: token.intact, tsa: token.certificate ? summarize(token.certificate) : null, trust: trust.status };
     if (!token.intact) problems.push('timestamp-broken');
     return { ...base, intact: token.intact && rangeOk, signer: timestamp.tsa, timestamp, validatedAt: token.time, validatedAtSource: 'timestamp', trust: trust.status, revocation: trust.revocation, problems: [...problems, ...trust.problems] };
@@ -148,7 +152,7 @@ function judgeSignature(
   if (value.timestampToken) {
     const token = readTimestamp(value.timestampToken, [value.signatureValue]);
     if (token) {
-      const trust = judgeTrust(token.certificate, mergeMaterial(material, { certificates: token.certificates }), anchors, new Date(token.time), 'timestamping');
+      const trust = judgeTrust(token.certificate, material, token.certificates, anchors, new Date(token.time), 'timestamping');
       timestamp = { time: token.time, intact: token.intact, tsa: token.certificate ? summarize(token.certificate) : null, trust: trust.status };
       if (!token.intact) problems.push('timestamp-broken');
     } else problems.push('timestamp-unreadable');
@@ -157,7 +161,7 @@ function judgeSignature(
   const validatedAtSource = timestamp?.intact ? 'timestamp' : field.claimedTime ? 'claimed' : 'now';
   const validatedAt = timestamp?.intact ? timestamp.time : (field.claimedTime ?? now.toISOString());
   const trust = value.certificate
-    ? judgeTrust(value.certificate, mergeMaterial(material, { certificates: value.certificates }), anchors, new Date(validatedAt), 'signing')
+    ? judgeTrust(value.certificate, material, value.certificates, anchors, new Date(validatedAt), 'signing')
     : { status: 'unknown' as TrustStatus, revocation: NO_REVOCATION, problems: ['no-signer-certificate'] };
   return {
     ...base,
@@ -172,8 +176,22 @@ function judgeSignature(
   };
 }
 
-function judgeTrust(subject: Uint8Array | null, material: ValidationMaterial, anchors: readonly Uint8Array[], at: Date, purpose: 'signing' | 'timestamping') {
+/** Validation data embedded in the file (or handed over by the caller as such), and what was fetched online now. */
+interface Materials {
+  embedded: ValidationMaterial;
+  fetched: ValidationMaterial | null;
+}
+
+/** Judged with what the file carries first; what was fetched is used only where that leaves revocation unknown. */
+function judgeTrust(subject: Uint8Array | null, materials: Materials, carried: readonly Uint8Array[], anchors: readonly Uint8Array[], at: Date, purpose: 'signing' | 'timestamping') {
   if (!subject) return { status: 'unknown' as TrustStatus, revocation: NO_REVOCATION, problems: ['no-certificate'] };
-  const result = validateCertificate({ subject, material, anchors, at, purpose });
-  return { status: result.status, revocation: result.revocation, problems: result.problems };
+  const embedded = mergeMaterial(materials.embedded, { certificates: carried });
+  const first = validateCertificate({ subject, material: embedded, anchors, at, purpose });
+  if (first.revocation.status !== 'unknown' || !materials.fetched) {
+    const source: RevocationVerdict['source'] = first.revocation.status === 'unknown' ? null : 'embedded';
+    return { status: first.status, revocation: { ...first.revocation, source }, problems: first.problems };
+  }
+  const again = validateCertificate({ subject, material: mergeMaterial(embedded, materials.fetched), anchors, at, purpose });
+  const source: RevocationVerdict['source'] = again.revocation.status === 'unknown' ? null : 'fetched';
+  return { status: again.status, revocation: { ...again.revocation, source }, problems: again.problems };
 }
