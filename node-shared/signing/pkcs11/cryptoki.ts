@@ -5,6 +5,7 @@
  */
 export const CKF_SERIAL_SESSION = 0x4;
 export const CKF_TOKEN_INITIALIZED = 0x400;
+export const CKF_USER_PIN_LOCKED = 0x40000;
 export const CKU_USER = 1;
 
 export const CKA_CLASS = 0x0;

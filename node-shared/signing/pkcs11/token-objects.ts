@@ -9,6 +9,7 @@ import {
   CKA_VALUE,
   CKC_X_509,
   CKF_TOKEN_INITIALIZED,
+  CKF_USER_PIN_LOCKED,
   CKK_RSA,
   CKO_CERTIFICATE,
   CKO_PRIVATE_KEY,
@@ -33,6 +34,8 @@ export interface PresentToken {
   serial: string;
   manufacturer: string;
   model: string;
+  /** The token says its user PIN is locked (CKF_USER_PIN_LOCKED): a login cannot succeed. */
+  pinLocked: boolean;
 }
 
 export interface CertificateOnToken {
@@ -71,6 +74,7 @@ export function presentTokens(pkcs11: PKCS11): PresentToken[] {
       serial: trimPadded(info.serialNumber),
       manufacturer: trimPadded(info.manufacturerID),
       model: trimPadded(info.model),
+      pinLocked: (info.flags & CKF_USER_PIN_LOCKED) !== 0,
     });
   }
   return tokens;
