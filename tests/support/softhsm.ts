@@ -42,6 +42,9 @@ export interface SoftHsmToken {
   serial: string;
   certificateDer: Uint8Array;
   caDer: Uint8Array;
+  /** The root CA's certificate (PEM) and key files in `dir`, to issue CRLs or further certificates from. */
+  caPemPath: string;
+  caKeyPath: string;
   /** The intermediate CA's certificate, with withIntermediateCa. */
   intermediateDer: Uint8Array | null;
   /** Deletes the token's files, which SoftHSM2 sees as the token's objects vanishing. */
@@ -166,6 +169,8 @@ export function makeSoftHsmToken(options: SoftHsmOptions = {}): SoftHsmToken {
       serial,
       certificateDer: new Uint8Array(readFileSync(join(dir, 'signer.der'))),
       caDer: new Uint8Array(readFileSync(join(dir, 'ca.der'))),
+      caPemPath: join(dir, 'ca.pem'),
+      caKeyPath: join(dir, 'ca.key'),
       intermediateDer: options.withIntermediateCa ? new Uint8Array(readFileSync(join(dir, 'intermediate.der'))) : null,
       removeTokenFiles: () => rmSync(tokens, { recursive: true, force: true }),
       cleanup: () => rmSync(dir, { recursive: true, force: true }),
