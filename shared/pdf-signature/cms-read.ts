@@ -25,6 +25,8 @@ export interface SignerInfoRead {
   signature: Uint8Array;
   /** id-aa-signatureTimeStampToken (1.2.840.113549.1.9.16.2.14), the token's ContentInfo DER. */
   signatureTimestampToken: Uint8Array | null;
+  /** Every signed attribute (signing-certificate-v2 included), each value as DER. */
+  signedAttributeList: { type: string; values: Uint8Array[] }[];
   /** Every unsigned attribute, each value as DER. */
   unsignedAttributes: { type: string; values: Uint8Array[] }[];
 }
@@ -62,6 +64,8 @@ function attributes(node: DerNode): Attribute[] {
     return { type: readOid(type), values: sequence(values, 'AttributeValues', TAG.set) };
   });
 }
+
+const asDer = (attribute: Attribute) => ({ type: attribute.type, values: attribute.values.map((value) => nodeBytes(value)) });
 
 function single(list: Attribute[], type: string): DerNode | null {
   const found = list.filter((attribute) => attribute.type === type);
@@ -117,7 +121,8 @@ function readSignerInfo(node: DerNode, certificates: Uint8Array[]): SignerInfoRe
     signatureAlgorithm,
     signature,
     signatureTimestampToken: token ? nodeBytes(token) : null,
-    unsignedAttributes: unsigned.map((attribute) => ({ type: attribute.type, values: attribute.values.map((value) => nodeBytes(value)) })),
+    signedAttributeList: signed.map(asDer),
+    unsignedAttributes: unsigned.map(asDer),
   };
 }
 

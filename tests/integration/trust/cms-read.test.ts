@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSignedData, verifySignerInfo, type SignedDataRead } from '../../../shared/pdf-signature/cms-read';
 import { digest } from '../../../shared/pdf-signature/primitives/digest';
+import { essCertificateBinding } from '../../../shared/pdf-signature/ess-certificate';
 import { OID } from '../../../shared/pdf-signature/oids';
 import { openssl } from '../../support/openssl';
 import { startRevocationServer, type RevocationServer } from '../../support/revocation-server';
@@ -76,6 +77,14 @@ describe('readSignedData / verifySignerInfo on CMS made by openssl', () => {
     expect(bare.signer.signedAttributes).toBeNull();
     expect(verifySignerInfo(bare, digest('sha256', data))).toEqual({ digestMatches: true, signatureValid: true, problems: [] });
     expect(verifySignerInfo(bare, digest('sha256', Uint8Array.of(1)))).toMatchObject({ digestMatches: false, signatureValid: false });
+  });
+
+  it('checks the ESS signing-certificate-v2 binding of a CAdES signature', () => {
+    const cades = read(cms('cades', ['-cades', '-md', 'sha256']));
+    expect(cades.signer.signedAttributeList.map((attribute) => attribute.type)).toContain('1.2.840.113549.1.9.16.2.47');
+    expect(essCertificateBinding(cades.signer)).toBe('bound');
+    expect(essCertificateBinding({ ...cades.signer, certificate: pki.signers.revoked.der })).toBe('mismatch');
+    expect(essCertificateBinding(read(cms('plain', ['-md', 'sha256'])).signer)).toBe('absent');
   });
 
   it('refuses RSASSA-PSS plainly', () => {

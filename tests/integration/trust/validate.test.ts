@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revocationSources, validateCertificate } from '../../../shared/pdf-signature/trust';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOcspRequest, parseCertificate, revocationSources, validateCertificate } from '../../../shared/pdf-signature/trust';
 import type { TrustInput } from '../../../shared/pdf-signature/trust/types';
 import { fetchValidationData } from '../../../node-shared/signing/revocation-fetch';
+import { openssl } from '../../support/openssl';
 import { startRevocationServer, type RevocationServer } from '../../support/revocation-server';
 import { makeTestPki, type TestPki } from '../../support/test-pki';
 
@@ -133,6 +136,22 @@ describe('validateCertificate against the openssl PKI', () => {
     expect(result.problems).toContain('crl-stale');
     // …but a revocation it lists before that time still counts.
     expect(validateCertificate(input(pki.signers.revoked.der, { crls: crls(), at: later })).status).toBe('revoked');
+  });
+
+  it('does not use an OCSP answer signed by someone the issuer did not delegate to, or changed', () => {
+    const request = join(pki.dir, 'unauthorised-request.der');
+    const response = join(pki.dir, 'unauthorised-response.der');
+    writeFileSync(request, buildOcspRequest(parseCertificate(pki.signers.revoked.der), parseCertificate(pki.intermediate.der)));
+    const { good } = pki.signers;
+    openssl(['ocsp', '-index', pki.intermediate.indexPath, '-CA', pki.intermediate.certPath, '-rsigner', good.certPath, '-rkey', good.keyPath, '-reqin', request, '-respout', response, '-ndays', '7']);
+    const unauthorised = validateCertificate(input(pki.signers.revoked.der, { ocspResponses: [new Uint8Array(readFileSync(response))] }));
+    expect(unauthorised.revocation.status).toBe('unknown');
+    expect(unauthorised.problems).toContain('ocsp-signature-invalid');
+    const changed = ocsp.good[0]!.slice();
+    changed[changed.length - 300] = changed[changed.length - 300]! ^ 0x01;
+    const result = validateCertificate(input(pki.signers.good.der, { ocspResponses: [changed, ocsp.good[1]!] }));
+    expect(result.revocation.status).toBe('unknown');
+    expect(result.problems.some((problem) => problem === 'ocsp-signature-invalid' || problem === 'ocsp-unreadable')).toBe(true);
   });
 
   it('does not use an OCSP answer about another certificate', () => {
