@@ -184,9 +184,12 @@ export function verifySignerInfo(signed: SignedDataRead, contentDigest?: Uint8Ar
       const valid = !!expected && !!certificate && verifyRsaDigest(certificate.spki, name, expected, signer.signature);
       return { digestMatches: valid, signatureValid: valid, problems };
     }
-    if (signer.contentType !== signed.contentType) problems.push('content-type-attribute-mismatch');
-    const digestMatches = !!expected && !!signer.messageDigest && sameBytes(signer.messageDigest, expected) && signer.contentType === signed.contentType;
-    if (!digestMatches && expected) problems.push('message-digest-mismatch');
+    // RFC 5652 5.3: the content-type attribute must name the encapsulated content's type.
+    const typeMatches = signer.contentType === signed.contentType;
+    if (!typeMatches) problems.push('content-type-attribute-mismatch');
+    const digestEqual = !!expected && !!signer.messageDigest && sameBytes(signer.messageDigest, expected);
+    if (!digestEqual && expected) problems.push('message-digest-mismatch');
+    const digestMatches = digestEqual && typeMatches;
     const signatureValid = !!certificate && verifyRsaDigest(certificate.spki, name, digest(name, signer.signedAttributes), signer.signature);
     if (!signatureValid && certificate) problems.push('signature-invalid');
     return { digestMatches, signatureValid, problems };

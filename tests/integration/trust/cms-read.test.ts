@@ -22,7 +22,10 @@ beforeAll(async () => {
   dataPath = join(pki.dir, 'data.bin');
   writeFileSync(dataPath, data);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  pki.dispose();
+});
 
 /** `openssl cms -sign -binary -outform DER` with the good signer and the intermediate in the bag. */
 function cms(name: string, extra: string[]): Uint8Array {

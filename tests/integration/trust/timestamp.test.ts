@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await tsa.close();
   await server.close();
+  pki.dispose();
 });
 
 const signatureValue = new TextEncoder().encode('giá trị chữ ký RSA của trưởng đoàn');

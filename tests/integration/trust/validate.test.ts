@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildOcspRequest, parseCertificate, revocationSources, validateCertificate } from '../../../shared/pdf-signature/trust';
+import { buildOcspRequest, certificateSummary, parseCertificate, revocationSources, validateCertificate } from '../../../shared/pdf-signature/trust';
 import type { TrustInput } from '../../../shared/pdf-signature/trust/types';
 import { fetchValidationData } from '../../../node-shared/signing/revocation-fetch';
 import { openssl } from '../../support/openssl';
@@ -25,7 +25,10 @@ beforeAll(async () => {
     ocsp[name] = data.ocspResponses;
   }
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  pki.dispose();
+});
 
 function input(subject: Uint8Array, overrides: Partial<TrustInput> & { crls?: readonly Uint8Array[]; ocspResponses?: readonly Uint8Array[] } = {}): TrustInput {
   return {
@@ -170,6 +173,21 @@ describe('validateCertificate against the openssl PKI', () => {
     const unreachable = await fetchValidationData([pki.signers.good.der, pki.intermediate.der]);
     expect(unreachable.ocspResponses).toEqual([]);
     expect(unreachable.problems.some((problem) => problem.startsWith('ocsp-unreachable:'))).toBe(true);
+  });
+
+  it('summarises a certificate as the verdict prints it', () => {
+    const summary = certificateSummary(pki.signers.good.der);
+    const fingerprint = openssl(['x509', '-in', pki.signers.good.certPath, '-noout', '-fingerprint', '-sha256']).toString().split('=')[1]!.trim().replace(/:/g, '').toLowerCase();
+    expect(summary).toEqual({
+      commonName: 'Nguyễn Văn An',
+      subject: 'CN=Nguyễn Văn An, O=Sở Nội vụ tỉnh Thử, C=VN',
+      issuer: 'CN=Test Intermediate CA congvu, O=Ban Cơ yếu Chính phủ (thử), C=VN',
+      serialNumber: '2000',
+      notBefore: pki.validFrom.toISOString(),
+      notAfter: expect.stringMatching(/^\d{4}-/),
+      sha256Fingerprint: fingerprint,
+    });
+    expect(certificateSummary(Uint8Array.of(0x30, 0x00))).toBeNull();
   });
 
   it('lists where revocation is asked for', () => {
