@@ -105,8 +105,23 @@ export function isIssuedBy(child: ParsedCertificate, issuer: ParsedCertificate):
   return sameName(child.issuer, issuer.subject) && verifySignedWith(child.tbs, child.signatureAlgorithm, child.signature, issuer.spki);
 }
 
-/** Names are compared as encoded: the CAs in question write the issuer exactly as the issuer's subject. */
-export const sameName = (a: Uint8Array, b: Uint8Array): boolean => sameBytes(a, b);
+const normalise = (value: string): string => value.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Names are equal as encoded, or else attribute by attribute with case and spacing ignored
+ * (RFC 5280 7.1, simplified): some writers re-encode a name with other string types (node-forge
+ * writes C=VN as UTF8String where the CA wrote PrintableString).
+ */
+export function sameName(a: Uint8Array, b: Uint8Array): boolean {
+  if (sameBytes(a, b)) return true;
+  try {
+    const left = nameAttributes(a);
+    const right = nameAttributes(b);
+    return left.length === right.length && left.every((attribute, i) => attribute.type === right[i]!.type && normalise(attribute.value) === normalise(right[i]!.value));
+  } catch {
+    return false;
+  }
+}
 
 export const isSelfIssued = (certificate: ParsedCertificate): boolean => sameName(certificate.issuer, certificate.subject);
 

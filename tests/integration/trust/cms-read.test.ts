@@ -49,6 +49,7 @@ describe('readSignedData / verifySignerInfo on CMS made by openssl', () => {
     expect(signed.certificates).toHaveLength(2);
     expect(signed.signerCount).toBe(1);
     expect(Buffer.from(signed.signer.certificate!)).toEqual(Buffer.from(pki.signers.good.der));
+    expect(signed.signer.matchedBy).toBe('issuer-serial');
     expect(signed.signer.digestAlgorithm).toBe('sha256');
     expect(signed.signer.messageDigest).toEqual(digest('sha256', data));
     expect(signed.signer.contentType).toBe(OID.data);
@@ -76,6 +77,7 @@ describe('readSignedData / verifySignerInfo on CMS made by openssl', () => {
   it('matches the signer by subjectKeyIdentifier and verifies without signed attributes', () => {
     const byKeyId = read(cms('keyid', ['-keyid', '-md', 'sha256']));
     expect(Buffer.from(byKeyId.signer.certificate!)).toEqual(Buffer.from(pki.signers.good.der));
+    expect(byKeyId.signer.matchedBy).toBe('key-id');
     const bare = read(cms('noattr', ['-noattr', '-md', 'sha256']));
     expect(bare.signer.signedAttributes).toBeNull();
     expect(verifySignerInfo(bare, digest('sha256', data))).toEqual({ digestMatches: true, signatureValid: true, problems: [] });
