@@ -5,3 +5,4 @@ export { readTimestampToken, imprintMatches, type TimestampTokenRead, type Times
 export { parseCertificate, tryParseCertificate, type ParsedCertificate } from './cert-parse';
 export { buildOcspRequest } from './ocsp';
 export type { TrustInput, TrustResult, ValidationMaterial, RevocationSources } from './types';
+export { certificateSummary } from './certificate-summary';

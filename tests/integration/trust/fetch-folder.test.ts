@@ -15,7 +15,10 @@ beforeAll(async () => {
   pki = makeTestPki(server.url);
   server.serve(pki);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  pki.dispose();
+});
 
 const chain = () => [pki.signers.good.der, pki.intermediate.der, pki.root.der];
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revocationSources, validateCertificate } from '../../../shared/pdf-signature/trust';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildOcspRequest, certificateSummary, parseCertificate, revocationSources, validateCertificate } from '../../../shared/pdf-signature/trust';
 import type { TrustInput } from '../../../shared/pdf-signature/trust/types';
 import { fetchValidationData } from '../../../node-shared/signing/revocation-fetch';
+import { openssl } from '../../support/openssl';
 import { startRevocationServer, type RevocationServer } from '../../support/revocation-server';
 import { makeTestPki, type TestPki } from '../../support/test-pki';
 
@@ -22,7 +25,10 @@ beforeAll(async () => {
     ocsp[name] = data.ocspResponses;
   }
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  pki.dispose();
+});
 
 function input(subject: Uint8Array, overrides: Partial<TrustInput> & { crls?: readonly Uint8Array[]; ocspResponses?: readonly Uint8Array[] } = {}): TrustInput {
   return {
@@ -135,6 +141,22 @@ describe('validateCertificate against the openssl PKI', () => {
     expect(validateCertificate(input(pki.signers.revoked.der, { crls: crls(), at: later })).status).toBe('revoked');
   });
 
+  it('does not use an OCSP answer signed by someone the issuer did not delegate to, or changed', () => {
+    const request = join(pki.dir, 'unauthorised-request.der');
+    const response = join(pki.dir, 'unauthorised-response.der');
+    writeFileSync(request, buildOcspRequest(parseCertificate(pki.signers.revoked.der), parseCertificate(pki.intermediate.der)));
+    const { good } = pki.signers;
+    openssl(['ocsp', '-index', pki.intermediate.indexPath, '-CA', pki.intermediate.certPath, '-rsigner', good.certPath, '-rkey', good.keyPath, '-reqin', request, '-respout', response, '-ndays', '7']);
+    const unauthorised = validateCertificate(input(pki.signers.revoked.der, { ocspResponses: [new Uint8Array(readFileSync(response))] }));
+    expect(unauthorised.revocation.status).toBe('unknown');
+    expect(unauthorised.problems).toContain('ocsp-signature-invalid');
+    const changed = ocsp.good[0]!.slice();
+    changed[changed.length - 300] = changed[changed.length - 300]! ^ 0x01;
+    const result = validateCertificate(input(pki.signers.good.der, { ocspResponses: [changed, ocsp.good[1]!] }));
+    expect(result.revocation.status).toBe('unknown');
+    expect(result.problems.some((problem) => problem === 'ocsp-signature-invalid' || problem === 'ocsp-unreadable')).toBe(true);
+  });
+
   it('does not use an OCSP answer about another certificate', () => {
     const result = validateCertificate(input(pki.signers.revoked.der, { ocspResponses: ocsp.good }));
     expect(result.revocation.status).toBe('unknown');
@@ -151,6 +173,21 @@ describe('validateCertificate against the openssl PKI', () => {
     const unreachable = await fetchValidationData([pki.signers.good.der, pki.intermediate.der]);
     expect(unreachable.ocspResponses).toEqual([]);
     expect(unreachable.problems.some((problem) => problem.startsWith('ocsp-unreachable:'))).toBe(true);
+  });
+
+  it('summarises a certificate as the verdict prints it', () => {
+    const summary = certificateSummary(pki.signers.good.der);
+    const fingerprint = openssl(['x509', '-in', pki.signers.good.certPath, '-noout', '-fingerprint', '-sha256']).toString().split('=')[1]!.trim().replace(/:/g, '').toLowerCase();
+    expect(summary).toEqual({
+      commonName: 'Nguyễn Văn An',
+      subject: 'CN=Nguyễn Văn An, O=Sở Nội vụ tỉnh Thử, C=VN',
+      issuer: 'CN=Test Intermediate CA congvu, O=Ban Cơ yếu Chính phủ (thử), C=VN',
+      serialNumber: '2000',
+      notBefore: pki.validFrom.toISOString(),
+      notAfter: expect.stringMatching(/^\d{4}-/),
+      sha256Fingerprint: fingerprint,
+    });
+    expect(certificateSummary(Uint8Array.of(0x30, 0x00))).toBeNull();
   });
 
   it('lists where revocation is asked for', () => {
