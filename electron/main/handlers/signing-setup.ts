@@ -79,9 +79,8 @@ export const removeTrusted = (context: SigningContext, fileName: string): Promis
 
 /** Verifies a PDF against the trust folder, with revocation data fetched when online. */
 export async function verifyPdf(context: SigningContext, pdf: Uint8Array): Promise<DocumentVerdict> {
-  const anchors = await context.trust.anchors();
-  const material = await context.backends.fetchVerificationMaterial(pdf, anchors).catch(() => undefined);
-  return context.backends.verifyDocument(pdf, { anchors: anchors.length > 0 ? anchors : undefined, material });
+  const folder = await context.backends.loadTrustFolder(context.trust.dir);
+  return context.backends.verifyOnline(pdf, { anchors: folder.anchors, intermediates: folder.intermediates });
 }
 
 /** A document time-stamp over the file as it is, for a signature made offline. */

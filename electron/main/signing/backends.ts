@@ -19,6 +19,8 @@ export interface SigningBackends {
   timestamper(tsaUrl: string): (sha256: Uint8Array) => Promise<Uint8Array>;
   /** CRLs and OCSP responses for a chain, fetched now (online); fails offline. */
   fetchValidationData(chain: Uint8Array[]): Promise<ValidationData>;
-  /** Revocation material for verifying a file when online; empty material offline. */
-  fetchVerificationMaterial(pdf: Uint8Array, anchors: Uint8Array[]): Promise<ValidationMaterial>;
+  /** Verifies with the file's own validation data, and revocation data fetched now where that leaves it unknown. */
+  verifyOnline(pdf: Uint8Array, options: { anchors: Uint8Array[]; intermediates: Uint8Array[] }): Promise<DocumentVerdict>;
+  /** The trust folder's roots and intermediates (node-shared/signing/trust-folder.ts). */
+  loadTrustFolder(dir: string): Promise<{ anchors: Uint8Array[]; intermediates: Uint8Array[] }>;
 }

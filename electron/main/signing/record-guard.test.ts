@@ -6,6 +6,7 @@ import { signDocument } from '../../../node-shared/signing/sign-document';
 import { p12Signer } from '../../../node-shared/signing/p12-signer';
 import { signPdf } from '../../../node-shared/signing/sign-pdf';
 import { SigningError } from '../../../node-shared/signing/certificate';
+import { verifyDocument } from '@shared/pdf-signature/verify-document';
 
 const { record, blobs } = sampleRecordWithBlobs();
 const pdf = buildSamplePdf(record, blobs);
@@ -57,12 +58,22 @@ describe('checkRecordToSign: what main will sign', () => {
     const id = makeTestIdentity();
     const { meta } = checkRecordToSign(pdf, record, 'leader', unreachable);
     const { pdf: signed } = await signDocument(pdf, { signer: p12Signer(id.p12, id.passphrase), meta, certify: true });
-    const missing: VerifyPdf = () => {
-      throw new SigningError('err.sign.verifierMissing');
+    const failing: VerifyPdf = () => {
+      throw new SigningError('err.sign.earlierBroken');
     };
-    expect(refusal(() => checkRecordToSign(signed, record, 'unit-representative', missing))).toBe('err.sign.verifierMissing');
+    expect(refusal(() => checkRecordToSign(signed, record, 'unit-representative', failing))).toBe('err.sign.earlierBroken');
+    const verify: VerifyPdf = (bytes) => verifyDocument(bytes, {});
+    const next = checkRecordToSign(signed, record, 'unit-representative', verify);
+    expect(next).toMatchObject({ certify: false, signedRoles: ['leader'], meta: { role: 'unit-representative', name: record.inspection.unitRepresentatives[0]!.name } });
+    expect(refusal(() => checkRecordToSign(signed, record, 'leader', verify))).toBe('err.sign.alreadySigned');
+    // An edit slipped in after the signature (a new revision that is not a signature) is refused.
+    const edited = new Uint8Array(Buffer.concat([Buffer.from(signed), Buffer.from('1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n')]));
+    expect(refusal(() => checkRecordToSign(edited, record, 'unit-representative', verify))).toBe('err.sign.earlierBroken');
+    const flipped = signed.slice();
+    flipped[pdf.length + 40] = flipped[pdf.length + 40]! ^ 1;
+    expect(refusal(() => checkRecordToSign(flipped, record, 'unit-representative', verify))).toMatch(/^err\.sign\.(earlierBroken|notOurRecord)$/);
     // A whole-file rewrite (not an incremental update) is not our record any more.
     const rewritten = await signPdf(pdf, id.p12, id.passphrase, { reason: 'x', location: 'y', name: 'z' });
-    expect(refusal(() => checkRecordToSign(rewritten, record, 'unit-representative', missing))).toBe('err.sign.notOurRecord');
+    expect(refusal(() => checkRecordToSign(rewritten, record, 'unit-representative', failing))).toBe('err.sign.notOurRecord');
   });
 });

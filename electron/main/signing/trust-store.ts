@@ -14,7 +14,7 @@ const MAX_ROOTS = 200;
  * as X.509 certificates are copied in; the hub reads the same kind of folder (HUB_TRUST_DIR).
  */
 export class TrustStore {
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   async list(): Promise<(TrustedRoot & { der: Uint8Array })[]> {
     let names: string[];
@@ -31,11 +31,6 @@ export class TrustStore {
       if (cert) roots.push({ fileName, summary: cert.summary, der: cert.der });
     }
     return roots;
-  }
-
-  /** The roots as DER, for the signer (to embed the chain) and the verifier. */
-  async anchors(): Promise<Uint8Array[]> {
-    return (await this.list()).map((r) => r.der);
   }
 
   /** Copies in each file that is a certificate; names the ones that are not. */
