@@ -6,7 +6,7 @@ import { p12Signer } from '../../node-shared/signing/p12-signer';
 import { addDocumentTimestamp, signDocument } from '../../node-shared/signing/sign-document';
 import { requestTimestamp } from '../../node-shared/signing/tsa-client';
 import { CongvuDb } from '../../renderer/src/db/database';
-import { storeSignedReport } from '../../renderer/src/features/report/mutations';
+import { storeSignedReport } from '../../renderer/src/features/report/signed-report-store';
 import { runTimestampQueue, type Stamp } from '../../renderer/src/features/report/timestamp-queue';
 import { signerStatuses } from '../../renderer/src/features/report/signer-status';
 import { DexieSyncStorage } from '../../renderer/src/features/sync/dexie-sync-storage';

@@ -22,7 +22,7 @@ export async function sealStore(idb: IDBDatabase, key: CryptoKey, name: string):
   for (;;) {
     const trans = idb.transaction(name, 'readwrite');
     const store = trans.objectStore(name);
-    const paths = keyPathsOf(store.keyPath as string | string[] | null, [...store.indexNames].map((i) => store.index(i).keyPath as string | string[]));
+    const paths = keyPathsOf(store.keyPath as string | string[] | null, Array.from(store.indexNames, (i) => store.index(i).keyPath as string | string[]));
     const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
     const [keys, rows]: [IDBValidKey[], unknown[]] = await Promise.all([done(store.getAllKeys(range, BATCH)), done(store.getAll(range, BATCH))]);
     const plain = rows.flatMap((row, i) => (isSealedRow(row) ? [] : [{ row, key: keys[i]! }]));
