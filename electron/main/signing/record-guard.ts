@@ -75,12 +75,9 @@ export function checkRecordToSign(
   if (first.byteLength < pdf.byteLength) {
     const verdict = verify(pdf);
     const signatures = verdict.signatures.filter((s) => s.kind === 'signature');
-    const sound =
-      signatures.length > 0 &&
-      verdict.changes.allowed &&
-      verdict.signatures.every((s) => s.intact && s.coversRevision) &&
-      verdict.signatures.at(-1)?.coversToEnd === true &&
-      !verdict.problems.includes('appended');
+    // Called without a trust folder, `ok` is integrity alone: every signature intact over its own
+    // revision, later revisions adding only signatures and validation data, nothing appended.
+    const sound = signatures.length > 0 && verdict.ok;
     if (!sound) throw new SigningError('err.sign.earlierBroken');
     signedRoles = signatures.map((s) => s.role).filter((r): r is SignerRole => r !== null);
     // Only this app's signers, each under a role, sign a record: a foreign signature is not one of ours.
