@@ -85,6 +85,7 @@ describe('digital signers and the time-stamp queue (real Chromium, real main han
     for (const role of ['leader', 'unit-representative', 'recorder']) expect(await row(role).getAttribute('data-signed')).toBe('false');
     expect(await row('leader').textContent()).toContain('Trưởng đoàn');
     expect(await row('recorder').textContent()).toContain('(không bắt buộc)');
+    expect(await page.getByTestId('digital-signers').textContent()).toContain('Ký bằng chứng thư số đã nhập (.p12): Nguyễn Văn An, Sở Nội vụ tỉnh Thử, VN');
     const form = page.getByTestId('sign-form');
     expect(await form.locator('input').getAttribute('type')).toBe('password');
     expect(await form.locator('input').getAttribute('autocomplete')).toBe('off');

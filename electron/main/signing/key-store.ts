@@ -2,7 +2,8 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../handlers/files-save';
 import { certificateInfoSchema, type CertificateInfo } from '@shared/ipc/signing-schemas';
-import { openP12, SigningError } from '../../../node-shared/signing/certificate';
+import { SigningError } from '../../../node-shared/signing/certificate';
+import { readCertificate } from './certificate-summary';
 import { p12Signer } from '../../../node-shared/signing/p12-signer';
 import type { ExternalSigner } from '@shared/pdf-signature/external-signer';
 
@@ -18,6 +19,14 @@ export interface SecretBox {
 export type StoreAvailability = { available: true } | { available: false; reason: 'insecure-storage' | 'no-encryption' };
 
 const KEY_FILE = 'certificate.p12.enc';
+
+/** Opens the file (wrong passphrase, no key: refused) and describes its certificate with Node's X.509 parser, Vietnamese names intact. */
+function describeP12(p12: Uint8Array, passphrase: string): CertificateInfo {
+  const summary = readCertificate(p12Signer(p12, passphrase).certificate)?.summary;
+  if (!summary) throw new SigningError('err.sign.notP12');
+  const { subject, issuer, serialNumber, notBefore, notAfter, sha256Fingerprint } = summary;
+  return { subject, issuer, serialNumber, notBefore, notAfter, sha256Fingerprint };
+}
 const INFO_FILE = 'certificate.json';
 
 /**
@@ -52,7 +61,7 @@ export class KeyStore {
   /** Checks the file opens with the passphrase and holds a key, then stores it encrypted. */
   async import(p12: Uint8Array, passphrase: string): Promise<CertificateInfo> {
     if (!this.availability().available) throw new SigningError('err.sign.insecureStorage');
-    const { info } = openP12(p12, passphrase);
+    const info = describeP12(p12, passphrase);
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await writeFileDurably(join(this.dir, KEY_FILE), this.box.encryptString(Buffer.from(p12).toString('base64')));
     await writeFileDurably(join(this.dir, INFO_FILE), new TextEncoder().encode(JSON.stringify(info)));
