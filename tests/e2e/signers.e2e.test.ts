@@ -37,7 +37,7 @@ describe('digital signers and the time-stamp queue (real Chromium, real main han
   let browser: BrowserContext;
   let page: Page;
   let signing: SigningContext;
-  const state = { online: true };
+  const state: { online: boolean; lastPdf?: Uint8Array } = { online: true };
   const { record, blobs } = sampleRecordWithBlobs();
   const i = record.inspection;
   const pageErrors: string[] = [];
@@ -135,6 +135,27 @@ describe('digital signers and the time-stamp queue (real Chromium, real main han
     await expect.poll(() => row('leader').textContent()).toContain('Team lead');
     expect(await row('unit-representative').textContent()).toMatch(/Signed: Nguyễn Văn An, at \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} · time-stamped/);
     await page.screenshot({ path: '/tmp/app-shots/signers-en.png', fullPage: true });
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('vi');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('verifies the stored file on the Signing page: every signature in order, with the trust folder main keeps', async () => {
+    await signing.trust.add([pki.root.certPath]);
+    await page.goto(`${server.url}#/signing`);
+    await page.getByTestId('trust-roots').waitFor();
+    await page.getByTestId('verify-file').setInputFiles({ name: 'bien-ban-da-ky.pdf', mimeType: 'application/pdf', buffer: Buffer.from(state.lastPdf!) });
+    const box = page.getByTestId('verify-verdict');
+    await box.waitFor();
+    expect(await box.getAttribute('data-ok')).toBe('true');
+    const items = await page.getByTestId('verify-signature').allTextContents();
+    expect(items).toHaveLength(3);
+    expect(items[0]).toMatch(/Trưởng đoàn.*Chữ ký nguyên vẹn.*Người ký được tin cậy.*Có dấu thời gian lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+    expect(items[1]).toMatch(/Đại diện đơn vị.*Chữ ký nguyên vẹn.*Người ký được tin cậy/);
+    expect(items[2]).toContain('Dấu thời gian cho cả tài liệu');
+    await page.screenshot({ path: '/tmp/app-shots/verify-vi.png', fullPage: true });
+    await page.getByRole('combobox', { name: 'Ngôn ngữ' }).selectOption('en');
+    await expect.poll(() => page.getByTestId('verify-signature').first().textContent()).toContain('Signature intact');
+    await page.screenshot({ path: '/tmp/app-shots/verify-en.png', fullPage: true });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('vi');
     expect(pageErrors).toEqual([]);
   });

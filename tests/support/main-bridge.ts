@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import { signAndSave, signingStatus, type SigningContext } from '../../electron/main/handlers/signing';
-import { getSigningSettings, listTrusted, timestampPdf } from '../../electron/main/handlers/signing-setup';
+import { getSigningSettings, listTrusted, timestampPdf, verifyPdf } from '../../electron/main/handlers/signing-setup';
 import type { SigningSignRequest } from '../../shared/ipc/signing-schemas';
 import { signingSignRequestSchema } from '../../shared/ipc/signing-schemas';
 
@@ -11,9 +11,9 @@ const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
  * What the preload gives the page in the desktop app, for the browser build under test: the
  * signing calls go to main's real handlers in this process (the same code Electron runs, parsed
  * with the same schemas), bytes carried as base64. `online` switches the time-stamp queue's calls
- * off, as a laptop without network would fail them. The rest is the browser build's own.
+ * off, as a laptop without network would fail them; `lastPdf` is the last file main handed back.
  */
-export async function installMainBridge(browser: BrowserContext, context: SigningContext, state: { online: boolean }): Promise<void> {
+export async function installMainBridge(browser: BrowserContext, context: SigningContext, state: { online: boolean; lastPdf?: Uint8Array }): Promise<void> {
   const noSave = { showSaveDialog: async () => ({ canceled: true, filePath: undefined }) } as never;
   await browser.exposeBinding('__congvuMain', async (_source, channel: string, payload: string) => {
     const args = JSON.parse(payload) as Record<string, unknown>;
@@ -27,13 +27,17 @@ export async function installMainBridge(browser: BrowserContext, context: Signin
       case 'sign': {
         const [request] = signingSignRequestSchema.parse([{ ...args, pdf: bytes(args['pdf'] as string) }]) as [SigningSignRequest];
         const result = await signAndSave(context, noSave, null, request);
+        state.lastPdf = result.pdf;
         return JSON.stringify({ ...result, pdf: b64(result.pdf) });
       }
       case 'timestamp': {
         if (!state.online) throw new Error('err.sign.tsaUnreachable');
         const result = await timestampPdf(context, bytes(args['pdf'] as string));
+        state.lastPdf = result.pdf;
         return JSON.stringify({ ...result, pdf: b64(result.pdf) });
       }
+      case 'verify':
+        return JSON.stringify(await verifyPdf(context, bytes(args['pdf'] as string)));
       default:
         throw new Error(`unknown channel ${channel}`);
     }
@@ -66,7 +70,7 @@ export async function installMainBridge(browser: BrowserContext, context: Signin
         trusted: () => call('trusted'),
         addTrusted: desktopOnly,
         removeTrusted: desktopOnly,
-        verify: desktopOnly,
+        verify: (pdf) => call('verify', { pdf: toB64(pdf) }),
         timestamp: async (pdf) => { const r = await call('timestamp', { pdf: toB64(pdf) }); return { ...r, pdf: fromB64(r.pdf) }; },
       },
       storageKey: { open: async () => ({ ok: false, code: 'unavailable' }) },

@@ -403,6 +403,7 @@ export const en: Record<MessageKey, string> = {
   'trust.removeTitle': 'Remove trusted root',
   'trust.removeConfirm': 'Remove {subject} from the trusted roots? Signers certified by it will no longer be shown as trusted.',
   'trust.refused': 'Not certificates, not added: {names}',
+  'verify.documentTimestamp': 'Document time-stamp',
   'sign.passphrase': 'Certificate passphrase',
   'report.issue.title': 'Who issues the record',
   'report.issue.hint': "Printed in the record's header; required before finalizing. An empty field prints as dots to fill in by hand.",

@@ -403,6 +403,7 @@ export const vi = {
   'trust.removeTitle': 'Gỡ chứng thư gốc tin cậy',
   'trust.removeConfirm': 'Gỡ {subject} khỏi danh sách tin cậy? Chữ ký của người được tổ chức này cấp chứng thư sẽ không còn được xác nhận là tin cậy.',
   'trust.refused': 'Không phải chứng thư số, không thêm: {names}',
+  'verify.documentTimestamp': 'Dấu thời gian cho cả tài liệu',
   'sign.passphrase': 'Mật khẩu chứng thư số',
   'report.issue.title': 'Thông tin ban hành biên bản',
   'report.issue.hint': 'In ở phần đầu biên bản; bắt buộc trước khi hoàn tất. Ô trống in thành dấu chấm để điền tay.',
