@@ -431,7 +431,7 @@ export const en: Record<MessageKey, string> = {
   'sign.unavailable.desktopOnly': 'Digital signing is only in the desktop app: a browser has no safe place for a private key. The unsigned PDF can still be saved.',
   'sign.unavailable.insecure': 'The operating system offers no secure keyring here (only plain-text storage), so the app does not accept a certificate on this computer.',
   'sign.unavailable.noEncryption': "The operating system's encryption is not available to protect the private key on this computer.",
-  'cert.title': "Team lead's signing certificate",
+  'cert.title': 'Signing certificate file (.p12) on this computer',
   'cert.subject': 'Signer',
   'cert.issuer': 'Issued by',
   'cert.validity': 'Valid',

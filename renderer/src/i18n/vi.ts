@@ -431,7 +431,7 @@ export const vi = {
   'sign.unavailable.desktopOnly': 'Ký số chỉ có trong ứng dụng trên máy tính: trình duyệt không có nơi an toàn để giữ khóa bí mật. Bản PDF chưa ký vẫn lưu được.',
   'sign.unavailable.insecure': 'Hệ điều hành không có kho khóa an toàn (chỉ có lưu trữ dạng văn bản thường), nên ứng dụng không nhận chứng thư số trên máy này.',
   'sign.unavailable.noEncryption': 'Không dùng được mã hóa của hệ điều hành để bảo vệ khóa bí mật trên máy này.',
-  'cert.title': 'Chứng thư số của Trưởng đoàn',
+  'cert.title': 'Tệp chứng thư số (.p12) trên máy này',
   'cert.subject': 'Người ký',
   'cert.issuer': 'Tổ chức cấp',
   'cert.validity': 'Hiệu lực',
