@@ -461,6 +461,7 @@ export const en: Record<MessageKey, string> = {
   'sync.refused.invalidText': 'The record holds a character the hub refuses (a NUL character).',
   'sync.refused.tooLarge': 'The file is larger than the hub accepts.',
   'sync.refused.invalidReport': 'The signed PDF does not match the record the hub holds.',
+  'sync.refused.untrustedSigner': 'The hub refused the signed file: a signer is not trusted (the certificate is not in the hub\'s trusted root folder).',
   'err.sync.hubUrl': 'The hub address must start with http:// or https://',
   'err.sync.recordChanged': 'The record on this computer no longer matches the finalized one',
   'err.sync.blobMissing': 'A photo or signature of the record is missing on this computer',

@@ -461,6 +461,7 @@ export const vi = {
   'sync.refused.invalidText': 'Biên bản có ký tự không hợp lệ (ký tự rỗng): hub không nhận.',
   'sync.refused.tooLarge': 'Tệp vượt quá dung lượng hub cho phép.',
   'sync.refused.invalidReport': 'Tệp PDF đã ký không khớp với biên bản trên hub.',
+  'sync.refused.untrustedSigner': 'Hub không nhận bản ký số: có người ký chưa được tin cậy (chứng thư số không thuộc thư mục chứng thư gốc tin cậy của hub).',
   'err.sync.hubUrl': 'Địa chỉ hub phải bắt đầu bằng http:// hoặc https://',
   'err.sync.recordChanged': 'Biên bản trên máy không còn khớp với bản đã hoàn tất',
   'err.sync.blobMissing': 'Thiếu tệp ảnh hoặc chữ ký của biên bản trên máy',
