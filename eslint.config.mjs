@@ -77,6 +77,7 @@ export default tseslint.config(
   // node-shared/ (Node: signing, fonts, durable writes, the static file server).
   {
     files: ['node-shared/**/*.ts'],
+    ignores: ['node-shared/**/*.test.ts'],
     rules: boundary('node-shared/ is the Node-side code the hub, main and the command lines share: it imports shared/ only.', [
       'renderer',
       'electron',
@@ -84,6 +85,11 @@ export default tseslint.config(
       'scripts',
       'tests',
     ], ['electron']),
+  },
+  {
+    // Its tests may use the test support (a SoftHSM2 token, test certificates), still not the apps.
+    files: ['node-shared/**/*.test.ts'],
+    rules: boundary('node-shared/ tests use shared/, node-shared/ and tests/support only.', ['renderer', 'electron', 'server', 'scripts']),
   },
   {
     files: ['server/**/*.ts'],
