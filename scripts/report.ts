@@ -1,13 +1,15 @@
 /**
- * `npm run report -- --in <export .zip | record .json> --out <file.pdf> [--p12 <file> --pass-env <VAR>]`
- * Renders the biên bản of an inspection without the app and, with a PKCS#12 certificate, signs it.
- * The passphrase is read from the named environment variable, never from the command line.
+ * `npm run report -- --in <export .zip | record .json> --out <file.pdf> [--p12 <file> --pass-env <VAR> | --pkcs11 <module> [--token-label <label>] [--cert-id <hex>] --pin-env <VAR>] [--tsa <url>]`
+ * Renders the biên bản of an inspection without the app and, with a PKCS#12 file or a USB token,
+ * signs it as the team lead (the certifying first signature), time-stamped when a TSA is given.
+ * Secrets are read from the named environment variables, never from the command line.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SigningError } from '../node-shared/signing/certificate';
-import { signPdf } from '../node-shared/signing/sign-pdf';
+import { signDocument } from '../node-shared/signing/sign-document';
+import { CliError, SIGNING_USAGE, checkTsaUrl, onlineHelpers, openSigner, signingOptionSpec, trustFrom, wantsSignature } from './cli/signing-options';
 import { writeFileDurably } from '../node-shared/fs/write-durably';
 import { inspectionExportSchema, parseExportZip } from '../shared/exchange/inspection-export';
 import { sha256HexSync } from '../shared/hash/sha256-sync';
@@ -16,13 +18,13 @@ import { defaultLegalBases } from '../shared/legal-bases/default-legal-bases';
 import { loadFonts } from '../node-shared/fonts/load-fonts';
 import { issuerOf } from '../shared/report/issuer';
 import { buildRecordPdf } from '../shared/report/record-pdf';
-import { verifySignedPdf } from '../shared/report/verify-pdf';
+import { verifyDocument } from '../shared/pdf-signature/verify-document';
 import { builtInTemplates } from '../shared/templates';
 import { signingMessagesVi } from '../shared/messages/signing-messages';
 
-const USAGE = 'Cách dùng / usage: npm run report -- --in <tệp xuất .zip | record .json> --out <tệp.pdf> [--revision N] [--p12 <tệp.p12> --pass-env <BIẾN>]';
+const USAGE = `Cách dùng / usage: npm run report -- --in <tệp xuất .zip | record .json> --out <tệp.pdf> [--revision N] ${SIGNING_USAGE}`;
 
-export class ReportCliError extends Error {
+export class ReportCliError extends CliError {
   override name = 'ReportCliError';
 }
 
@@ -63,36 +65,41 @@ export function readInput(path: string, revision?: number): { record: Inspection
 export async function runReport(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   const { values } = parseArgs({
     args: argv,
-    options: { in: { type: 'string' }, out: { type: 'string' }, revision: { type: 'string' }, p12: { type: 'string' }, 'pass-env': { type: 'string' } },
+    options: { in: { type: 'string' }, out: { type: 'string' }, revision: { type: 'string' }, ...signingOptionSpec },
     strict: true,
   });
   if (!values.in || !values.out) throw new ReportCliError(USAGE);
   if ((values.p12 === undefined) !== (values['pass-env'] === undefined)) throw new ReportCliError('--p12 và --pass-env phải đi cùng nhau.');
+  if ((values.pkcs11 === undefined) !== (values['pin-env'] === undefined)) throw new ReportCliError('--pkcs11 và --pin-env phải đi cùng nhau.');
+  const tsaUrl = checkTsaUrl(values.tsa);
   const revision = values.revision === undefined ? undefined : Number(values.revision);
   if (revision !== undefined && !(Number.isInteger(revision) && revision >= 1)) throw new ReportCliError('--revision phải là số nguyên dương.');
   const { record, blobs } = readInput(values.in, revision);
   let pdf = buildRecordPdf({ record, templates: builtInTemplates, legalBases: defaultLegalBases, fonts: loadFonts(), blob: (sha) => blobs.get(sha) });
   const lines: string[] = [];
   if (record.inspection.status !== 'finalized') lines.push('Lưu ý: biên bản chưa hoàn tất (bản nháp).');
-  if (values.p12) {
-    const passphrase = env[values['pass-env']!];
-    if (passphrase === undefined) throw new ReportCliError(`Biến môi trường ${values['pass-env']} chưa được đặt.`);
+  if (wantsSignature(values)) {
     if (record.inspection.status !== 'finalized') throw new ReportCliError('Chỉ ký số biên bản đã hoàn tất.');
-    let p12: Uint8Array;
+    const trust = await trustFrom(values.trust);
+    const { signer, close } = await openSigner(values, env);
     try {
-      p12 = new Uint8Array(readFileSync(values.p12));
-    } catch {
-      throw new ReportCliError(`Không đọc được tệp chứng thư số: ${values.p12}`);
+      const leader = record.inspection.team.find((m) => m.role === 'leader');
+      const result = await signDocument(pdf, {
+        signer,
+        meta: { reason: `Biên bản kiểm tra công vụ ${record.inspection.unit.name}`, location: record.inspection.place, name: leader?.name ?? issuerOf(record.inspection).agency, role: 'leader' },
+        certify: true,
+        anchors: [...trust.anchors, ...trust.intermediates],
+        ...onlineHelpers(tsaUrl),
+      });
+      pdf = result.pdf;
+      if (tsaUrl && !result.timestamped) lines.push(`Chưa có dấu thời gian: ${signingMessagesVi[result.timestampError ?? 'err.sign.tsaUnreachable']}`);
+    } finally {
+      close();
     }
-    const leader = record.inspection.team.find((m) => m.role === 'leader');
-    pdf = await signPdf(pdf, p12, passphrase, {
-      reason: `Biên bản kiểm tra công vụ ${record.inspection.unit.name}`,
-      location: record.inspection.place,
-      name: leader?.name ?? issuerOf(record.inspection).agency,
-    });
-    const verdict = verifySignedPdf(pdf);
-    if (!verdict.ok) throw new ReportCliError(`Chữ ký vừa tạo không kiểm tra được: ${verdict.problems.join(', ')}`);
-    lines.push(`Đã ký số: ${verdict.signer?.subject}`);
+    const verdict = verifyDocument(pdf, { anchors: trust.anchors, material: { certificates: trust.intermediates } });
+    if (!verdict.signatures.every((s) => s.intact && s.coversRevision)) throw new ReportCliError(`Chữ ký vừa tạo không kiểm tra được: ${verdict.problems.join(', ')}`);
+    const made = verdict.signatures[0]!;
+    lines.push(`Đã ký số: ${made.signer?.subject}${made.timestamp ? ' (có dấu thời gian)' : ''}`);
   }
   await writeFileDurably(values.out, pdf);
   lines.push(`Đã ghi ${values.out} (${(pdf.length / 1024).toFixed(0)} KB), SHA-256 ${sha256HexSync(pdf)}`);

@@ -24,3 +24,9 @@ export function chainOf(certificate: Uint8Array, pool: readonly Uint8Array[]): U
   }
   return chain;
 }
+
+/** A certificate's validity period. */
+export function validityOf(certificate: Uint8Array): { notBefore: Date; notAfter: Date } {
+  const cert = forge.pki.certificateFromAsn1(parseDer(certificate));
+  return { notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter };
+}

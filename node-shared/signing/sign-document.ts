@@ -5,7 +5,7 @@ import { addValidationData, type ValidationData } from '../../shared/pdf-signatu
 import { addSignatureField, coveredBytes, fillSignature } from '../../shared/pdf-signature/signature-increment';
 import type { SignerRole } from '../../shared/pdf-signature/verdict';
 import { readCmsCertificates } from '../../shared/pdf-signature/cms-certificates';
-import { chainOf } from './chain-of';
+import { chainOf, validityOf } from './chain-of';
 import { SigningError, type SigningErrorCode } from './certificate';
 
 /** Room for the CMS: a 4096-bit signature, a chain of a few certificates and a time-stamp token with its own. */
@@ -48,10 +48,13 @@ const codeOf = (error: unknown): SigningErrorCode => (error instanceof SigningEr
  * A signature that could not be time-stamped is still made, and says why.
  */
 export async function signDocument(pdf: Uint8Array, options: SignDocumentOptions): Promise<SignDocumentResult> {
+  const signingTime = options.signingTime ?? new Date();
+  const { notBefore, notAfter } = validityOf(options.signer.certificate);
+  if (signingTime < notBefore || signingTime > notAfter) throw new SigningError('err.sign.expired');
   const placeholder = addSignatureField(pdf, {
     kind: 'signature',
     reserved: SIGNATURE_RESERVED_BYTES,
-    signingTime: options.signingTime,
+    signingTime,
     meta: options.meta,
     certify: options.certify,
   });

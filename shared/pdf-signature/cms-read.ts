@@ -3,7 +3,7 @@ import { ctx, readIntegerHex, readOctets, readOid, readTime, TAG } from './der/d
 import { digest, digestByOid, type DigestName, rsaSignatureDigest, sameBytes } from './primitives/digest';
 import { verifyRsaDigest } from './primitives/rsa-verify';
 import { OID } from './oids';
-import { tryParseCertificate } from './trust/cert-parse';
+import { sameName, tryParseCertificate } from './trust/cert-parse';
 
 /**
  * Reading a CMS SignedData (RFC 5652) as PDF signatures and RFC 3161 tokens carry it: pure, over
@@ -14,6 +14,8 @@ import { tryParseCertificate } from './trust/cert-parse';
 export interface SignerInfoRead {
   /** The signer's certificate from the SignedData, matched by issuer+serial or subjectKeyIdentifier. */
   certificate: Uint8Array | null;
+  /** How it was found; 'serial-only' when the SignerInfo's issuer name matched no certificate (see matchCertificate). */
+  matchedBy: 'issuer-serial' | 'key-id' | 'serial-only' | null;
   digestAlgorithm: DigestName | null;
   digestAlgorithmOid: string;
   /** The signed attributes DER re-tagged as SET OF (what the signature is over); null if absent. */
@@ -25,6 +27,8 @@ export interface SignerInfoRead {
   signature: Uint8Array;
   /** id-aa-signatureTimeStampToken (1.2.840.113549.1.9.16.2.14), the token's ContentInfo DER. */
   signatureTimestampToken: Uint8Array | null;
+  /** Every signed attribute (signing-certificate-v2 included), each value as DER. */
+  signedAttributeList: { type: string; values: Uint8Array[] }[];
   /** Every unsigned attribute, each value as DER. */
   unsignedAttributes: { type: string; values: Uint8Array[] }[];
 }
@@ -63,24 +67,35 @@ function attributes(node: DerNode): Attribute[] {
   });
 }
 
+const asDer = (attribute: Attribute) => ({ type: attribute.type, values: attribute.values.map((value) => nodeBytes(value)) });
+
 function single(list: Attribute[], type: string): DerNode | null {
   const found = list.filter((attribute) => attribute.type === type);
   if (found.length > 1 || (found[0] && found[0].values.length !== 1)) throw new DerError(`attribute ${type} must appear once with one value`);
   return found[0]?.values[0] ?? null;
 }
 
-function matchCertificate(sid: DerNode, certificates: Uint8Array[]): Uint8Array | null {
+type SignerMatch = { certificate: Uint8Array | null; matchedBy: SignerInfoRead['matchedBy'] };
+
+function matchCertificate(sid: DerNode, certificates: Uint8Array[]): SignerMatch {
   const parsed = certificates.map((der) => tryParseCertificate(der)).filter((c) => c !== null);
   if (sid.tag === TAG.sequence) {
     const [issuer, serial] = sequence(sid, 'IssuerAndSerialNumber');
     if (!issuer) throw new DerError('no issuer');
     const issuerDer = nodeBytes(issuer);
     const serialHex = readIntegerHex(serial);
-    return parsed.find((c) => c.serialHex === serialHex && sameBytes(c.issuer, issuerDer))?.der ?? null;
+    const exact = parsed.find((c) => c.serialHex === serialHex && sameName(c.issuer, issuerDer));
+    if (exact) return { certificate: exact.der, matchedBy: 'issuer-serial' };
+    // node-forge (behind @signpdf/signer-p12) writes a non-ASCII issuer name UTF-8-encoded twice,
+    // so the app's own older signatures name their issuer wrongly; the one certificate with that
+    // serial is taken, said so, and its key must still verify the signature.
+    const bySerial = parsed.filter((c) => c.serialHex === serialHex);
+    return bySerial.length === 1 ? { certificate: bySerial[0]!.der, matchedBy: 'serial-only' } : { certificate: null, matchedBy: null };
   }
   if (sid.tag === ctx(0, false)) {
     const keyId = content(sid);
-    return parsed.find((c) => c.subjectKeyId && sameBytes(c.subjectKeyId, keyId))?.der ?? null;
+    const found = parsed.find((c) => c.subjectKeyId && sameBytes(c.subjectKeyId, keyId));
+    return { certificate: found?.der ?? null, matchedBy: found ? 'key-id' : null };
   }
   throw new DerError('bad signer identifier');
 }
@@ -107,7 +122,7 @@ function readSignerInfo(node: DerNode, certificates: Uint8Array[]): SignerInfoRe
   const signingTime = single(signed, OID.signingTime);
   const token = single(unsigned, OID.signatureTimeStampToken);
   return {
-    certificate: matchCertificate(sid, certificates),
+    ...matchCertificate(sid, certificates),
     digestAlgorithm: digestByOid(digestOid),
     digestAlgorithmOid: digestOid,
     signedAttributes,
@@ -117,7 +132,8 @@ function readSignerInfo(node: DerNode, certificates: Uint8Array[]): SignerInfoRe
     signatureAlgorithm,
     signature,
     signatureTimestampToken: token ? nodeBytes(token) : null,
-    unsignedAttributes: unsigned.map((attribute) => ({ type: attribute.type, values: attribute.values.map((value) => nodeBytes(value)) })),
+    signedAttributeList: signed.map(asDer),
+    unsignedAttributes: unsigned.map(asDer),
   };
 }
 
@@ -179,9 +195,12 @@ export function verifySignerInfo(signed: SignedDataRead, contentDigest?: Uint8Ar
       const valid = !!expected && !!certificate && verifyRsaDigest(certificate.spki, name, expected, signer.signature);
       return { digestMatches: valid, signatureValid: valid, problems };
     }
-    if (signer.contentType !== signed.contentType) problems.push('content-type-attribute-mismatch');
-    const digestMatches = !!expected && !!signer.messageDigest && sameBytes(signer.messageDigest, expected) && signer.contentType === signed.contentType;
-    if (!digestMatches && expected) problems.push('message-digest-mismatch');
+    // RFC 5652 5.3: the content-type attribute must name the encapsulated content's type.
+    const typeMatches = signer.contentType === signed.contentType;
+    if (!typeMatches) problems.push('content-type-attribute-mismatch');
+    const digestEqual = !!expected && !!signer.messageDigest && sameBytes(signer.messageDigest, expected);
+    if (!digestEqual && expected) problems.push('message-digest-mismatch');
+    const digestMatches = digestEqual && typeMatches;
     const signatureValid = !!certificate && verifyRsaDigest(certificate.spki, name, digest(name, signer.signedAttributes), signer.signature);
     if (!signatureValid && certificate) problems.push('signature-invalid');
     return { digestMatches, signatureValid, problems };

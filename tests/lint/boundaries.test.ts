@@ -59,6 +59,14 @@ describe('architecture boundaries (lint)', () => {
     expect(await boundaryErrors(file, `${code}\nexport const y = x;`)).not.toEqual([]);
   });
 
+  it('lets node-shared/ tests, and only its tests, use tests/support, never the apps', async () => {
+    const support = "import { makeSoftHsmToken } from '../../../tests/support/softhsm';\nexport const a = makeSoftHsmToken;";
+    expect(await boundaryErrors('node-shared/signing/pkcs11/probe.test.ts', support)).toEqual([]);
+    expect(await boundaryErrors('node-shared/signing/pkcs11/probe.ts', support)).not.toEqual([]);
+    expect(await boundaryErrors('node-shared/signing/pkcs11/probe.test.ts', "import { x } from '../../../electron/main/ipc';\nexport const y = x;")).not.toEqual([]);
+    expect(await boundaryErrors('node-shared/signing/pkcs11/probe.test.ts', "import { x } from '../../../server/main';\nexport const y = x;")).not.toEqual([]);
+  });
+
   it('lets the hub, main and the command lines share node-shared/', async () => {
     for (const file of ['scripts/probe.ts', 'server/admin/probe.ts', 'electron/main/handlers/probe.ts']) {
       const depth = file.split('/').length - 1;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listenLoopback, readBody } from './loopback-server';
@@ -80,6 +80,9 @@ export async function startRevocationServer(): Promise<RevocationServer> {
     })();
   });
   state.url = loopback.url;
-  state.close = loopback.close;
+  state.close = async () => {
+    await loopback.close();
+    rmSync(work, { recursive: true, force: true });
+  };
   return state;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,8 +16,17 @@ export interface SoftHsmOptions {
   certificate?: SoftHsmCertificateKind;
   /** false: the certificate only, no private key on the token. */
   withKey?: boolean;
-  /** Also put the issuing CA's certificate on the token (as a driver installs the chain). */
+  /** Also put the root CA's certificate on the token (as a driver installs the chain). */
   withCaCertificate?: boolean;
+  /** Issue the signer from an intermediate CA under the root, and put both CA certificates on the token. */
+  withIntermediateCa?: boolean;
+  /** Also initialize a second, empty token with this label (same PIN), plugged in beside the first. */
+  emptySecondToken?: string;
+  /**
+   * Mark the user PIN locked in the token's flags (CKF_USER_PIN_LOCKED), as a token shows after
+   * too many wrong PINs. SoftHSM2 itself never locks a PIN; the flag is written into its token file.
+   */
+  pinLocked?: boolean;
   /** Hide CKM_SHA256_RSA_PKCS from the token, so signing must go through CKM_RSA_PKCS. */
   withoutSha256RsaMechanism?: boolean;
 }
@@ -33,6 +42,11 @@ export interface SoftHsmToken {
   serial: string;
   certificateDer: Uint8Array;
   caDer: Uint8Array;
+  /** The root CA's certificate (PEM) and key files in `dir`, to issue CRLs or further certificates from. */
+  caPemPath: string;
+  caKeyPath: string;
+  /** The intermediate CA's certificate, with withIntermediateCa. */
+  intermediateDer: Uint8Array | null;
   /** Deletes the token's files, which SoftHSM2 sees as the token's objects vanishing. */
   removeTokenFiles(): void;
   cleanup(): void;
@@ -59,6 +73,26 @@ keyUsage = critical, digitalSignature, nonRepudiation
 basicConstraints = CA:FALSE
 keyUsage = critical, keyEncipherment
 `;
+
+/** SoftHSM2's file store: each attribute is type, kind, value; the token flags are a CK_ULONG (kind 2), all big-endian. */
+const TOKEN_FLAGS_ATTRIBUTE = Buffer.from('000000008000534b0000000000000002', 'hex');
+const CKF_USER_PIN_LOCKED = 0x40000n;
+
+function markPinLocked(tokensDir: string, label: string): void {
+  const paddedLabel = Buffer.from(label.padEnd(32, ' '), 'utf8').subarray(0, 32);
+  for (const tokenDir of readdirSync(tokensDir)) {
+    const file = join(tokensDir, tokenDir, 'token.object');
+    const bytes = readFileSync(file);
+    if (!bytes.includes(paddedLabel)) continue;
+    const at = bytes.indexOf(TOKEN_FLAGS_ATTRIBUTE);
+    if (at < 0) throw new Error('SoftHSM2 token file without its flags attribute');
+    const valueAt = at + TOKEN_FLAGS_ATTRIBUTE.length;
+    bytes.writeBigUInt64BE(bytes.readBigUInt64BE(valueAt) | CKF_USER_PIN_LOCKED, valueAt);
+    writeFileSync(file, bytes);
+    return;
+  }
+  throw new Error(`no SoftHSM2 token labelled ${label}`);
+}
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
   return execFileSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -100,7 +134,14 @@ export function makeSoftHsmToken(options: SoftHsmOptions = {}): SoftHsmToken {
     const now = Date.now();
     const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
     const [from, to] = kind === 'expired' ? [now - 400 * 86_400_000, now - 35 * 86_400_000] : [now - 86_400_000, now + 365 * 86_400_000];
-    run('openssl', ['ca', '-batch', '-config', 'ca.cnf', '-utf8', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', 'signer.csr', '-out', 'signer.pem', '-notext',
+    const [issuerPem, issuerKey] = options.withIntermediateCa ? ['intermediate.pem', 'intermediate.key'] : ['ca.pem', 'ca.key'];
+    if (options.withIntermediateCa) {
+      run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'intermediate.key', '-out', 'intermediate.csr', '-subj', '/CN=congvu Test Sub CA/O=congvu tests/C=VN'], dir);
+      writeFileSync(join(dir, 'intermediate.ext'), 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n');
+      run('openssl', ['x509', '-req', '-in', 'intermediate.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '0x2b', '-days', '3000', '-extfile', 'intermediate.ext', '-outform', 'DER', '-out', 'intermediate.der'], dir);
+      run('openssl', ['x509', '-inform', 'DER', '-in', 'intermediate.der', '-out', 'intermediate.pem'], dir);
+    }
+    run('openssl', ['ca', '-batch', '-config', 'ca.cnf', '-utf8', '-cert', issuerPem, '-keyfile', issuerKey, '-in', 'signer.csr', '-out', 'signer.pem', '-notext',
       '-startdate', stamp(from), '-enddate', stamp(to), '-extensions', kind === 'key-encipherment-only' ? 'encipherment' : 'signer'], dir);
     run('openssl', ['x509', '-in', 'signer.pem', '-outform', 'DER', '-out', 'signer.der'], dir);
     run('openssl', ['x509', '-in', 'ca.pem', '-outform', 'DER', '-out', 'ca.der'], dir);
@@ -110,7 +151,10 @@ export function makeSoftHsmToken(options: SoftHsmOptions = {}): SoftHsmToken {
       run('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', label, '--login', '--pin', pin, '--write-object', file, '--type', type, '--id', id, '--label', objectLabel], dir, env);
     if (options.withKey !== false) tool('signer.key.der', 'privkey', certId, 'signer');
     tool('signer.der', 'cert', certId, 'signer');
-    if (options.withCaCertificate) tool('ca.der', 'cert', 'ca01', 'congvu Test CA');
+    if (options.withCaCertificate || options.withIntermediateCa) tool('ca.der', 'cert', 'ca01', 'congvu Test CA');
+    if (options.withIntermediateCa) tool('intermediate.der', 'cert', 'ca02', 'congvu Test Sub CA');
+    if (options.emptySecondToken) run('softhsm2-util', ['--init-token', '--free', '--label', options.emptySecondToken, '--pin', pin, '--so-pin', '97531864'], dir, env);
+    if (options.pinLocked) markPinLocked(tokens, label);
     // The signer's private key stays only on the token, as on a real one.
     rmSync(join(dir, 'signer.key'));
     rmSync(join(dir, 'signer.key.der'));
@@ -125,6 +169,9 @@ export function makeSoftHsmToken(options: SoftHsmOptions = {}): SoftHsmToken {
       serial,
       certificateDer: new Uint8Array(readFileSync(join(dir, 'signer.der'))),
       caDer: new Uint8Array(readFileSync(join(dir, 'ca.der'))),
+      caPemPath: join(dir, 'ca.pem'),
+      caKeyPath: join(dir, 'ca.key'),
+      intermediateDer: options.withIntermediateCa ? new Uint8Array(readFileSync(join(dir, 'intermediate.der'))) : null,
       removeTokenFiles: () => rmSync(tokens, { recursive: true, force: true }),
       cleanup: () => rmSync(dir, { recursive: true, force: true }),
     };

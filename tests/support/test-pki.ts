@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openssl, opensslDate, pemToDer } from './openssl';
@@ -60,6 +60,8 @@ export interface TestPki {
   expiredValidity: { notBefore: Date; notAfter: Date };
   /** Validity of every other signer: from `validFrom`, for years to come. */
   validFrom: Date;
+  /** Removes the temporary folder (call in afterAll). */
+  dispose(): void;
 }
 
 const DAY = 86_400_000;
@@ -270,5 +272,6 @@ export function makeTestPki(baseUrl: string): TestPki {
     revokedAt: revocationTime(finishedIntermediate.indexPath, signers.revoked.certPath),
     expiredValidity,
     validFrom,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

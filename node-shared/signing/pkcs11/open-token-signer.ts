@@ -65,6 +65,8 @@ export async function openTokenSigner(options: OpenTokenSignerOptions): Promise<
     session = pkcs11.C_OpenSession(token.slot, CKF_SERIAL_SESSION);
     const before = readCertificates(pkcs11, session);
     const early = signerCandidates(before, certId, now);
+    // Not even tried: on a locked token a login attempt can only fail, and some count it.
+    if (token.pinLocked) throw new SigningError('err.sign.pinLocked');
     try {
       pkcs11.C_Login(session, CKU_USER, options.pin);
     } catch (error) {

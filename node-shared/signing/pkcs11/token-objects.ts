@@ -9,6 +9,7 @@ import {
   CKA_VALUE,
   CKC_X_509,
   CKF_TOKEN_INITIALIZED,
+  CKF_USER_PIN_LOCKED,
   CKK_RSA,
   CKO_CERTIFICATE,
   CKO_PRIVATE_KEY,
@@ -33,6 +34,8 @@ export interface PresentToken {
   serial: string;
   manufacturer: string;
   model: string;
+  /** The token says its user PIN is locked (CKF_USER_PIN_LOCKED): a login cannot succeed. */
+  pinLocked: boolean;
 }
 
 export interface CertificateOnToken {
@@ -71,6 +74,7 @@ export function presentTokens(pkcs11: PKCS11): PresentToken[] {
       serial: trimPadded(info.serialNumber),
       manufacturer: trimPadded(info.manufacturerID),
       model: trimPadded(info.model),
+      pinLocked: (info.flags & CKF_USER_PIN_LOCKED) !== 0,
     });
   }
   return tokens;
@@ -86,6 +90,21 @@ function findObjects(pkcs11: PKCS11, session: Handle, template: Parameters<PKCS1
 }
 
 /**
+ * One attribute, or undefined when the object does not have it. Read one at a time because a
+ * token answers a template with one missing attribute with an error for the whole template.
+ * The binding allocates what the driver reports; the callers bound what they keep.
+ */
+function attribute(pkcs11: PKCS11, session: Handle, handle: Handle, type: number): Buffer | undefined {
+  try {
+    return pkcs11.C_GetAttributeValue(session, handle, [{ type }])[0]?.value;
+  } catch (error) {
+    const rv = ckrOf(error);
+    if (rv === CKR.ATTRIBUTE_SENSITIVE || rv === CKR.ATTRIBUTE_TYPE_INVALID) return undefined;
+    throw error;
+  }
+}
+
+/**
  * The X.509 certificates the session can see (without login: the public ones), at most
  * MAX_CERTIFICATES of at most MAX_CERTIFICATE_BYTES each; anything larger or unparsable is left out.
  */
@@ -96,16 +115,15 @@ export function readCertificates(pkcs11: PKCS11, session: Handle): CertificateOn
   ], MAX_CERTIFICATES);
   const certificates: CertificateOnToken[] = [];
   for (const handle of handles) {
-    const [value, id, label] = pkcs11.C_GetAttributeValue(session, handle, [{ type: CKA_VALUE }, { type: CKA_ID }, { type: CKA_LABEL }]);
-    const der = value?.value;
-    const idBytes = id?.value ?? Buffer.alloc(0);
+    const der = attribute(pkcs11, session, handle, CKA_VALUE);
+    const idBytes = attribute(pkcs11, session, handle, CKA_ID) ?? Buffer.alloc(0);
     if (!der || der.length === 0 || der.length > MAX_CERTIFICATE_BYTES || idBytes.length > MAX_ID_BYTES) continue;
     const parsed = parseCertificate(der);
     if (!parsed) continue;
     certificates.push({
       id: idBytes.toString('hex'),
       idBytes: Buffer.from(idBytes),
-      label: trimPadded((label?.value ?? Buffer.alloc(0)).toString('utf8')),
+      label: trimPadded((attribute(pkcs11, session, handle, CKA_LABEL) ?? Buffer.alloc(0)).toString('utf8')),
       der: new Uint8Array(der),
       parsed,
       canSign: canSign(parsed),

@@ -1,5 +1,5 @@
 import { verify, X509Certificate } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PKCS11 } from 'pkcs11js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,6 +97,22 @@ describe('openTokenSigner (SoftHSM2)', () => {
     expect((await failure(() => session.signer.signSha256Rsa(data))).code).toBe('err.sign.failed');
   });
 
+  it('hands over the intermediate CA from the token as the chain, and a listing meanwhile leaves the session working', async () => {
+    const made = tokenWith({ withIntermediateCa: true });
+    const session = await openTokenSigner({ modulePath: made.modulePath, pin: made.pin });
+    try {
+      expect(session.signer.chain.map((c) => Buffer.from(c))).toEqual([Buffer.from(made.intermediateDer!)]);
+      expect(session.certificate.issuer).toBe('CN=congvu Test Sub CA, O=congvu tests, C=VN');
+      // The Settings page lists tokens while a signing is open: the library must not be finalized under it.
+      const [listed] = await listTokens(made.modulePath);
+      expect(listed!.certificates.map((c) => [c.id, c.canSign]).sort()).toEqual([['a1b2c3', true], ['ca01', false], ['ca02', false]]);
+      const signature = await session.signer.signSha256Rsa(data);
+      expect(verify('sha256', data, new X509Certificate(made.certificateDer).publicKey, signature)).toBe(true);
+    } finally {
+      session.close();
+    }
+  });
+
   it('a token without CKM_SHA256_RSA_PKCS signs with CKM_RSA_PKCS over the DigestInfo: the same signature', async () => {
     const made = tokenWith({ withoutSha256RsaMechanism: true });
     const session = await openTokenSigner({ modulePath: made.modulePath, pin: made.pin });
@@ -126,6 +142,19 @@ describe('openTokenSigner (SoftHSM2)', () => {
     expect((await failure(() => openTokenSigner({ modulePath: made.modulePath, pin: '' }))).code).toBe('err.sign.pinRequired');
   });
 
+  it('with two tokens plugged in, takes the chosen one, else the one holding a signing certificate', async () => {
+    const made = tokenWith({ emptySecondToken: 'Token trống' });
+    const tokens = await listTokens(made.modulePath);
+    expect(tokens.map((t) => t.slotIndex)).toEqual([0, 1]);
+    expect(tokens.map((t) => [t.label, t.certificates.length]).sort()).toEqual([['Token thử', 1], ['Token trống', 0]]);
+    const empty = tokens.find((t) => t.label === 'Token trống')!;
+    const session = await openTokenSigner({ modulePath: made.modulePath, pin: made.pin });
+    expect(session.certificate.commonName).toBe('Nguyễn Thị Ánh Tuyết');
+    session.close();
+    expect((await failure(() => openTokenSigner({ modulePath: made.modulePath, tokenSerial: empty.serial, pin: made.pin }))).code).toBe('err.sign.noSigningCertificate');
+    expect((await failure(() => openTokenSigner({ modulePath: made.modulePath, tokenLabel: 'Token trống', certId: made.certId, pin: made.pin }))).code).toBe('err.sign.certificateNotFound');
+  });
+
   it('a wrong PIN is pinIncorrect, and the PIN is nowhere in the error', async () => {
     const made = tokenWith();
     const wrongPin = 'sai-PIN-8375';
@@ -139,6 +168,13 @@ describe('openTokenSigner (SoftHSM2)', () => {
     // The library was let go: the right PIN now works.
     const session = await openTokenSigner({ modulePath: made.modulePath, pin: made.pin });
     session.close();
+  });
+
+  it('a token whose PIN is locked is pinLocked, without a login attempt', async () => {
+    // SoftHSM2 never locks a PIN itself (wrong PINs only raise CKF_USER_PIN_COUNT_LOW), so the
+    // token's flag is set in its file; CKR_PIN_LOCKED from C_Login is covered by the mapping's test.
+    const made = tokenWith({ pinLocked: true });
+    expect((await failure(() => openTokenSigner({ modulePath: made.modulePath, pin: made.pin }))).code).toBe('err.sign.pinLocked');
   });
 
   it('a certificate without its private key is noSigningCertificate', async () => {
@@ -198,7 +234,8 @@ describe('openTokenSigner (SoftHSM2)', () => {
     const made = tokenWith();
     made.removeTokenFiles();
     // An empty token directory: SoftHSM2 shows only its spare, uninitialized slot.
-    writeFileSync(join(made.dir, 'softhsm2.conf'), `directories.tokendir = ${made.dir}\nobjectstore.backend = file\nlog.level = ERROR\n`);
+    mkdirSync(join(made.dir, 'empty'));
+    writeFileSync(made.confPath, `directories.tokendir = ${join(made.dir, 'empty')}\nobjectstore.backend = file\nlog.level = ERROR\n`);
     expect(await listTokens(made.modulePath)).toEqual([]);
     expect((await failure(() => openTokenSigner({ modulePath: made.modulePath, pin: made.pin }))).code).toBe('err.sign.noToken');
   });

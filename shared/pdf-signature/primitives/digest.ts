@@ -37,6 +37,13 @@ export function digest(name: DigestName, data: Uint8Array): Uint8Array {
   }
 }
 
+/** The digest of several pieces as if they were one (a PDF signature's two byte ranges). */
+export function digestParts(name: DigestName, parts: readonly Uint8Array[]): Uint8Array {
+  const hash = { sha1, sha256, sha384, sha512 }[name].create();
+  for (const part of parts) hash.update(part);
+  return hash.digest();
+}
+
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;

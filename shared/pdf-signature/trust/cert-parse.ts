@@ -1,6 +1,7 @@
 import { children, DerError, nodeBytes, parseDer, sequence } from '../der/der-read';
-import { readBitString, readIntegerHex, readOid, readText, readTime } from '../der/der-values';
-import { rsaSignatureDigest, sameBytes } from '../primitives/digest';
+import { readBitString, readIntegerHex, readOid, readText, readTime, toHex } from '../der/der-values';
+import { concat } from '../der/der-write';
+import { digest, rsaSignatureDigest, sameBytes } from '../primitives/digest';
 import { verifyRsa } from '../primitives/rsa-verify';
 import { readExtensions, type CertificateExtensions } from './cert-extensions';
 
@@ -80,18 +81,47 @@ export function tryParseCertificate(der: Uint8Array): ParsedCertificate | null {
   }
 }
 
-/** The issuer's RSA key verifies the certificate's signature (PKCS#1 v1.5; RSASSA-PSS is refused). */
+/**
+ * Verdicts already reached, keyed by a digest of everything the verdict depends on: a document with
+ * several signers checks the same intermediate, root, CRL and OCSP signatures once each.
+ */
+const verified = new Map<string, boolean>();
+const MAX_REMEMBERED = 512;
+
+/** The issuer's RSA key verifies the signed part (PKCS#1 v1.5; RSASSA-PSS is refused). */
 export function verifySignedWith(tbs: Uint8Array, algorithm: string, signature: Uint8Array, issuerSpki: Uint8Array): boolean {
   const digestName = rsaSignatureDigest(algorithm);
-  return digestName !== null && verifyRsa(issuerSpki, digestName, tbs, signature);
+  if (digestName === null) return false;
+  const key = `${algorithm}:${toHex(digest('sha256', concat([digest('sha256', tbs), digest('sha256', signature), digest('sha256', issuerSpki)])))}`;
+  const known = verified.get(key);
+  if (known !== undefined) return known;
+  const result = verifyRsa(issuerSpki, digestName, tbs, signature);
+  if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);
+  verified.set(key, result);
+  return result;
 }
 
 export function isIssuedBy(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
   return sameName(child.issuer, issuer.subject) && verifySignedWith(child.tbs, child.signatureAlgorithm, child.signature, issuer.spki);
 }
 
-/** Names are compared as encoded: the CAs in question write the issuer exactly as the issuer's subject. */
-export const sameName = (a: Uint8Array, b: Uint8Array): boolean => sameBytes(a, b);
+const normalise = (value: string): string => value.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Names are equal as encoded, or else attribute by attribute with case and spacing ignored
+ * (RFC 5280 7.1, simplified): some writers re-encode a name with other string types (node-forge
+ * writes C=VN as UTF8String where the CA wrote PrintableString).
+ */
+export function sameName(a: Uint8Array, b: Uint8Array): boolean {
+  if (sameBytes(a, b)) return true;
+  try {
+    const left = nameAttributes(a);
+    const right = nameAttributes(b);
+    return left.length === right.length && left.every((attribute, i) => attribute.type === right[i]!.type && normalise(attribute.value) === normalise(right[i]!.value));
+  } catch {
+    return false;
+  }
+}
 
 export const isSelfIssued = (certificate: ParsedCertificate): boolean => sameName(certificate.issuer, certificate.subject);
 

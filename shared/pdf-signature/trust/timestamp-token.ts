@@ -1,5 +1,6 @@
 import { readSignedData, verifySignerInfo } from '../cms-read';
 import { DerError, parseDer, sequence } from '../der/der-read';
+import { essCertificateBinding } from '../ess-certificate';
 import { readIntegerHex, readOctets, readOid, readTime, TAG } from '../der/der-values';
 import { digest, digestByOid, type DigestName, sameBytes } from '../primitives/digest';
 import { OID } from '../oids';
@@ -16,7 +17,7 @@ export interface TimestampTokenRead {
   certificates: Uint8Array[];
   /** The TSA's certificate (the SignerInfo's), DER; null when the token does not carry it. */
   tsaCertificate: Uint8Array | null;
-  /** The CMS signature verifies with the TSA certificate and its messageDigest is the TSTInfo's. */
+  /** The CMS signature verifies with the TSA certificate, its messageDigest is the TSTInfo's, and the ESS attribute does not name another certificate. */
   intact: boolean;
   problems: string[];
 }
@@ -37,6 +38,9 @@ export function readTimestampToken(der: Uint8Array): TimestampTokenResult {
     const check = verifySignerInfo(signed);
     const problems = [...check.problems];
     if (signed.signerCount !== 1) problems.push('timestamp-signer-count');
+    // RFC 3161 2.4.1: the token names the TSA certificate by hash; one naming another certificate is not intact.
+    const binding = essCertificateBinding(signed.signer);
+    if (binding !== 'bound') problems.push(`tsa-certificate-${binding}`);
     return {
       ok: true,
       token: {
@@ -47,7 +51,7 @@ export function readTimestampToken(der: Uint8Array): TimestampTokenResult {
         nonce: nonce ? readIntegerHex(nonce) : null,
         certificates: signed.certificates,
         tsaCertificate: signed.signer.certificate,
-        intact: check.digestMatches && check.signatureValid && signed.signerCount === 1,
+        intact: check.digestMatches && check.signatureValid && signed.signerCount === 1 && binding !== 'mismatch',
         problems,
       },
     };

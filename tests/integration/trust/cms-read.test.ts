@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSignedData, verifySignerInfo, type SignedDataRead } from '../../../shared/pdf-signature/cms-read';
 import { digest } from '../../../shared/pdf-signature/primitives/digest';
+import { essCertificateBinding } from '../../../shared/pdf-signature/ess-certificate';
 import { OID } from '../../../shared/pdf-signature/oids';
 import { openssl } from '../../support/openssl';
 import { startRevocationServer, type RevocationServer } from '../../support/revocation-server';
@@ -21,7 +22,10 @@ beforeAll(async () => {
   dataPath = join(pki.dir, 'data.bin');
   writeFileSync(dataPath, data);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  pki.dispose();
+});
 
 /** `openssl cms -sign -binary -outform DER` with the good signer and the intermediate in the bag. */
 function cms(name: string, extra: string[]): Uint8Array {
@@ -45,6 +49,7 @@ describe('readSignedData / verifySignerInfo on CMS made by openssl', () => {
     expect(signed.certificates).toHaveLength(2);
     expect(signed.signerCount).toBe(1);
     expect(Buffer.from(signed.signer.certificate!)).toEqual(Buffer.from(pki.signers.good.der));
+    expect(signed.signer.matchedBy).toBe('issuer-serial');
     expect(signed.signer.digestAlgorithm).toBe('sha256');
     expect(signed.signer.messageDigest).toEqual(digest('sha256', data));
     expect(signed.signer.contentType).toBe(OID.data);
@@ -72,10 +77,19 @@ describe('readSignedData / verifySignerInfo on CMS made by openssl', () => {
   it('matches the signer by subjectKeyIdentifier and verifies without signed attributes', () => {
     const byKeyId = read(cms('keyid', ['-keyid', '-md', 'sha256']));
     expect(Buffer.from(byKeyId.signer.certificate!)).toEqual(Buffer.from(pki.signers.good.der));
+    expect(byKeyId.signer.matchedBy).toBe('key-id');
     const bare = read(cms('noattr', ['-noattr', '-md', 'sha256']));
     expect(bare.signer.signedAttributes).toBeNull();
     expect(verifySignerInfo(bare, digest('sha256', data))).toEqual({ digestMatches: true, signatureValid: true, problems: [] });
     expect(verifySignerInfo(bare, digest('sha256', Uint8Array.of(1)))).toMatchObject({ digestMatches: false, signatureValid: false });
+  });
+
+  it('checks the ESS signing-certificate-v2 binding of a CAdES signature', () => {
+    const cades = read(cms('cades', ['-cades', '-md', 'sha256']));
+    expect(cades.signer.signedAttributeList.map((attribute) => attribute.type)).toContain('1.2.840.113549.1.9.16.2.47');
+    expect(essCertificateBinding(cades.signer)).toBe('bound');
+    expect(essCertificateBinding({ ...cades.signer, certificate: pki.signers.revoked.der })).toBe('mismatch');
+    expect(essCertificateBinding(read(cms('plain', ['-md', 'sha256'])).signer)).toBe('absent');
   });
 
   it('refuses RSASSA-PSS plainly', () => {

@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await tsa.close();
   await server.close();
+  pki.dispose();
 });
 
 const signatureValue = new TextEncoder().encode('giá trị chữ ký RSA của trưởng đoàn');
@@ -48,6 +49,7 @@ describe('requestTimestamp against a real openssl TSA', () => {
     expect(read.ok).toBe(true);
     const parsed = read.ok ? read.token : null;
     expect(parsed?.intact).toBe(true);
+    expect(parsed?.problems).toEqual([]);
     expect(parsed?.imprint.algorithm).toBe('sha256');
     expect(imprintMatches(parsed!, signatureValue)).toBe(true);
     expect(imprintMatches(parsed!, Uint8Array.of(1, 2, 3))).toBe(false);
@@ -90,6 +92,22 @@ describe('requestTimestamp against a real openssl TSA', () => {
   ] as const)('refuses a TSA answering %s', async (mode, code) => {
     tsa.mode = mode;
     expect(await refusal(requestTimestamp(tsa.url, digest('sha256', signatureValue)))).toBe(code);
+  });
+
+  it('refuses a granted token whose nonce is not the one asked (a replayed answer)', async () => {
+    tsa.mode = 'ok';
+    let captured: Uint8Array | null = null;
+    const hash = digest('sha256', signatureValue);
+    await requestTimestamp(tsa.url, hash, {
+      fetchImpl: async (url, init) => {
+        const response = await fetch(url, init);
+        captured = new Uint8Array(await response.arrayBuffer());
+        return new Response(Buffer.from(captured), { status: response.status });
+      },
+    });
+    expect(captured).not.toBeNull();
+    const replay = () => Promise.resolve(new Response(Buffer.from(captured!), { status: 200 }));
+    expect(await refusal(requestTimestamp(tsa.url, hash, { fetchImpl: replay }))).toBe('err.sign.tsaRefused');
   });
 
   it('gives up on a TSA that never answers, and on one nobody listens at', async () => {
