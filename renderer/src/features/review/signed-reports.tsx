@@ -29,9 +29,11 @@ function SignerLine({ signer, hub }: { signer: ReportSigner; hub: ReportSigner |
   const hubTrust = hub && hub.trust !== 'unknown' && hub.trust !== signer.trust ? hub.trust : null;
   return (
     <li data-testid="review-signer" data-trust={signer.trust} data-hub-trust={hub?.trust ?? ''}>
-      <strong>{t(signerRoleKey(signer.kind, signer.role))}</strong>: {signer.commonName || '—'} — <span className={signer.intact ? 'ok-text' : 'alert'}>{t(signer.intact ? 'verify.intact' : 'verify.broken')}</span> —{' '}
-      {t(`verify.trust.${signer.trust}`)}
-      {hubTrust && <span className={hubTrust === 'trusted' ? 'ok-text' : 'alert'}> ({t('review.signer.hubVerdict', { verdict: t(`verify.trust.${hubTrust}`) })})</span>} — {timeText(t, signer)}
+      <strong>{t(signerRoleKey(signer.kind, signer.role))}</strong>: {signer.commonName || '—'}
+      <div className="signer-details">
+        <span className={signer.intact ? 'ok-text' : 'bad-text'}>{t(signer.intact ? 'verify.intact' : 'verify.broken')}</span> · {t(`verify.trust.${signer.trust}`)}
+        {hubTrust && <span className={hubTrust === 'trusted' ? 'ok-text' : 'bad-text'}> ({t('review.signer.hubVerdict', { verdict: t(`verify.trust.${hubTrust}`) })})</span>} · {timeText(t, signer)}
+      </div>
     </li>
   );
 }
