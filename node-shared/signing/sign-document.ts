@@ -4,8 +4,9 @@ import type { ExternalSigner } from '../../shared/pdf-signature/external-signer'
 import { addValidationData, type ValidationData } from '../../shared/pdf-signature/dss-increment';
 import { addSignatureField, coveredBytes, fillSignature } from '../../shared/pdf-signature/signature-increment';
 import type { SignerRole } from '../../shared/pdf-signature/verdict';
-import { readCmsCertificates } from '../../shared/pdf-signature/cms-certificates';
-import { chainOf, validityOf } from './chain-of';
+import { readSignedData } from '../../shared/pdf-signature/cms-read';
+import { parseCertificate } from '../../shared/pdf-signature/trust/cert-parse';
+import { chainOf } from './chain-of';
 import { SigningError, type SigningErrorCode } from './certificate';
 
 /** Room for the CMS: a 4096-bit signature, a chain of a few certificates and a time-stamp token with its own. */
@@ -49,7 +50,7 @@ const codeOf = (error: unknown): SigningErrorCode => (error instanceof SigningEr
  */
 export async function signDocument(pdf: Uint8Array, options: SignDocumentOptions): Promise<SignDocumentResult> {
   const signingTime = options.signingTime ?? new Date();
-  const { notBefore, notAfter } = validityOf(options.signer.certificate);
+  const { notBefore, notAfter } = parseCertificate(options.signer.certificate);
   if (signingTime < notBefore || signingTime > notAfter) throw new SigningError('err.sign.expired');
   const placeholder = addSignatureField(pdf, {
     kind: 'signature',
@@ -108,5 +109,6 @@ export async function addDocumentTimestamp(pdf: Uint8Array, timestamp: (sha256: 
 
 /** The certificates a time-stamp token carries (its TSA's), DER. */
 function certificatesInToken(token: Uint8Array): Uint8Array[] {
-  return readCmsCertificates(token);
+  const read = readSignedData(token);
+  return read.ok ? read.signed.certificates : [];
 }

@@ -1,6 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { readSignedData, verifySignerInfo } from './cms-read';
-import { digestParts, sameBytes } from './primitives/digest';
+import { essCertificateBinding } from './ess-certificate';
+import { sameBytes } from './primitives/digest';
+import type { CoveredDigest } from './range-digests';
 import { PdfFile } from './pdf-file';
 import { signatureFields } from './signature-fields';
 import { parseCertificate } from './trust/cert-parse';
@@ -16,6 +18,8 @@ export interface SignatureValue {
   certificates: Uint8Array[];
   digestMatches: boolean;
   signatureValid: boolean;
+  /** The signed signingCertificate(V2) attribute names another certificate than the one that verifies. */
+  certificateSwapped: boolean;
   signatureValue: Uint8Array;
   timestampToken: Uint8Array | null;
 }
@@ -42,32 +46,33 @@ export function trimDer(bytes: Uint8Array): Uint8Array | null {
   return header + length <= bytes.length ? bytes.subarray(0, header + length) : null;
 }
 
-export function readSignatureValue(contents: Uint8Array, covered: Uint8Array[]): SignatureValue | null {
+export function readSignatureValue(contents: Uint8Array, covered: CoveredDigest): SignatureValue | null {
   const der = trimDer(contents);
   if (!der) return null;
   const read = readSignedData(der);
   if (!read.ok) return null;
   const { signed } = read;
   const algorithm = signed.signer.digestAlgorithm;
-  const check = algorithm ? verifySignerInfo(signed, digestParts(algorithm, covered)) : { digestMatches: false, signatureValid: false };
+  const check = algorithm ? verifySignerInfo(signed, covered(algorithm)) : { digestMatches: false, signatureValid: false };
   return {
     certificate: signed.signer.certificate,
     certificates: signed.certificates,
     digestMatches: check.digestMatches,
     signatureValid: check.signatureValid,
+    certificateSwapped: essCertificateBinding(signed.signer) === 'mismatch',
     signatureValue: signed.signer.signature,
     timestampToken: signed.signer.signatureTimestampToken,
   };
 }
 
 /** A time-stamp token checked against the data it should vouch for (its imprint's own hash of it). */
-export function readTimestamp(contents: Uint8Array, data: Uint8Array[]): TimestampValue | null {
+export function readTimestamp(contents: Uint8Array, data: CoveredDigest): TimestampValue | null {
   const der = trimDer(contents);
   if (!der) return null;
   const read = readTimestampToken(der);
   if (!read.ok) return null;
   const { token } = read;
-  const imprintOk = !!token.imprint.algorithm && sameBytes(digestParts(token.imprint.algorithm, data), token.imprint.digest);
+  const imprintOk = !!token.imprint.algorithm && sameBytes(data(token.imprint.algorithm), token.imprint.digest);
   return { time: token.genTime.toISOString(), intact: token.intact && imprintOk, certificate: token.tsaCertificate, certificates: token.certificates };
 }
 

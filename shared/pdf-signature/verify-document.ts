@@ -3,7 +3,7 @@ import { PDFName, PDFRawStream } from 'pdf-lib';
 import { judgeChanges } from './modification-rules';
 import { PdfFile, PdfFormatError } from './pdf-file';
 import { signatureFields, type SignatureField } from './signature-fields';
-import { coveredBytes } from './signature-increment';
+import { RangeDigests, bytesDigest, type CoveredDigest } from './range-digests';
 import { readSignatureValue, readTimestamp, summarize } from './signature-reader';
 import { validateCertificate } from './trust/validate';
 import type { ValidationMaterial } from './trust/types';
@@ -49,18 +49,19 @@ function mergeMaterial(...parts: Array<Partial<ValidationMaterial> | undefined>)
  * vouches for (or the claimed time, said as such).
  */
 export function verifyDocument(pdf: Uint8Array, options: VerifyOptions = {}): DocumentVerdict {
-  const fileSha256 = hex(sha256(pdf));
-  const fail = (problem: string): DocumentVerdict => ({ ok: false, fileSha256, signatures: [], changes: { allowed: false, problems: [] }, problems: [problem] });
+  const fail = (fileSha256: string, problem: string): DocumentVerdict => ({ ok: false, fileSha256, signatures: [], changes: { allowed: false, problems: [] }, problems: [problem] });
   let file: PdfFile;
   try {
     file = PdfFile.read(pdf);
   } catch (error) {
-    return fail(error instanceof PdfFormatError ? error.problem : 'unreadable');
+    return fail(hex(sha256(pdf)), error instanceof PdfFormatError ? error.problem : 'unreadable');
   }
   const fields = signatureFields(file)
     .filter((f) => f.byteRange !== null)
     .sort((a, b) => a.byteRange![2]! + a.byteRange![3]! - (b.byteRange![2]! + b.byteRange![3]!));
-  if (fields.length === 0) return { ...fail('no-signature'), changes: { allowed: true, problems: [] } };
+  const digests = new RangeDigests(pdf, fields.map((f) => f.byteRange![1]!));
+  const fileSha256 = hex(digests.fileSha256());
+  if (fields.length === 0) return { ...fail(fileSha256, 'no-signature'), changes: { allowed: true, problems: [] } };
   const anchors = options.anchors ?? [];
   const given = options.material ?? {};
   const material: Materials = {
@@ -73,12 +74,12 @@ export function verifyDocument(pdf: Uint8Array, options: VerifyOptions = {}): Do
   // intact one made after it (the signature existed by then), and its signer is judged at that time.
   const stamps = new Map<number, InternalVerdict>();
   fields.forEach((field, i) => {
-    if (field.kind === 'document-timestamp') stamps.set(i, judgeSignature(file, field, i + 1, ends, anchors, material, now, null));
+    if (field.kind === 'document-timestamp') stamps.set(i, judgeSignature(file, digests, field, i + 1, ends, anchors, material, now, null));
   });
   const signatures: InternalVerdict[] = fields.map((field, i) => {
     if (stamps.has(i)) return stamps.get(i)!;
     const later = [...stamps.entries()].find(([j, s]) => j > i && s.intact && s.timestamp)?.[1].timestamp ?? null;
-    return judgeSignature(file, field, i + 1, ends, anchors, material, now, later);
+    return judgeSignature(file, digests, field, i + 1, ends, anchors, material, now, later);
   });
   const covered = signatures.filter((s) => s.coversRevision).map((s) => ends.indexOf(s.coversEnd));
   const firstSigned = covered.length ? Math.min(...covered) : null;
@@ -96,6 +97,7 @@ type InternalVerdict = SignatureVerdict & { coversEnd: number };
 
 function judgeSignature(
   file: PdfFile,
+  digests: RangeDigests,
   field: SignatureField,
   index: number,
   ends: number[],
@@ -112,7 +114,7 @@ function judgeSignature(
   if (!rangeOk) problems.push('byte-range');
   const coversRevision = rangeOk && ends.includes(end);
   if (rangeOk && !coversRevision) problems.push('byte-range-not-a-revision');
-  const covered = rangeOk ? coveredBytes(pdf, [a!, b!, c!, d!]) : [];
+  const covered: CoveredDigest = rangeOk ? digests.covered([a!, b!, c!, d!]) : () => new Uint8Array(0);
   const base: InternalVerdict = {
     index,
     kind: field.kind,
@@ -148,9 +150,11 @@ function judgeSignature(
   if (!value) return { ...base, problems: [...problems, 'cms-unreadable'] };
   if (!value.digestMatches) problems.push('digest-mismatch');
   if (!value.signatureValid) problems.push('signature-invalid');
+  // A signed attribute binds the signer's certificate (CAdES): another certificate with the same key is not the signer.
+  if (value.certificateSwapped) problems.push('signing-certificate-mismatch');
   let timestamp: TimestampVerdict | null = null;
   if (value.timestampToken) {
-    const token = readTimestamp(value.timestampToken, [value.signatureValue]);
+    const token = readTimestamp(value.timestampToken, bytesDigest(value.signatureValue));
     if (token) {
       const trust = judgeTrust(token.certificate, material, token.certificates, anchors, new Date(token.time), 'timestamping');
       timestamp = { time: token.time, intact: token.intact, tsa: token.certificate ? summarize(token.certificate) : null, trust: trust.status };
@@ -165,7 +169,7 @@ function judgeSignature(
     : { status: 'unknown' as TrustStatus, revocation: NO_REVOCATION, problems: ['no-signer-certificate'] };
   return {
     ...base,
-    intact: rangeOk && value.digestMatches && value.signatureValid,
+    intact: rangeOk && value.digestMatches && value.signatureValid && !value.certificateSwapped,
     signer: value.certificate ? summarize(value.certificate) : null,
     timestamp,
     validatedAt,

@@ -1,5 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { signPdf } from '../../node-shared/signing/sign-pdf';
+import { p12Signer } from '../../node-shared/signing/p12-signer';
+import { openTokenSigner } from '../../node-shared/signing/pkcs11/index';
+import { fetchValidationData } from '../../node-shared/signing/revocation-fetch';
+import { signDocument } from '../../node-shared/signing/sign-document';
+import { requestTimestamp } from '../../node-shared/signing/tsa-client';
+import { verifyDocument } from '../../shared/pdf-signature/verify-document';
+import { startRevocationServer } from '../support/revocation-server';
+import { makeSoftHsmToken } from '../support/softhsm';
+import { makeTestPki } from '../support/test-pki';
+import { startTestTsa } from '../support/test-tsa';
 import { templateSchema } from '../../shared/schemas';
 import { defaultLegalBases } from '../../shared/legal-bases/default-legal-bases';
 import { buildRecordPdf } from '../../shared/report/record-pdf';
@@ -43,20 +52,73 @@ export async function benchPdf({ emit }: BenchRun): Promise<void> {
   emit(judge('pdf.build_ms', median(buildTimes), 'ms', '<= 800'));
   emit(judge('pdf.photo_avg_kb', photoBytes / record.attachments.length / 1024, 'KB', null));
   const identity = makeTestIdentity();
-  const meta = { reason: 'Ky bien ban', location: 'Xa Tan Phuoc Hung', name: 'Nguyen Thi Anh Tuyet' };
-  await signPdf(pdf, identity.p12, identity.passphrase, meta);
+  const meta = { reason: 'Ky bien ban', location: 'Xa Tan Phuoc Hung', name: 'Nguyen Thi Anh Tuyet', role: 'leader' as const };
+  const signP12 = async (input: Uint8Array) => (await signDocument(input, { signer: p12Signer(identity.p12, identity.passphrase), meta, certify: true })).pdf;
+  await signP12(pdf);
   const signTimes: number[] = [];
   let signed = pdf;
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    signed = await signPdf(pdf, identity.p12, identity.passphrase, meta);
+    signed = await signP12(pdf);
     signTimes.push(performance.now() - t0);
   }
   emit(judge('pdf.sign_ms', median(signTimes), 'ms', '<= 300'));
+  await benchTokenAndVerify(pdf, emit);
   console.log(`  ${record.findings.length} findings, ${record.attachments.length} photos averaging ${(photoBytes / record.attachments.length / 1024).toFixed(0)} KB; signed file ${(signed.length / (1024 * 1024)).toFixed(2)} MB`);
   emit(judge('pdf.size_mb', signed.length / (1024 * 1024), 'MB', '<= 6'));
   // The same record without photos: what is left is text, fonts and signatures.
   const bare = sampleRecordWithBlobs({ photos: 0, templates, mutate });
-  const bareSigned = await signPdf(buildRecordPdf({ record: bare.record, templates, legalBases: defaultLegalBases, fonts, blob: (sha) => bare.blobs.get(sha) }), identity.p12, identity.passphrase, meta);
+  const bareSigned = await signP12(buildRecordPdf({ record: bare.record, templates, legalBases: defaultLegalBases, fonts, blob: (sha) => bare.blobs.get(sha) }));
   emit(judge('pdf.size_no_photos_kb', bareSigned.length / 1024, 'KB', '<= 250'));
+}
+
+/**
+ * Signing on a SoftHSM2 token (open, log in, C_Sign, close) with a loopback RFC 3161 time-stamp,
+ * and verifying a two-signer record whose validation data (chain, CRLs, OCSP) is embedded.
+ */
+async function benchTokenAndVerify(pdf: Uint8Array, emit: BenchRun['emit']): Promise<void> {
+  const server = await startRevocationServer();
+  const pki = makeTestPki(server.url);
+  server.serve(pki);
+  const tsa = await startTestTsa(pki);
+  const token = makeSoftHsmToken({ commonName: 'Nguyen Thi Anh Tuyet' });
+  try {
+    const meta = { reason: 'Ky bien ban', location: 'Xa Tan Phuoc Hung', name: 'Nguyen Thi Anh Tuyet', role: 'leader' as const };
+    const timestamp = (digest: Uint8Array) => requestTimestamp(tsa.url, digest);
+    const signOnToken = async () => {
+      const session = await openTokenSigner({ modulePath: token.modulePath, tokenLabel: token.label, pin: token.pin });
+      try {
+        return (await signDocument(pdf, { signer: session.signer, meta, certify: true, timestamp })).pdf;
+      } finally {
+        session.close();
+      }
+    };
+    await signOnToken();
+    const tokenTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await signOnToken();
+      tokenTimes.push(performance.now() - t0);
+    }
+    emit(judge('pdf.sign_token_ms', median(tokenTimes), 'ms', '<= 600'));
+
+    const online = { timestamp, validationData: (chain: Uint8Array[]) => fetchValidationData(chain), anchors: [pki.root.der, pki.intermediate.der] };
+    const first = (await signDocument(pdf, { signer: p12Signer(pki.signers.good.p12, pki.signers.good.passphrase), meta, certify: true, ...online })).pdf;
+    const both = (await signDocument(first, { signer: p12Signer(pki.signers.good.p12, pki.signers.good.passphrase), meta: { ...meta, role: 'unit-representative' }, certify: false, ...online })).pdf;
+    const anchors = [pki.root.der];
+    const check = verifyDocument(both, { anchors });
+    if (!check.ok || check.signatures.some((s) => s.revocation.source !== 'embedded')) throw new Error(`verify bench file does not verify offline: ${check.problems.join(', ')}`);
+    const verifyTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      verifyDocument(both, { anchors });
+      verifyTimes.push(performance.now() - t0);
+    }
+    console.log(`  two-signer record with embedded validation data: ${(both.length / 1024).toFixed(0)} KB, ${check.signatures.length} signatures`);
+    emit(judge('pdf.verify_ms', median(verifyTimes), 'ms', '<= 200'));
+  } finally {
+    token.cleanup();
+    await tsa.close();
+    await server.close();
+  }
 }
