@@ -7,6 +7,7 @@ import type { SignerRole } from '../../shared/pdf-signature/verdict';
 import { checkSignedReport } from '../../shared/review/report-binding';
 import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
 import { startRevocationServer, type RevocationServer } from '../support/revocation-server';
+import { seededRandom } from '../support/seeded-random';
 import { makeTestPki, type PkiSigner, type TestPki } from '../support/test-pki';
 import { startTestTsa, type TestTsa } from '../support/test-tsa';
 
@@ -96,5 +97,18 @@ describe('checkSignedReport', () => {
     expect(check.ok).toBe(false);
     expect(check.problems).toContain('broken:2');
     expect(check.problems).not.toContain('broken:1');
+  });
+
+  it('never throws on a damaged file (the hub answers 422, never 500): flipped bytes, cut files, garbage', async () => {
+    const signed = await sign(await sign(unsigned, pki.signers.good, 'leader', false), pki.signers.stranger, 'unit-representative', false);
+    const random = seededRandom(14);
+    for (let round = 0; round < 60; round++) {
+      const damaged = round % 3 === 0 ? signed.slice(0, Math.floor(random() * signed.length)) : signed.slice();
+      if (round % 3 !== 0) for (let k = 0; k < 1 + Math.floor(random() * 8); k++) damaged[Math.floor(random() * damaged.length)] = Math.floor(random() * 256);
+      const check = checkSignedReport(damaged, contentHash, { anchors: [pki.root.der] });
+      expect(typeof check.ok, `round ${round}`).toBe('boolean');
+    }
+    expect(checkSignedReport(new TextEncoder().encode('%PDF-1.7\ngarbage'), contentHash).ok).toBe(false);
+    expect(checkSignedReport(new Uint8Array(), contentHash).ok).toBe(false);
   });
 });
