@@ -337,9 +337,10 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     if (!uuidV7Schema.safeParse(id).success) throw fail(400, 'bad_id', 'The inspection id must be a UUIDv7');
     const body = reportRequestSchema.safeParse(request.body);
     if (!body.success) throw fail(422, 'invalid_request', 'Expected {revision, sha256}');
-    const outcome = await store.putReport(d.id, id, body.data.revision, body.data.sha256);
+    const outcome = await store.reports.put(d.id, id, body.data.revision, body.data.sha256);
     if (!('body' in outcome)) {
-      throw fail(outcome.status, outcome.code, outcome.message, { ...(outcome.problems ? { problems: outcome.problems } : {}), ...(outcome.missingBlobs ? { missingBlobs: outcome.missingBlobs } : {}) });
+      const { problems, missingBlobs, signers } = outcome;
+      throw fail(outcome.status, outcome.code, outcome.message, { ...(problems ? { problems } : {}), ...(missingBlobs ? { missingBlobs } : {}), ...(signers ? { signers } : {}) });
     }
     return reply.status(outcome.status).send(outcome.body);
   });

@@ -3,12 +3,15 @@
  * DATABASE_URL is set; HUB_PORT (default 8787), HUB_HOST (default 127.0.0.1), HUB_MAX_BLOB_MB;
  * HUB_IDLE_TIMEOUT_MS (a silent connection is closed, default 30 s), HUB_REQUEST_TIMEOUT_MS (a
  * request must arrive whole within, default 300 s), HUB_ENROLL_PER_MINUTE (enrollment attempts per
- * client address, default 10).
+ * client address, default 10); HUB_TRUST_DIR (trusted root certificates, PEM or DER, that report
+ * signers are checked against) and HUB_UNTRUSTED_SIGNER (`flag`, the default: a report whose signer
+ * is outside it is kept and flagged for the reviewer; `refuse`: it is refused with 422).
  */
 import { openHub } from './open-hub';
 import { buildHub } from './app';
 import { envMs } from './http-guards';
 import { removeLeftoverParts } from './store/blob-files';
+import { HubConfigError } from './trust-config';
 
 const port = Number(process.env['HUB_PORT'] ?? 8787);
 const host = process.env['HUB_HOST'] ?? '127.0.0.1';
@@ -35,7 +38,14 @@ try {
   process.exit(2);
 }
 
-const { store, where, close, dataDir } = await openHub(process.env);
+const opened = await openHub(process.env).catch((error: unknown) => {
+  if (!(error instanceof HubConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+});
+const { store, where, close, dataDir, trust } = opened;
+if (trust.trustDir) console.log(`report signers are checked against ${trust.policy.anchors.length} root(s) in ${trust.trustDir}; an untrusted signer is ${trust.policy.untrustedSigner === 'refuse' ? 'refused' : 'flagged'}`);
+for (const problem of trust.problems) console.warn(`trust folder: ${problem}`);
 // Uploads cut off by a kill left their temporary files behind.
 const removed = await removeLeftoverParts(dataDir);
 if (removed > 0) console.log(`removed ${removed} unfinished upload file(s)`);

@@ -29,3 +29,22 @@ describe('hub migration 0003-ownership (SQLite)', () => {
     }
   });
 });
+
+describe('hub migration 0004-report-signers (SQLite)', () => {
+  it('keeps the reports already held, with no signer list and no flag', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'congvu-migrate-'));
+    const { db } = connectHubDb({ dataDir: dir });
+    try {
+      await migrateHubDb(db as never, 'sqlite', '0003-ownership');
+      const id = '01900000-0000-7000-8000-00000000000c';
+      await db.insertInto('inspections').values({ id, revision: 1, content_hash: 'a'.repeat(64), record: '{}', unit_code: 'U1', device_id: 'dev-1', received_at: '2026-11-21T00:00:00.000Z' }).execute();
+      await db.insertInto('blobs').values({ sha256: 'b'.repeat(64), size: 10, created_at: '2026-11-21T00:00:00.000Z' }).execute();
+      await db.insertInto('inspection_reports').values({ inspection_id: id, revision: 1, sha256: 'b'.repeat(64), signer: 'Nguyen Van A', device_id: 'dev-1', received_at: '2026-11-21T00:01:00.000Z' }).execute();
+      await migrateHubDb(db as never, 'sqlite');
+      expect(await db.selectFrom('inspection_reports').select(['signer', 'signers', 'untrusted_signer']).execute()).toEqual([{ signer: 'Nguyen Van A', signers: '[]', untrusted_signer: 0 }]);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -115,6 +115,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Every signer of a report (issue 14), as JSON text, and whether the hub's trust folder failed
+    // any of them. Reports taken before keep their one signer's name and an empty list.
+    '0004-report-signers': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('inspection_reports').addColumn('signers', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+        await db.schema.alterTable('inspection_reports').addColumn('untrusted_signer', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      },
+    },
   };
 }
 

@@ -45,7 +45,19 @@ export interface HubDatabase {
     received_at: string;
   };
   inspection_blobs: { inspection_id: string; revision: number; sha256: string };
-  inspection_reports: { inspection_id: string; revision: number; sha256: string; signer: string; device_id: string; received_at: string };
+  inspection_reports: {
+    inspection_id: string;
+    revision: number;
+    sha256: string;
+    /** The first signer's common name (what hubs before issue 14 kept). */
+    signer: string;
+    device_id: string;
+    received_at: string;
+    /** Every signer in order, as JSON text of ReportSigner[] ('[]' for reports taken before issue 14). */
+    signers: Generated<string>;
+    /** 1 when, with HUB_TRUST_DIR set, some signer did not chain to a root in it. */
+    untrusted_signer: Generated<number>;
+  };
   reviews: {
     id: string;
     inspection_id: string;

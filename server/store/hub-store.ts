@@ -1,13 +1,13 @@
 import { randomUUID, webcrypto } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { canonicalJson } from '@shared/hash/canonical-json';
-import type { DeviceRole, PushRequest, ReportChange } from '@shared/sync/protocol';
-import { checkSignedReport } from '@shared/review/report-binding';
+import type { DeviceRole, PushRequest } from '@shared/sync/protocol';
 import type { Dialect } from '../db/connect';
 import type { HubDatabase } from '../db/schema';
 import type { BlobFiles } from './blob-files';
 import { hashSecret, newEnrollmentCode, newToken, normalizeCode } from '../auth';
 import { chainProblem, notOwner } from './ownership-rules';
+import { NO_TRUST_FOLDER, ReportStore, type ReportPolicy } from './report-store';
 
 export interface Device {
   id: string;
@@ -49,11 +49,17 @@ export type PushOutcome =
 
 /** All the hub's reads and writes. Each write that must be all-or-nothing runs in one transaction. */
 export class HubStore {
+  /** The signed PDFs of records, judged against the hub's trust folder. */
+  readonly reports: ReportStore;
+
   constructor(
     readonly db: Kysely<HubDatabase>,
     readonly dialect: Dialect,
     private readonly files: BlobFiles,
-  ) {}
+    reportPolicy: ReportPolicy = NO_TRUST_FOLDER,
+  ) {
+    this.reports = new ReportStore(db, files, this, reportPolicy);
+  }
 
   now(): string {
     return new Date().toISOString();
@@ -310,38 +316,6 @@ export class HubStore {
     for (const l of links) found.get(`${l.inspection_id}@${l.revision}`)?.blobs.push(l.sha256);
     for (const v of found.values()) v.blobs.sort();
     return found;
-  }
-
-  /**
-   * Attaches a signed PDF, already uploaded as a blob, to a revision the hub holds, once it checks
-   * out: the signature intact over the whole file, and the file made from this very record.
-   */
-  async putReport(deviceId: string, id: string, revision: number, sha256: string): Promise<{ status: 200 | 201; body: ReportChange } | { status: 403 | 404 | 422; code: string; message: string; problems?: string[]; missingBlobs?: string[] }> {
-    const owner = await this.ownerOf(id);
-    if (owner !== null && owner !== deviceId) return { status: 403, code: 'not_owner', message: notOwner(id).body.error.message };
-    const target = await this.db.selectFrom('inspections').select(['content_hash']).where('id', '=', id).where('revision', '=', revision).executeTakeFirst();
-    if (!target) return { status: 404, code: 'not_found', message: 'The hub does not hold this revision: push the record first' };
-    const bytes = await this.files.read(sha256);
-    if (!bytes) return { status: 422, code: 'missing_blobs', message: 'Upload the PDF as a blob first', missingBlobs: [sha256] };
-    const check = checkSignedReport(bytes, target.content_hash);
-    if (!check.ok) return { status: 422, code: 'invalid_report', message: `The signed PDF does not check out: ${check.problems.join(', ')}`, problems: check.problems };
-    return this.db.transaction().execute(async (trx) => {
-      const held = await trx.selectFrom('inspection_reports').select(['signer', 'received_at']).where('inspection_id', '=', id).where('revision', '=', revision).where('sha256', '=', sha256).executeTakeFirst();
-      if (held) return { status: 200 as const, body: { inspectionId: id, revision, sha256, signer: held.signer, receivedAt: held.received_at } };
-      const now = this.now();
-      const signer = (check.signer ?? '').slice(0, 200);
-      await trx.insertInto('blobs').values({ sha256, size: bytes.byteLength, created_at: now }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
-      const inserted = await trx
-        .insertInto('inspection_reports')
-        .values({ inspection_id: id, revision, sha256, signer, device_id: deviceId, received_at: now })
-        .onConflict((oc) => oc.columns(['inspection_id', 'revision', 'sha256']).doNothing())
-        .executeTakeFirst();
-      // Another request attached the same file a moment ago.
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return { status: 200 as const, body: { inspectionId: id, revision, sha256, signer, receivedAt: now } };
-      const body = { inspectionId: id, revision, sha256, signer, receivedAt: now };
-      await this.appendChange(trx, { kind: 'report', entityId: `${id}@${revision}/${sha256}`, data: body });
-      return { status: 201 as const, body };
-    });
   }
 
   /** The devices these inspections belong to (ids no device has pushed are absent). */

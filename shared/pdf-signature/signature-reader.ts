@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { readSignedData, verifySignerInfo } from './cms-read';
+import { essCertificateBinding } from './ess-certificate';
 import { sameBytes } from './primitives/digest';
 import type { CoveredDigest } from './range-digests';
 import { PdfFile } from './pdf-file';
@@ -17,6 +18,8 @@ export interface SignatureValue {
   certificates: Uint8Array[];
   digestMatches: boolean;
   signatureValid: boolean;
+  /** The signed signingCertificate(V2) attribute names another certificate than the one that verifies. */
+  certificateSwapped: boolean;
   signatureValue: Uint8Array;
   timestampToken: Uint8Array | null;
 }
@@ -56,6 +59,7 @@ export function readSignatureValue(contents: Uint8Array, covered: CoveredDigest)
     certificates: signed.certificates,
     digestMatches: check.digestMatches,
     signatureValid: check.signatureValid,
+    certificateSwapped: essCertificateBinding(signed.signer) === 'mismatch',
     signatureValue: signed.signer.signature,
     timestampToken: signed.signer.signatureTimestampToken,
   };

@@ -150,6 +150,8 @@ function judgeSignature(
   if (!value) return { ...base, problems: [...problems, 'cms-unreadable'] };
   if (!value.digestMatches) problems.push('digest-mismatch');
   if (!value.signatureValid) problems.push('signature-invalid');
+  // A signed attribute binds the signer's certificate (CAdES): another certificate with the same key is not the signer.
+  if (value.certificateSwapped) problems.push('signing-certificate-mismatch');
   let timestamp: TimestampVerdict | null = null;
   if (value.timestampToken) {
     const token = readTimestamp(value.timestampToken, bytesDigest(value.signatureValue));
@@ -167,7 +169,7 @@ function judgeSignature(
     : { status: 'unknown' as TrustStatus, revocation: NO_REVOCATION, problems: ['no-signer-certificate'] };
   return {
     ...base,
-    intact: rangeOk && value.digestMatches && value.signatureValid,
+    intact: rangeOk && value.digestMatches && value.signatureValid && !value.certificateSwapped,
     signer: value.certificate ? summarize(value.certificate) : null,
     timestamp,
     validatedAt,

@@ -95,7 +95,32 @@ export const reviewRequestSchema = z.object({
 
 /** The signed PDF of a revision already pushed: its bytes go first as a blob. */
 export const reportRequestSchema = z.object({ revision: revisionSchema, sha256: sha256HexSchema });
-export const reportChangeSchema = z.object({ inspectionId: z.string(), revision: z.number().int(), sha256: sha256HexSchema, signer: z.string(), receivedAt: z.string() });
+/** One signer of a signed report as the hub found it (issue 14): in signing order, with the hub's trust verdict. */
+export const reportSignerSchema = z.object({
+  index: z.number().int().min(1).max(64),
+  kind: z.enum(['signature', 'document-timestamp']),
+  role: z.enum(['leader', 'unit-representative', 'recorder']).nullable(),
+  commonName: z.string().max(1000),
+  subject: z.string().max(4000),
+  issuer: z.string().max(4000),
+  intact: z.boolean(),
+  trust: z.enum(['trusted', 'untrusted', 'revoked', 'expired', 'bad-key-usage', 'unknown']),
+  /** The time a time-stamp vouches for (ISO), or null: not time-stamped. */
+  timestamp: z.string().max(40).nullable(),
+  /** The signer's own claimed signing time (ISO), vouched for by nobody. */
+  claimedTime: z.string().max(40).nullable(),
+});
+export type ReportSigner = z.infer<typeof reportSignerSchema>;
+/** `signers` and `untrustedSigner` came with issue 14: optional, so older hubs' rows still parse. */
+export const reportChangeSchema = z.object({
+  inspectionId: z.string(),
+  revision: z.number().int(),
+  sha256: sha256HexSchema,
+  signer: z.string(),
+  receivedAt: z.string(),
+  signers: z.array(reportSignerSchema).max(64).optional(),
+  untrustedSigner: z.boolean().optional(),
+});
 export type ReportChange = z.infer<typeof reportChangeSchema>;
 export const inspectionChangeSchema = z.object({ id: z.string(), revision: z.number().int(), contentHash: z.string(), unitCode: z.string(), receivedAt: z.string() });
 export const reviewChangeSchema = z.object({

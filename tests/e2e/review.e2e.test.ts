@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,11 +15,14 @@ import { templatesByRef } from '../../shared/review/facts';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { signPdf } from '../../node-shared/signing/sign-pdf';
+import { signDocument } from '../../node-shared/signing/sign-document';
+import { p12Signer } from '../../node-shared/signing/p12-signer';
 import { startWebServer } from '../../scripts/serve-web';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { enrollDevice, hubCli, startHub, type RunningHub } from '../support/hub';
 import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
 import { makeTestIdentity } from '../support/test-certificate';
+import { makeTestPki } from '../support/test-pki';
 
 interface Client {
   profile: string;
@@ -30,7 +33,9 @@ interface Client {
 /**
  * The department's side in real Chromium against a real hub: two inspector laptops push records,
  * a reviewer laptop imports them (one altered on the hub after hashing), reviews one, sees the
- * figures and exports them; the review goes back to the laptop that made the record.
+ * figures and exports them; the review goes back to the laptop that made the record. The hub
+ * checks report signers against its trust folder (the team lead's CA only): a report signed by the
+ * team lead and then the unit head reaches the reviewer with both signers and the hub's flag.
  */
 describe('Home Affairs review (real Chromium, real hub)', () => {
   let server: Awaited<ReturnType<typeof startWebServer>>;
@@ -42,6 +47,12 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
   const pushed: InspectionRecord[] = [];
   let tampered: InspectionRecord;
   let signedFor: InspectionRecord;
+  let trustDir: string;
+  // Made with openssl: a root (in the hub's trust folder), an intermediate issuing the team lead's
+  // certificate, and a stranger's root the unit head's certificate comes from. Nothing is fetched.
+  const pki = makeTestPki('http://127.0.0.1:9');
+  const lead = pki.signers.good;
+  const head = pki.signers.stranger;
 
   const open = async (): Promise<Client> => {
     const profile = freshProfileDir();
@@ -93,7 +104,9 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'congvu-e2e-review-'));
-    env = { HUB_DATA_DIR: dataDir };
+    trustDir = mkdtempSync(join(tmpdir(), 'congvu-e2e-trust-'));
+    writeFileSync(join(trustDir, 'root.pem'), pki.root.pem);
+    env = { HUB_DATA_DIR: dataDir, HUB_TRUST_DIR: trustDir };
     hub = await startHub(env);
     server = await startWebServer(resolve(import.meta.dirname, '../../out/web'), 0);
   });
@@ -106,6 +119,8 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     await server?.close();
     await hub?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(trustDir, { recursive: true, force: true });
+    pki.dispose();
   });
 
   it('takes records from two inspector laptops, and signed PDFs from the app and the API', async () => {
@@ -150,11 +165,15 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     const auth = { authorization: `Bearer ${device.token}` };
     for (const [sha, bytes] of blobs) await fetch(`${hub.url}/api/v1/blobs/${sha}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: Buffer.from(bytes) });
     expect((await fetch(`${hub.url}/api/v1/inspections/${record.inspection.id}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(pushRequestFor(record)) })).status).toBe(201);
-    const identity = makeTestIdentity();
-    const pdf = await signPdf(buildSamplePdf(record, blobs), identity.p12, identity.passphrase, { reason: 'Ky bien ban', location: 'Can Tho', name: 'Truong doan' });
-    const sha = sha256HexSync(pdf);
-    await fetch(`${hub.url}/api/v1/blobs/${sha}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: Buffer.from(pdf) });
-    expect((await fetch(`${hub.url}/api/v1/inspections/${record.inspection.id}/report`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ revision: 1, sha256: sha }) })).status).toBe(201);
+    // The team lead signs, then the unit's head signs the same file: two reports of one revision.
+    const meta = (role: 'leader' | 'unit-representative', name: string) => ({ name, reason: 'Bien ban kiem tra cong vu', location: 'Can Tho', role });
+    const first = (await signDocument(buildSamplePdf(record, blobs), { signer: p12Signer(lead.p12, lead.passphrase), meta: meta('leader', 'Nguyen Van An'), certify: true })).pdf;
+    const second = (await signDocument(first, { signer: p12Signer(head.p12, head.passphrase), meta: meta('unit-representative', 'Nguoi La'), certify: false })).pdf;
+    for (const pdf of [first, second]) {
+      const sha = sha256HexSync(pdf);
+      await fetch(`${hub.url}/api/v1/blobs/${sha}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: Buffer.from(pdf) });
+      expect((await fetch(`${hub.url}/api/v1/inspections/${record.inspection.id}/report`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ revision: 1, sha256: sha }) })).status).toBe(201);
+    }
     pushed.push(record);
 
     // Someone with access to the hub's database edits a record after it was hashed.
@@ -183,7 +202,19 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
     await page.screenshot({ path: join(tmpdir(), 'congvu-review.png'), fullPage: true });
     await page.goto(`${server.url}#/review/${signedFor.inspection.id}/1`);
     expect(await page.getByTestId('review-integrity').textContent()).toContain(`Nội dung khớp mã băm SHA-256 ${signedFor.inspection.contentHash}`);
-    expect(await page.getByTestId('review-reports').textContent()).toContain('Chữ ký nguyên vẹn');
+    // Two reports of this revision: the one with both signatures first, every signer in order.
+    await expect.poll(() => page.getByTestId('review-report').count()).toBe(2);
+    const newest = page.getByTestId('review-report').first();
+    expect(await newest.getAttribute('data-state')).toBe('valid');
+    const signers = await newest.getByTestId('review-signer').allTextContents();
+    expect(signers).toHaveLength(2);
+    expect(signers[0]).toContain('Trưởng đoàn: Nguyễn Văn AnChữ ký nguyên vẹn · Chưa kiểm tra độ tin cậy');
+    expect(signers[0]).toContain('(theo hub: Người ký được tin cậy)');
+    expect(signers[1]).toContain('Đại diện đơn vị: Người LạChữ ký nguyên vẹn · Chưa kiểm tra độ tin cậy');
+    expect(signers[1]).toContain('(theo hub: Người ký chưa được tin cậy');
+    for (const line of signers) expect(line).toMatch(/Không có dấu thời gian: thời điểm ký \(\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}\) do máy người ký tự ghi$/);
+    expect(await newest.getByTestId('review-hub-untrusted').textContent()).toContain('người ký chưa được tin cậy');
+    expect(await page.getByTestId('review-report').nth(1).getByTestId('review-signer').count()).toBe(1);
     await page.screenshot({ path: join(tmpdir(), 'congvu-review-detail.png'), fullPage: true });
     await page.goto(`${server.url}#/review/${tampered.inspection.id}/1`);
     expect(await page.getByTestId('review-integrity').getByRole('alert').textContent()).toContain('Mã băm không khớp');

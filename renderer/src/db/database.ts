@@ -4,6 +4,7 @@ import type { Attachment, Finding, Inspection, LegalBasis, Recommendation, Roste
 import { builtInTemplates } from '@shared/templates';
 import { FACTS_VERSION, inspectionFacts, templatesByRef, type InspectionFacts } from '@shared/review/facts';
 import type { InspectionRecord } from '@shared/inspection/record';
+import type { ReportSigner } from '@shared/sync/protocol';
 import { checkTemplatePublish } from '@shared/templates/immutability';
 import { DEFAULT_LEGAL_BASES_VERSION, defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
 import { sealingMiddleware } from './sealing-middleware';
@@ -77,6 +78,12 @@ export interface ReviewReportRow {
   state: 'unchecked' | 'valid' | 'invalid';
   problems: string[];
   checkedAt: string | null;
+  /** Every signer as the hub found them, with the hub's trust verdict (hubs since issue 14; absent before). */
+  signers?: ReportSigner[];
+  /** The hub's trust folder (HUB_TRUST_DIR) did not vouch for some signer. */
+  untrustedSigner?: boolean;
+  /** Every signer as this device's own check found them; trust is 'unknown' here (no trust folder in the reviewer's app). */
+  checkedSigners?: ReportSigner[];
 }
 
 /** A review written on this device, until the hub has it. */

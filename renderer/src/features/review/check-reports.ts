@@ -3,8 +3,10 @@ import { checkSignedReport } from '@shared/review/report-binding';
 import type { CongvuDb } from '../../db/database';
 
 /**
- * Fetches each signed PDF the hub announced and checks it here: the signature intact over the
- * whole file, and the file made from the imported record. The bytes are kept to be opened later.
+ * Fetches each signed PDF the hub announced and checks it here: made from the imported record,
+ * every signature intact over its revision, only signatures added after the first. Every signer
+ * is kept, in order; with no trust folder in this app their trust stays 'unknown', beside the
+ * hub's own verdict from the feed. The bytes are kept to be opened later.
  * A file that cannot be fetched stays unchecked (tried again next time) without holding up the
  * others; only losing the hub or the token stops the round.
  */
@@ -30,7 +32,7 @@ export async function checkImportedReports(db: CongvuDb, engine: SyncEngine): Pr
     await db.transaction('rw', db.reviewReports, db.blobs, async () => {
       // Stored by content hash: only bytes that have that hash.
       if (sameFile) await db.blobs.put({ sha256: report.sha256, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) });
-      await db.reviewReports.update(key, { state: problems.length ? 'invalid' : 'valid', problems, checkedAt: new Date().toISOString() });
+      await db.reviewReports.update(key, { state: problems.length ? 'invalid' : 'valid', problems, checkedSigners: result.signers, checkedAt: new Date().toISOString() });
     });
     checked += 1;
   }

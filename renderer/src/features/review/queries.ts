@@ -6,7 +6,10 @@ import { templatesByRef } from '@shared/review/facts';
 import { reviewChangeSchema } from '@shared/sync/protocol';
 import { useDb } from '../../db/db-context';
 import { loadBlobBytes } from '../../db/blob-bytes';
+import { newestReportsFirst } from './report-order';
 import type { CongvuDb, ReviewInspectionRow, ReviewOutboxRow, ReviewReportRow } from '../../db/database';
+
+export type { ReviewReportRow };
 
 export interface ReviewState {
   status: string;
@@ -118,7 +121,7 @@ export function useReviewDetail(id: string, revision: number): ReviewDetail | nu
       .flatMap((p) => (p.success && p.data.inspectionId === id ? [p.data] : []))
       .map((r) => ({ key: r.id, status: r.status, comment: r.comment, reviewer: r.reviewer, at: r.createdAt, pending: false }))
       .sort((a, b) => b.at.localeCompare(a.at));
-    return { row, facts: facts ?? null, reports, history, outbox: outbox.filter((o) => o.state !== 'sent').sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+    return { row, facts: facts ?? null, reports: newestReportsFirst(reports), history, outbox: outbox.filter((o) => o.state !== 'sent').sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
   }, [db, id, revision]);
 }
 

@@ -14,7 +14,8 @@ import { vnDate } from '@shared/report/vn-date';
 import { FieldError } from '../inspections/field-error';
 import { useAddReview } from './mutations';
 import { useReportPdf, useReviewDetail } from './queries';
-import { importProblemKey, reportStateKey, reviewStatusKey } from './review-labels';
+import { importProblemKey, reviewStatusKey } from './review-labels';
+import { SignedReports } from './signed-reports';
 
 const reviewFormSchema = z.object({ status: reviewStatusSchema, comment: z.string().trim().max(5000, 'err.tooLong') });
 type ReviewForm = z.infer<typeof reviewFormSchema>;
@@ -65,18 +66,7 @@ export function ReviewDetailPage({ id, revision }: { id: string; revision: numbe
         {detail.reports.length === 0 ? (
           <p>{t('review.report.none')}</p>
         ) : (
-          <ul data-testid="review-reports">
-            {detail.reports.map((r) => (
-              <li key={r.sha256}>
-                {t(reportStateKey(r.state))} — {r.signer} {r.problems.length > 0 && `(${r.problems.map((p) => t(importProblemKey(p))).join('; ')})`}{' '}
-                {r.state !== 'unchecked' && (
-                  <button type="button" className="small-button" onClick={() => void openPdf(r.sha256)}>
-                    {t('review.report.save')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
+          <SignedReports reports={detail.reports} onSave={(sha256) => void openPdf(sha256)} />
         )}
         {detail.reports.some((r) => r.state === 'valid') && <p className="muted small">{t('review.report.trustNote')}</p>}
       </div>

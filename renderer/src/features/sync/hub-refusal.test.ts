@@ -8,6 +8,7 @@ describe('describeHubRefusal', () => {
   it('puts a refusal the user can act on in their words', () => {
     expect(describeHubRefusal('not_owner: Another device owns 0190…', t)).toBe(viMessages['sync.refused.notOwner']);
     expect(describeHubRefusal('broken_chain: Revision 1 is not held', t)).toBe(viMessages['sync.refused.brokenChain']);
+    expect(describeHubRefusal("untrusted_signer: A signer does not chain to a root in the hub's trust folder: Người Lạ (untrusted)", t)).toBe(viMessages['sync.refused.untrustedSigner']);
   });
   it("keeps the hub's own words for anything else", () => {
     expect(describeHubRefusal('weird_code: something', t)).toBe('weird_code: something');

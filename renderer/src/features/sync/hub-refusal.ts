@@ -9,6 +9,7 @@ const REFUSALS: Record<string, MessageKey> = {
   invalid_text: 'sync.refused.invalidText',
   too_large: 'sync.refused.tooLarge',
   invalid_report: 'sync.refused.invalidReport',
+  untrusted_signer: 'sync.refused.untrustedSigner',
   rate_limited: 'sync.err.tooManyAttempts',
 };
 
