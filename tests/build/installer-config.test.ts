@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -22,6 +23,13 @@ describe('the desktop installer configuration', () => {
       enableCookieEncryption: true,
     });
     expect(config.asar).toBe(true);
+  });
+
+  it('ships the PKCS#11 binding as a runtime dependency, its native addon outside the archive', async () => {
+    const config = await builtConfig();
+    expect(config.asarUnpack).toContain('**/*.node');
+    const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies['pkcs11js']).toMatch(/^2\./);
   });
 
   it('offers a per-machine install, chosen by default', async () => {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPdf } from '../../node-shared/signing/sign-pdf';
+import { signRecordPdf } from '../support/sign-record';
 import { buildExportZip } from '../../shared/exchange/inspection-export';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { startWebServer } from '../../scripts/serve-web';
@@ -81,7 +81,7 @@ describe('the record PDF and reports in the browser (real Chromium)', () => {
 
   it('gives a verdict for any PDF: valid, tampered with, appended to, unsigned', async () => {
     const identity = makeTestIdentity();
-    const signed = await signPdf(buildSamplePdf(record, blobs), identity.p12, identity.passphrase, { reason: 'Ký', location: 'Xã', name: 'Nguyễn Thị Ánh Tuyết' });
+    const signed = await signRecordPdf(buildSamplePdf(record, blobs), identity, { meta: { reason: 'Ký', location: 'Xã', name: 'Nguyễn Thị Ánh Tuyết', role: 'leader' } });
     const verdict = async (name: string, bytes: Uint8Array) => {
       await page.getByTestId('verify-file').setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
       const box = page.getByTestId('verify-verdict');

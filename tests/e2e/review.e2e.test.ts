@@ -14,7 +14,7 @@ import { builtInTemplates } from '../../shared/templates';
 import { templatesByRef } from '../../shared/review/facts';
 import { pushRequestFor } from '../../shared/sync/protocol';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
-import { signPdf } from '../../node-shared/signing/sign-pdf';
+import { signRecordPdf } from '../support/sign-record';
 import { signDocument } from '../../node-shared/signing/sign-document';
 import { p12Signer } from '../../node-shared/signing/p12-signer';
 import { startWebServer } from '../../scripts/serve-web';
@@ -138,7 +138,7 @@ describe('Home Affairs review (real Chromium, real hub)', () => {
         // The desktop app keeps a signed PDF beside the record (signing itself needs Electron):
         // the same row, written here, goes to the hub with the next sync.
         const identity = makeTestIdentity();
-        const pdf = await signPdf(buildSamplePdf(made[0]!.record, made[0]!.blobs), identity.p12, identity.passphrase, { reason: 'Ky bien ban', location: 'Can Tho', name: 'Truong doan' });
+        const pdf = await signRecordPdf(buildSamplePdf(made[0]!.record, made[0]!.blobs), identity, { meta: { reason: 'Ky bien ban', location: 'Can Tho', name: 'Truong doan', role: 'leader' } });
         const row = { inspectionId: made[0]!.record.inspection.id, revision: 1, sha256: sha256HexSync(pdf), contentHash: made[0]!.record.inspection.contentHash, signedAt: '2026-11-23T10:30:00+07:00', signer: 'Truong doan', fileName: null };
         await client.page.evaluate(
           ({ row, bytes }) =>

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { signPdf } from '../../node-shared/signing/sign-pdf';
+import { signRecordPdf } from '../support/sign-record';
 import { openHub } from '../../server/open-hub';
 import { canonicalJson } from '../../shared/hash/canonical-json';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
@@ -85,7 +85,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       expect((await call('GET', '/api/v1/changes?include=everything', api.reviewer.token)).status).toBe(400);
 
       const identity = makeTestIdentity();
-      const signed = await signPdf(buildSamplePdf(record, blobs), identity.p12, identity.passphrase, { reason: 'Ky bien ban', location: 'Can Tho', name: 'Test' });
+      const signed = await signRecordPdf(buildSamplePdf(record, blobs), identity, { meta: { reason: 'Ky bien ban', location: 'Can Tho', name: 'Test', role: 'leader' } });
       const sha = sha256HexSync(signed);
       const attach = () => call('PUT', `/api/v1/inspections/${id}/report`, api.inspector.token, { revision: 1, sha256: sha });
       expect(await (await attach()).json()).toMatchObject({ error: { code: 'missing_blobs', missingBlobs: [sha] } });

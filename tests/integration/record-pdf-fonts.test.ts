@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPdf } from '../../node-shared/signing/sign-pdf';
+import { signRecordPdf } from '../support/sign-record';
 import type { ReportFonts } from '../../shared/report/fonts';
 import type { InspectionRecord } from '../../shared/inspection/record';
 import { buildSamplePdf, loadFonts, sampleRecordWithBlobs } from '../support/report-fixture';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   record = sample.record;
   pdf = buildSamplePdf(record, sample.blobs);
   const identity = makeTestIdentity();
-  signed = await signPdf(pdf, identity.p12, identity.passphrase, { reason: 'Ký biên bản kiểm tra công vụ', location: 'Xã Tân Phước Hưng', name: 'Nguyễn Thị Ánh Tuyết' });
+  signed = await signRecordPdf(pdf, identity, { meta: { reason: 'Ký biên bản kiểm tra công vụ', location: 'Xã Tân Phước Hưng', name: 'Nguyễn Thị Ánh Tuyết', role: 'leader' } });
 });
 
 const STYLE_OF: Record<string, keyof ReportFonts> = {

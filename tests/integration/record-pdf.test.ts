@@ -3,11 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPdf } from '../../node-shared/signing/sign-pdf';
+import forge from 'node-forge';
+import { p12Signer } from '../../node-shared/signing/p12-signer';
+import { signDocument } from '../../node-shared/signing/sign-document';
 import { checkSignedReport } from '../../shared/review/report-binding';
 import { SigningError } from '../../node-shared/signing/certificate';
 import type { InspectionRecord } from '../../shared/inspection/record';
-import { verifySignedPdf } from '../../shared/report/verify-pdf';
+import { verifyDocument } from '../../shared/pdf-signature/verify-document';
+import { signRecordPdf } from '../support/sign-record';
 import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
 import { makeTestIdentity, type TestIdentity } from '../support/test-certificate';
 
@@ -39,7 +42,7 @@ beforeAll(async () => {
   identity = makeTestIdentity();
   ({ record, blobs } = sampleRecordWithBlobs({ photos: 2 }));
   pdf = buildSamplePdf(record, blobs);
-  signed = await signPdf(pdf, identity.p12, identity.passphrase, { reason: 'Ký biên bản kiểm tra công vụ', location: 'Xã Tân Phước Hưng', name: 'Nguyễn Thị Ánh Tuyết' });
+  signed = await signRecordPdf(pdf, identity, { meta: { reason: 'Ký biên bản kiểm tra công vụ', location: 'Xã Tân Phước Hưng', name: 'Nguyễn Thị Ánh Tuyết', role: 'leader' } });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -123,7 +126,7 @@ describe('the signed record', () => {
     expect(out).toContain('Signature is Valid');
     expect(out).toContain('Total document signed');
     expect(out).toContain('Signer Certificate Common Name: Nguyen Thi Anh Tuyet');
-    expect(out).toContain('adbe.pkcs7.detached');
+    expect(out).toContain('ETSI.CAdES.detached');
   });
 
   it('keeps its metadata in ASCII', () => {
@@ -133,12 +136,13 @@ describe('the signed record', () => {
   });
 
   it('is accepted by our verifier, with the signer, and trusted when its CA is given', () => {
-    const plain = verifySignedPdf(signed);
-    expect(plain).toMatchObject({ ok: true, problems: [], trusted: null });
-    expect(plain.signer?.commonName).toBe('Nguyen Thi Anh Tuyet');
-    expect(verifySignedPdf(signed, [identity.caPem])).toMatchObject({ ok: true, trusted: true });
+    const der = (pem: string) => new Uint8Array(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(pem))).getBytes(), 'binary'));
+    const plain = verifyDocument(signed);
+    expect(plain).toMatchObject({ ok: true, problems: [] });
+    expect(plain.signatures.map((s) => [s.signer?.commonName, s.trust, s.intact, s.coversToEnd])).toEqual([['Nguyen Thi Anh Tuyet', 'unknown', true, true]]);
+    expect(verifyDocument(signed, { anchors: [der(identity.caPem)] }).signatures[0]!.trust).toBe('trusted');
     const stranger = makeTestIdentity();
-    expect(verifySignedPdf(signed, [stranger.caPem])).toMatchObject({ ok: false, trusted: false, problems: ['untrusted'] });
+    expect(verifyDocument(signed, { anchors: [der(stranger.caPem)] })).toMatchObject({ ok: false, problems: ['untrusted'] });
   });
 
   it('carries the record hash through signing, so the hub and the reviewer can tie the file to its record', () => {
@@ -149,16 +153,18 @@ describe('the signed record', () => {
 
   it('gives "Digest Mismatch" when one byte anywhere in the signed ranges is flipped', () => {
     const text = new TextDecoder('latin1').decode(signed);
-    const [, b, c, d] = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/.exec(text)!.slice(1).map(Number) as [number, number, number, number];
+    const [, b, c] = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)/.exec(text)!.slice(1).map(Number) as [number, number, number, number];
     // Bytes inside stream data of the first range, and in the part after the signature.
     const streamAt = text.indexOf('stream\n', 2000) + 200;
-    const positions = [streamAt, Math.floor(b / 2), c + Math.floor(d / 2), c + d - 40];
+    // …and in the signature dictionary after the hole (the end of the file is the cross-reference
+    // table, where a flipped digit makes pdfsig lose the signature rather than report it).
+    const positions = [streamAt, Math.floor(b / 2), text.indexOf('/Location (', c) + 12, text.indexOf('/Reason (', c) + 12];
     for (const at of positions) {
       const tampered = signed.slice();
       tampered[at] = tampered[at]! ^ 0x01;
       const out = pdfsig(write(`flip-${at}.pdf`, tampered));
       expect(out, `byte ${at}`).toContain('Digest Mismatch');
-      expect(verifySignedPdf(tampered).problems, `byte ${at}`).toContain('digest-mismatch');
+      expect(verifyDocument(tampered).signatures[0]?.problems, `byte ${at}`).toContain('digest-mismatch');
     }
   });
 
@@ -172,24 +178,26 @@ describe('the signed record', () => {
     const xrefOffset = signed.length + update.length;
     const tail = `xref\n${size} 1\n${String(objOffset).padStart(10, '0')} 00000 n \ntrailer\n<< /Size ${size + 1} /Root ${root} /Prev ${startxref} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
     const appended = new Uint8Array(Buffer.concat([Buffer.from(signed), Buffer.from(update + tail, 'latin1')]));
-    const verdict = verifySignedPdf(appended);
+    const verdict = verifyDocument(appended);
     expect(verdict.ok).toBe(false);
-    expect(verdict.problems).toContain('appended');
+    expect(verdict.changes.problems.join('\n')).toMatch(/object \d+ added that is not a signature or validation data/);
     // pdfsig still calls the signature itself valid: only the coverage tells.
     const out = pdfsig(write('appended.pdf', appended));
     expect(out).not.toContain('Total document signed');
   });
 
   it('refuses a wrong passphrase and a certificate outside its validity, with a clear code', async () => {
-    await expect(signPdf(pdf, identity.p12, 'sai mật khẩu', { reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject({ code: 'err.sign.passphrase' });
+    expect(() => p12Signer(identity.p12, 'sai mật khẩu')).toThrow(expect.objectContaining({ code: 'err.sign.passphrase' }));
     const expired = makeTestIdentity({ days: [-400, -30] });
-    await expect(signPdf(pdf, expired.p12, expired.passphrase, { reason: 'x', location: 'y', name: 'z' })).rejects.toBeInstanceOf(SigningError);
-    await expect(signPdf(pdf, new Uint8Array([1, 2, 3]), 'x', { reason: 'x', location: 'y', name: 'z' })).rejects.toMatchObject({ code: 'err.sign.notP12' });
+    const meta = { reason: 'x', location: 'y', name: 'z', role: 'leader' as const };
+    await expect(signDocument(pdf, { signer: p12Signer(expired.p12, expired.passphrase), meta, certify: true })).rejects.toMatchObject({ code: 'err.sign.expired' });
+    await expect(signDocument(pdf, { signer: p12Signer(expired.p12, expired.passphrase), meta, certify: true })).rejects.toBeInstanceOf(SigningError);
+    expect(() => p12Signer(new Uint8Array([1, 2, 3]), 'x')).toThrow(expect.objectContaining({ code: 'err.sign.notP12' }));
   });
 
   it('says what is wrong with files that are not signed PDFs', () => {
-    expect(verifySignedPdf(new TextEncoder().encode('hello')).problems).toEqual(['not-pdf']);
-    expect(verifySignedPdf(pdf).problems).toEqual(['no-signature']);
+    expect(verifyDocument(new TextEncoder().encode('hello')).problems).toEqual(['not-pdf']);
+    expect(verifyDocument(pdf).problems).toEqual(['no-signature']);
   });
 });
 

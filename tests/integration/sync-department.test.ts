@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPdf } from '../../node-shared/signing/sign-pdf';
+import { signRecordPdf } from '../support/sign-record';
 import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { checkImportedInspection } from '../../shared/review/verify-import';
 import { SyncEngine } from '../../shared/sync/engine';
@@ -35,7 +35,7 @@ describe('signed PDFs and reviews through the sync engine (real hub)', () => {
     const a = sampleRecordWithBlobs({ photos: 1 });
     const b = sampleRecordWithBlobs({ photos: 0 });
     const identity = makeTestIdentity();
-    const sign = (r: typeof a) => signPdf(buildSamplePdf(r.record, r.blobs), identity.p12, identity.passphrase, { reason: 'Ky bien ban', location: 'Can Tho', name: 'Truong doan' });
+    const sign = (r: typeof a) => signRecordPdf(buildSamplePdf(r.record, r.blobs), identity, { meta: { reason: 'Ky bien ban', location: 'Can Tho', name: 'Truong doan', role: 'leader' } });
     const pdfA = await sign(a);
     const storage = new MemorySyncStorage(
       new Map([a, b].map((x) => [`${x.record.inspection.id}@1`, x.record])),

@@ -4,7 +4,7 @@ import { makeTestIdentity } from '../../../tests/support/test-certificate';
 import { checkRecordToSign, type VerifyPdf } from './record-guard';
 import { signDocument } from '../../../node-shared/signing/sign-document';
 import { p12Signer } from '../../../node-shared/signing/p12-signer';
-import { signPdf } from '../../../node-shared/signing/sign-pdf';
+import { legacySignPdf } from '../../../tests/support/legacy-sign-pdf';
 import { SigningError } from '../../../node-shared/signing/certificate';
 import { verifyDocument } from '@shared/pdf-signature/verify-document';
 
@@ -73,7 +73,7 @@ describe('checkRecordToSign: what main will sign', () => {
     flipped[pdf.length + 40] = flipped[pdf.length + 40]! ^ 1;
     expect(refusal(() => checkRecordToSign(flipped, record, 'unit-representative', verify))).toMatch(/^err\.sign\.(earlierBroken|notOurRecord)$/);
     // A whole-file rewrite (not an incremental update) is not our record any more.
-    const rewritten = await signPdf(pdf, id.p12, id.passphrase, { reason: 'x', location: 'y', name: 'z' });
+    const rewritten = await legacySignPdf(pdf, id.p12, id.passphrase, { reason: 'x', location: 'y', name: 'z' });
     expect(refusal(() => checkRecordToSign(rewritten, record, 'unit-representative', failing))).toBe('err.sign.notOurRecord');
   });
 });

@@ -4,7 +4,7 @@ import { readSignedData, verifySignerInfo } from '../../../shared/pdf-signature/
 import { concat } from '../../../shared/pdf-signature/der/der-write';
 import { digest } from '../../../shared/pdf-signature/primitives/digest';
 import { validateCertificate } from '../../../shared/pdf-signature/trust';
-import { signPdf } from '../../../node-shared/signing/sign-pdf';
+import { legacySignPdf } from '../../support/legacy-sign-pdf';
 import { startRevocationServer, type RevocationServer } from '../../support/revocation-server';
 import { makeTestPki, type TestPki } from '../../support/test-pki';
 
@@ -36,7 +36,7 @@ describe('the readers on the signatures the app already writes (signPdf, adbe.pk
     const doc = await PDFDocument.create();
     doc.addPage([200, 200]);
     const { good } = pki.signers;
-    const signed = await signPdf(await doc.save(), good.p12, good.passphrase, { reason: 'Ky bien ban', location: 'Ha Noi', name: 'Nguyen Van An' });
+    const signed = await legacySignPdf(await doc.save(), good.p12, good.passphrase, { reason: 'Ky bien ban', location: 'Ha Noi', name: 'Nguyen Van An' });
     const { covered, cms } = signatureOf(signed);
     const read = readSignedData(cms);
     if (!read.ok) throw new Error(read.problem);

@@ -4,7 +4,7 @@ import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import { PDFDocument } from 'pdf-lib';
 import { toAscii } from '../../shared/report/ascii';
-import { openP12, SigningError } from './certificate';
+import { openP12, SigningError } from '../../node-shared/signing/certificate';
 
 export interface SignatureMetadata {
   reason: string;
@@ -17,10 +17,12 @@ export interface SignatureMetadata {
 const SIGNATURE_LENGTH = 16_384;
 
 /**
- * Signs a PDF (adbe.pkcs7.detached) with a PKCS#12 certificate. The placeholder is added by
+ * How the app signed up to the single-signer version (adbe.pkcs7.detached, one revision rewritten
+ * by pdf-lib): kept for tests that check such reports, already at the hub and on laptops, still
+ * verify. Signs a PDF (adbe.pkcs7.detached) with a PKCS#12 certificate. The placeholder is added by
  * pdf-lib, whose output passes `qpdf --check`; the metadata is written in ASCII.
  */
-export async function signPdf(pdf: Uint8Array, p12: Uint8Array, passphrase: string, meta: SignatureMetadata, signingTime = new Date()): Promise<Uint8Array> {
+export async function legacySignPdf(pdf: Uint8Array, p12: Uint8Array, passphrase: string, meta: SignatureMetadata, signingTime = new Date()): Promise<Uint8Array> {
   const { certificate } = openP12(p12, passphrase);
   if (signingTime < certificate.validity.notBefore || signingTime > certificate.validity.notAfter) throw new SigningError('err.sign.expired');
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
