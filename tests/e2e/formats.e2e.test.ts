@@ -9,7 +9,10 @@ import { startWebServer } from '../../scripts/serve-web';
 import { createInspectionViaUi, tab, waitSaved } from '../support/app-driver';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { enrollCode, hubCli, startHub, type RunningHub } from '../support/hub';
-import { sampleRecordWithBlobs } from '../support/report-fixture';
+import { buildSamplePdf, sampleRecordWithBlobs } from '../support/report-fixture';
+import { signRecordPdf } from '../support/sign-record';
+import { makeTestIdentity } from '../support/test-certificate';
+import { sha256HexSync } from '../../shared/hash/sha256-sync';
 import { dateProblems } from '../support/date-problems';
 import { readStore as readSealedStore } from '../support/idb';
 
@@ -97,20 +100,26 @@ describe('Vietnamese dates and times in a browser set to en-US in New York (real
     await page.getByTestId('assignments').waitFor();
     expect(await page.getByTestId('assignments').textContent()).toContain('Đoàn 2, 01/12/2026 → 10/12/2026');
     await page.screenshot({ path: join(SHOTS, 'sync.png'), fullPage: true });
-    // A signed copy of the imported record, as signing in the desktop app leaves it.
+    // A signed copy of the imported record, as signing in the desktop app leaves it: signed by the
+    // team lead at 10:20 in Vietnam, which is 22:20 the evening before in this browser's zone.
+    const signedPdf = await signRecordPdf(buildSamplePdf(record, blobs), makeTestIdentity({ days: [-60, 365] }), {
+      signingTime: new Date('2026-11-23T03:20:00Z'),
+      meta: { name: 'Nguyen Thi Anh Tuyet', reason: 'Ky bien ban', location: 'Xa Tan Phuoc Hung', role: 'leader' },
+    });
     await page.evaluate(
-      ({ inspectionId, contentHash }) =>
+      ({ inspectionId, contentHash, sha256, base64 }) =>
         new Promise<void>((ok, fail) => {
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
           const req = indexedDB.open('congvu');
           req.onsuccess = () => {
             const tx = req.result.transaction('signedReports', 'readwrite');
-            tx.objectStore('signedReports').put({ inspectionId, revision: 1, sha256: 'ab'.repeat(32), contentHash, pdf: new Blob(['%PDF-1.7']), signedAt: '2026-11-23T10:20:00.000+07:00', signer: 'Nguyễn Thị Ánh Tuyết', fileName: null, hubSyncedAt: '2026-11-23T03:21:00.000Z' });
+            tx.objectStore('signedReports').put({ inspectionId, revision: 1, sha256, contentHash, pdf: new Blob([bytes], { type: 'application/pdf' }), signedAt: '2026-11-23T10:20:00.000+07:00', signer: 'Nguyen Thi Anh Tuyet', fileName: null, hubSyncedAt: '2026-11-23T03:21:00.000Z' });
             tx.oncomplete = () => ok();
             tx.onerror = () => fail(tx.error);
           };
           req.onerror = () => fail(req.error);
         }),
-      { inspectionId: record.inspection.id, contentHash: record.inspection.contentHash! },
+      { inspectionId: record.inspection.id, contentHash: record.inspection.contentHash!, sha256: sha256HexSync(signedPdf), base64: Buffer.from(signedPdf).toString('base64') },
     );
   }, 60_000);
 
@@ -242,7 +251,7 @@ describe('Vietnamese dates and times in a browser set to en-US in New York (real
       for (const [name, record] of [['new', id], ['imported', imported.inspection.id]] as const) {
         for (const t of ['', '/roll-call', '/checklist', '/evidence', '/conclusions', '/sign', '/report']) pages.push([`${name}${t.replace('/', '-')}`, `#/inspections/${record}${t}`, '[data-testid="inspection-detail"]']);
       }
-      pages.push(['imported-report-signed', `#/inspections/${imported.inspection.id}/report`, '[data-testid="signed-report"]']);
+      pages.push(['imported-report-signed', `#/inspections/${imported.inspection.id}/report`, '[data-testid="signer-leader"][data-signed="true"]']);
       for (const [name, hash, ready] of pages) {
         await page.goto(`${server.url}${hash}`);
         await page.locator(ready).first().waitFor();
@@ -252,7 +261,8 @@ describe('Vietnamese dates and times in a browser set to en-US in New York (real
         await page.screenshot({ path: join(SHOTS, `${language}-${name}.png`), fullPage: true });
       }
       await page.goto(`${server.url}#/inspections/${imported.inspection.id}/report`);
-      expect(await page.getByTestId('signed-report').textContent()).toContain(language === 'vi' ? 'lúc 10:20, 23/11/2026' : '23/11/2026 10:20');
+      await page.locator('[data-testid="signer-leader"][data-signed="true"]').waitFor();
+      expect(await page.getByTestId('signer-leader').textContent()).toContain('22/11/2026 22:20:00');
       await page.goto(`${server.url}#/inspections/${id}/conclusions`);
       expect(await page.getByTestId('recommendations').textContent()).toContain('16/03/2027');
     }, 90_000);
