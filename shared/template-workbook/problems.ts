@@ -26,6 +26,8 @@ export class ProblemList {
 
 /** "Mục kiểm tra!7 Kiểu trả lời: …": one problem on one line, as the command line prints it. */
 export function problemLine(p: WorkbookProblem, language: 'vi' | 'en' = 'vi'): string {
+  // A problem with the file as a whole (not an .xlsx, too large) has no sheet to name.
+  if (p.sheet === '') return p.message[language];
   const where = `${p.sheet}${p.row === null ? '' : `!${p.row}`}${p.column === null ? '' : ` ${p.column}`}`;
   return `${where}: ${p.message[language]}`;
 }

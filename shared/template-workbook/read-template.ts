@@ -16,6 +16,8 @@ export interface WorkbookRead {
   template?: Template;
   /** The legal bases the workbook writes out (those refused are among the problems). */
   legalBases: LegalBasis[];
+  /** Where the template's version is written, for a problem found later (the version already published). */
+  versionAt?: { sheet: string; row: number; column: string };
 }
 
 export interface ReadOptions {
@@ -74,7 +76,8 @@ export function templateFromSheets(sheets: readonly SheetCells[], options: ReadO
     for (const issue of parsed.error.issues) problems.items.push(placeIssue(issue, { head, found, placed }));
     return { ok: false, problems: problems.items, legalBases: bases };
   }
-  return { ok: true, problems: [], template: parsed.data, legalBases: bases };
+  const versionAt = { sheet: found.template!.name, row: head.row!.row, column: head.row!.column('version') };
+  return { ok: true, problems: [], template: parsed.data, legalBases: bases, versionAt };
 }
 
 export interface PlacedSection {
