@@ -59,11 +59,15 @@ function sheetCells(sheet: Worksheet): SheetCells {
 export async function readTemplateWorkbook(bytes: Uint8Array, options: { knownLegalBases: readonly LegalBasis[] }): Promise<WorkbookRead> {
   if (bytes.length > MAX_TEMPLATE_WORKBOOK_BYTES) return refused('wb.tooLarge', { max: MAX_TEMPLATE_WORKBOOK_BYTES / 1024 / 1024 });
   let widest = 0;
+  let workbookPart = false;
   const decoder = new TextDecoder();
   const zip = checkXlsxZip(bytes, (name, part) => {
+    if (name === 'xl/workbook.xml') workbookPart = true;
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) widest = Math.max(widest, rangeCells(decoder.decode(part)));
   });
   if (!zip.ok) return zip.problem.code === 'not_zip' ? refused('wb.notXlsx') : refused('wb.zip', { detail: describeZipProblem(zip.problem) });
+  // Any other zip (a .docx, an archive renamed) is not a workbook, whatever the library makes of it.
+  if (!workbookPart) return refused('wb.notXlsx');
   if (widest > MAX_RANGE_CELLS) return refused('wb.zip', { detail: `merged or validated ranges cover more than ${MAX_RANGE_CELLS} cells` });
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
