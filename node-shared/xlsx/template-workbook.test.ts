@@ -49,7 +49,7 @@ describe('checklist workbook (.xlsx)', () => {
     expect(items.getRow(1).getCell(1).value).toBe('Mã mục');
     expect(items.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(items.getRow(2).getCell(5).value).toBe('Tuân thủ');
-    expect(items.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Tuân thủ,Số liệu,Giờ,Văn bản,Danh sách CBCC"'] });
+    expect(items.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Tuân thủ,Số liệu,Giờ,Ghi chép,Danh sách CBCC"'] });
     const mc05 = items.getRows(2, 20)!.find((r) => r.getCell(1).value === 'MC-05')!;
     expect(mc05.getCell(15).value).toBe('present >= assigned');
     const head = workbook.getWorksheet('Mẫu')!;
@@ -108,7 +108,7 @@ describe('checklist workbook (.xlsx)', () => {
     expect(await lines(bytes)).toEqual([
       'Mục kiểm tra!3 Nội dung (tiếng Anh): Cell Mục kiểm tra!D3 holds a formula; replace it with its value (Paste Special → Values).',
       'Phần: The sheet “Phần” is missing.',
-      'Mục kiểm tra!4 Kiểu trả lời: Answer type “Trắc nghiệm” does not exist; use one of: Tuân thủ, Số liệu, Giờ, Văn bản, Danh sách CBCC.',
+      'Mục kiểm tra!4 Kiểu trả lời: Answer type “Trắc nghiệm” does not exist; use one of: Tuân thủ, Số liệu, Giờ, Ghi chép, Danh sách CBCC.',
       'Mục kiểm tra!5 Điều kiện đạt: A rule belongs only to count items.',
       'Mục kiểm tra!7 Mã mục: Item code “MC-01” repeats row 2.',
       'Mục kiểm tra!10 Nội dung (tiếng Việt): 1199 characters long, at most 1000.',

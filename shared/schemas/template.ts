@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, localTextSchema } from './common';
+import { isoDateTimeSchema, ITEM_CODE_PATTERN, localTextSchema } from './common';
 
 export const answerTypes = ['compliance', 'count', 'time', 'text', 'roster'] as const;
 export const answerTypeSchema = z.enum(answerTypes);
 export type AnswerType = z.infer<typeof answerTypeSchema>;
 
-const itemCodeSchema = z.string().regex(/^[A-Z]{2,5}-\d{2}$/, 'err.template.itemCode');
+const itemCodeSchema = z.string().regex(ITEM_CODE_PATTERN, 'err.template.itemCode');
 const templateIdSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'err.template.id');
 
 export const legalReferenceSchema = z.object({

@@ -1,4 +1,4 @@
-import type { AnswerType, CountCondition, LegalReference, TemplateInput } from '../schemas';
+import { ITEM_CODE_PATTERN, type AnswerType, type CountCondition, type LegalReference, type TemplateInput } from '../schemas';
 import { RowReader } from './cell-readers';
 import type { ColumnKey, itemsSheet } from './layout';
 import type { ProblemList } from './problems';
@@ -100,7 +100,7 @@ export function readItem(sheet: ReadSheet<Key>, row: ReadRow<Key>, context: Item
   const before = problems.count;
   const code = r.text('code', 20, true);
   if (code !== null) {
-    if (!/^[A-Z]{2,5}-\d{2}$/.test(code)) r.add('code', 'wb.badItemCode', { value: code, id: context.templateId ?? 'MC' });
+    if (!ITEM_CODE_PATTERN.test(code)) r.add('code', 'wb.badItemCode', { value: code, id: context.templateId ?? 'MC' });
     else if (context.templateId !== null && !code.startsWith(`${context.templateId}-`)) r.add('code', 'wb.itemPrefix', { value: code, id: context.templateId });
     if (seen.has(code)) r.add('code', 'wb.duplicateItem', { value: code, firstRow: seen.get(code)! });
     else seen.set(code, row.row);

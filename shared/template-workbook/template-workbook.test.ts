@@ -66,14 +66,14 @@ describe('checklist workbook mapping', () => {
     itemRow(cells, 'MC-03').cells[14] = 'a >= b';
     itemRow(cells, 'MC-04').cells[0] = 'MC-01';
     expect(lines(cells)).toEqual([
-      'Mục kiểm tra!3 Kiểu trả lời: Answer type “Trắc nghiệm” does not exist; use one of: Tuân thủ, Số liệu, Giờ, Văn bản, Danh sách CBCC.',
+      'Mục kiểm tra!3 Kiểu trả lời: Answer type “Trắc nghiệm” does not exist; use one of: Tuân thủ, Số liệu, Giờ, Ghi chép, Danh sách CBCC.',
       'Mục kiểm tra!4 Điều kiện đạt: A rule belongs only to count items.',
       'Mục kiểm tra!5 Mã mục: Item code “MC-01” repeats row 2.',
     ]);
     const read = templateFromSheets(cells, known);
     expect(read.ok).toBe(false);
     expect(read.template).toBeUndefined();
-    expect(read.problems[0]!.message.vi).toBe('Kiểu trả lời “Trắc nghiệm” không có; dùng một trong: Tuân thủ, Số liệu, Giờ, Văn bản, Danh sách CBCC.');
+    expect(read.problems[0]!.message.vi).toBe('Kiểu trả lời “Trắc nghiệm” không có; dùng một trong: Tuân thủ, Số liệu, Giờ, Ghi chép, Danh sách CBCC.');
   });
 
   it('names a missing sheet, a missing and an unknown column', () => {

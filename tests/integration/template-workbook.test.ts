@@ -130,7 +130,7 @@ describe('checklist workbooks on the hub', { timeout: 120_000 }, () => {
     expect(refused.stdout).toBe('');
     expect(refused.stderr.trim().split('\n')).toEqual([
       'error: Nothing published: 3 problem(s) in the workbook',
-      'Mục kiểm tra!5 Kiểu trả lời: Kiểu trả lời “Có/Không” không có; dùng một trong: Tuân thủ, Số liệu, Giờ, Văn bản, Danh sách CBCC.',
+      'Mục kiểm tra!5 Kiểu trả lời: Kiểu trả lời “Có/Không” không có; dùng một trong: Tuân thủ, Số liệu, Giờ, Ghi chép, Danh sách CBCC.',
       'Mục kiểm tra!6 Điều kiện đạt: Điều kiện đạt chỉ dùng cho mục kiểu Số liệu.',
       'Mục kiểm tra!9 Mã mục: Mã mục “MCT-01” trùng với dòng 2.',
     ]);
