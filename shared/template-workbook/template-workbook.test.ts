@@ -4,6 +4,7 @@ import { defaultLegalBases } from '../legal-bases/default-legal-bases';
 import { templateSchema, type Template } from '../schemas';
 import { builtInTemplates } from '../templates';
 import type { CellValue, SheetCells, SheetOut } from './cells';
+import { readDay, readInstant } from './dates';
 import { diffTemplates } from './diff';
 import { problemLine } from './problems';
 import { templateFromSheets } from './read-template';
@@ -172,5 +173,19 @@ describe('template diff', () => {
       changed: [{ code: 'MC-05', fields: ['text'] }],
       moved: [{ code: 'MC-01', from: 'MC-A', to: 'MC-B' }],
     });
+  });
+});
+
+describe('workbook dates', () => {
+  it('reads date cells to the minute, typed days in either order, and refuses impossible ones', async () => {
+    expect(readDay(new Date(Date.UTC(2026, 0, 14, 23, 59, 59, 990)), '')).toBe('2026-01-15');
+    expect(readDay(null, '5/1/2026')).toBe('2026-01-05');
+    expect(readDay(null, '2026-01-05')).toBe('2026-01-05');
+    expect(readDay(null, '29/02/2025')).toBe('bad');
+    expect(readDay(null, '')).toBeNull();
+    expect(readInstant(new Date(Date.UTC(2026, 11, 4, 7, 30, 12)), '')).toBe('2026-12-04T07:30:00+07:00');
+    expect(readInstant(null, '04/12/2026 07:30')).toBe('2026-12-04T07:30:00+07:00');
+    expect(readInstant(null, '2026-12-04T07:30:00Z')).toBe('2026-12-04T07:30:00Z');
+    expect(readInstant(null, '04/12/2026 25:00')).toBe('bad');
   });
 });
