@@ -177,7 +177,7 @@ describe('template diff', () => {
 });
 
 describe('workbook dates', () => {
-  it('reads date cells to the minute, typed days in either order, and refuses impossible ones', async () => {
+  it('reads date cells to the minute, days typed as dd/mm/yyyy or ISO, and refuses impossible ones', async () => {
     expect(readDay(new Date(Date.UTC(2026, 0, 14, 23, 59, 59, 990)), '')).toBe('2026-01-15');
     expect(readDay(null, '5/1/2026')).toBe('2026-01-05');
     expect(readDay(null, '2026-01-05')).toBe('2026-01-05');
