@@ -10,8 +10,11 @@ const templateIdSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'err.template.
 
 export const legalReferenceSchema = z.object({
   basisId: z.string().regex(/^[A-Z0-9]{2,16}$/),
-  /** Article or clause, as printed (e.g. "Điều 5 khoản 6"). */
-  provision: z.string().trim().max(100).optional(),
+  /**
+   * Article or clause, as printed (e.g. "Điều 5 khoản 6"). One line without ";", which separates
+   * references where a checklist workbook writes them in one cell.
+   */
+  provision: z.string().trim().max(100).regex(/^[^;\r\n]*$/, 'err.template.provision').optional(),
 });
 export type LegalReference = z.infer<typeof legalReferenceSchema>;
 
