@@ -56,6 +56,7 @@ export const templateWorkbookMessagesVi = {
   'wb.basisRange': 'Hiệu lực đến trước ngày bắt đầu hiệu lực.',
   'wb.schema': 'Giá trị không hợp lệ ({detail}).',
   'wb.alreadyPublished': '{ref} đã được ban hành với nội dung khác; hãy tăng Phiên bản.',
+  'wb.moreProblems': 'Còn {count} lỗi khác chưa liệt kê; sửa các lỗi trên rồi tải lên lại.',
 } as const;
 
 export type TemplateWorkbookMessageKey = keyof typeof templateWorkbookMessagesVi;
@@ -114,6 +115,7 @@ export const templateWorkbookMessagesEn: Record<TemplateWorkbookMessageKey, stri
   'wb.basisRange': 'In force until a day before it came into force.',
   'wb.schema': 'Not a valid value ({detail}).',
   'wb.alreadyPublished': '{ref} is already published with other content; raise the version.',
+  'wb.moreProblems': '{count} more problem(s) not listed; fix those above and upload again.',
 };
 
 export type WorkbookParams = Record<string, string | number>;

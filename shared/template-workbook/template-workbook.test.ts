@@ -189,3 +189,14 @@ describe('workbook dates', () => {
     expect(readInstant(null, '04/12/2026 25:00')).toBe('bad');
   });
 });
+
+describe('a workbook full of mistakes', () => {
+  it('lists the first 200 problems and counts the rest', () => {
+    const cells = sheetsOf(mc2);
+    const items = sheet(cells, 'Mục kiểm tra');
+    for (let i = 0; i < 300; i++) items.rows.push({ row: items.rows.length + 1, cells: [`MC-${i + 100}`, 'MC-A', 'Nội dung', 'Text', 'Không rõ'] });
+    const read = templateFromSheets(cells, known);
+    expect(read.problems).toHaveLength(201);
+    expect(problemLine(read.problems[200]!, 'en')).toBe('100 more problem(s) not listed; fix those above and upload again.');
+  });
+});
