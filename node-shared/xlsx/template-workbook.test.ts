@@ -43,7 +43,9 @@ describe('checklist workbook (.xlsx)', () => {
   it('writes Vietnamese headers, frozen and styled, dates as date cells shown dd/mm/yyyy, pick lists', async () => {
     const mc = builtInTemplates.find((t) => t.id === 'MC' && t.version === 2)!;
     const workbook = await load(await writeTemplateWorkbook(mc, defaultLegalBases));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Mẫu', 'Phần', 'Mục kiểm tra', 'Số liệu', 'Căn cứ pháp lý']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Mẫu', 'Phần', 'Mục kiểm tra', 'Số liệu', 'Căn cứ pháp lý', 'Hướng dẫn']);
+    const guide = workbook.getWorksheet('Hướng dẫn')!;
+    expect(guide.getRows(2, guide.rowCount)!.find((r) => r.getCell(2).value === 'Điều kiện đạt')!.getCell(4).value).toMatch(/^Chỉ với mục Số liệu: .*taiQuay >= duocGiao; treHan = 0/);
     const items = workbook.getWorksheet('Mục kiểm tra')!;
     expect(items.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(items.getRow(1).getCell(1).value).toBe('Mã mục');
