@@ -5,7 +5,8 @@
 export const templateWorkbookMessagesVi = {
   'wb.tooLarge': 'Tệp lớn hơn {max} MB.',
   'wb.notXlsx': 'Tệp không phải bảng tính Excel (.xlsx) đọc được.',
-  'wb.zip': 'Tệp Excel bị hỏng hoặc có nội dung nén bất thường ({detail}); không đọc.',
+  'wb.zip': 'Tệp Excel bị hỏng hoặc nén bất thường (có thể là “bom nén”); không đọc.',
+  'wb.tooManyCells': 'Một trang khai báo vùng gộp ô hoặc vùng kiểm tra dữ liệu quá lớn (hơn {max} ô); không đọc.',
   'wb.formula': 'Ô {cell} có công thức; hãy thay công thức bằng giá trị (Dán đặc biệt → Giá trị).',
   'wb.errorValue': 'Ô {cell} có giá trị lỗi ({value}).',
   'wb.missingSheet': 'Thiếu trang “{sheet}”.',
@@ -65,6 +66,7 @@ export const templateWorkbookMessagesEn: Record<TemplateWorkbookMessageKey, stri
   'wb.tooLarge': 'The file is larger than {max} MB.',
   'wb.notXlsx': 'The file is not a readable Excel workbook (.xlsx).',
   'wb.zip': 'The Excel file is damaged or unusually compressed ({detail}); not read.',
+  'wb.tooManyCells': 'A sheet declares merged or validated ranges over more than {max} cells; not read.',
   'wb.formula': 'Cell {cell} holds a formula; replace it with its value (Paste Special → Values).',
   'wb.errorValue': 'Cell {cell} holds an error value ({value}).',
   'wb.missingSheet': 'The sheet “{sheet}” is missing.',
