@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_API_PREFIX, adminLogPageSchema, devicesPageSchema, enrollmentSchema, healthSchema, sessionSchema, unitsImportPreviewSchema } from '@shared/admin/admin-api';
 import { openHub } from '../../server/open-hub';
 import { adminClient, signIn, type AdminClient } from '../support/admin-client';
-import { hubCli } from '../support/hub';
+import { hubCli, ROOT } from '../support/hub';
 import { useHubApi, type HubBackend } from '../support/hub-api-harness';
 
 const PASSWORD = 'mật khẩu thật dài 2026';
@@ -18,8 +19,9 @@ const UNITS_GOOD = 'Mã đơn vị,Tên đơn vị,Tỉnh/Thành phố,Họ và 
  * route, paging 2,000 devices, enrollment to revocation, a units import, the log, the console's files.
  */
 describe.each<HubBackend>(['sqlite', 'postgres'])('hub console API on %s', { timeout: 180_000 }, (backend) => {
-  const consoleDir = join(process.env['TMPDIR'] ?? '/tmp', `congvu-console-${backend}-${process.pid}`);
-  const api = useHubApi(backend, { HUB_CONSOLE_DIR: consoleDir, HUB_SIGNIN_PER_MINUTE: '1000' });
+  const consoleDir = mkdtempSync(join(tmpdir(), `congvu-console-${backend}-`));
+  const hubTmp = mkdtempSync(join(tmpdir(), `congvu-hubtmp-${backend}-`));
+  const api = useHubApi(backend, { HUB_CONSOLE_DIR: consoleDir, HUB_SIGNIN_PER_MINUTE: '1000', TMPDIR: hubTmp });
   let admin: AdminClient;
   const unitsFile = (text: string, name = 'units.csv') => admin.call('POST', '/units/import/preview', new TextEncoder().encode(text), { 'x-file-name': encodeURIComponent(name) });
 
@@ -32,6 +34,10 @@ describe.each<HubBackend>(['sqlite', 'postgres'])('hub console API on %s', { tim
       expect(run.status, run.stderr).toBe(0);
     }
     admin = await adminClient(api.hub.url, 'so.noivu', PASSWORD);
+  });
+
+  afterAll(() => {
+    for (const dir of [consoleDir, hubTmp]) rmSync(dir, { recursive: true, force: true });
   });
 
   it('the CLI refuses a short password and lists the administrators without their hashes', async () => {
@@ -234,12 +240,41 @@ describe.each<HubBackend>(['sqlite', 'postgres'])('hub console API on %s', { tim
     expect((await admin.call('POST', `/assignments/${id}/retire`, {})).status).toBe(200);
   });
 
+  it('publishes a checklist workbook, retires that version once, downloads workbooks and exports as attachments, leaving no temporary files', async () => {
+    const sample = new Uint8Array(readFileSync(join(ROOT, 'docs/checklist-workbook/mau-danh-muc-kiem-tra.xlsx')));
+    const published = await admin.call('POST', '/templates/publish', sample);
+    expect(published.status, await published.clone().text()).toBe(201);
+    const { ref } = (await published.json()) as { ref: string };
+    expect((await admin.call('POST', '/templates/publish', sample)).status).toBe(200);
+    const retired = await admin.call('POST', `/templates/${encodeURIComponent(ref)}/retire`, {});
+    expect(retired.status).toBe(200);
+    expect((await admin.call('POST', `/templates/${encodeURIComponent(ref)}/retire`, {})).status).toBe(409);
+    const listed = (await (await admin.call('GET', '/templates')).json()) as { items: Array<{ ref: string; builtIn: boolean; retired: boolean }> };
+    expect(listed.items.find((t) => t.ref === ref)).toMatchObject({ builtIn: false, retired: true });
+    const builtIn = listed.items.find((t) => t.builtIn)!;
+    const xlsx = await admin.call('GET', `/templates/${encodeURIComponent(builtIn.ref)}/xlsx`);
+    expect(xlsx.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.xlsx"$/);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    const feed = (await (await fetch(`${api.hub.url}/api/v1/changes?limit=500`, { headers: { authorization: `Bearer ${api.inspector.token}` } })).json()) as { items: Array<{ kind: string; id: string; data: unknown }> };
+    expect(feed.items.filter((c) => c.kind === 'template-retired')).toEqual([expect.objectContaining({ id: ref, data: expect.objectContaining({ ref }) })]);
+    for (const [format, magic] of [['xlsx', 'PK'], ['csv', 'PK'], ['pdf', '%PDF']] as const) {
+      const res = await admin.call('GET', `/exports?format=${format}&from=2026-01-01&to=2026-12-31`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=/);
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, magic.length).toString()).toBe(magic);
+    }
+    // The export's folder is removed once the file is sent; the removal runs after the answer ends.
+    const leftovers = () => readdirSync(hubTmp).filter((name) => name.startsWith('congvu-export-'));
+    for (let waited = 0; leftovers().length > 0 && waited < 100; waited += 1) await new Promise((r) => setTimeout(r, 100));
+    expect(leftovers()).toEqual([]);
+  });
+
   it('keeps every change in the log with the administrator who made it, newest first; health answers', async () => {
     const log = adminLogPageSchema.parse(await (await admin.call('GET', '/log?limit=500')).json());
     const actions = log.items.map((e) => e.action);
     for (const action of ['signin', 'signin-failed', 'signin-locked', 'enroll', 'revoke', 'import-units', 'assign', 'retire-assignment']) expect(actions, action).toContain(action);
     // The harness enrolled its devices with the CLI (no administrator); everything from the console names one.
-    for (const action of ['signin', 'enroll', 'revoke', 'import-units', 'assign', 'retire-assignment']) expect(log.items.some((e) => e.action === action && e.admin === 'so.noivu'), action).toBe(true);
+    for (const action of ['signin', 'enroll', 'revoke', 'import-units', 'assign', 'retire-assignment', 'publish-template', 'retire-template', 'export']) expect(log.items.some((e) => e.action === action && e.admin === 'so.noivu'), action).toBe(true);
     expect(new Set(log.items.map((e) => e.admin))).toEqual(new Set(['so.noivu', null]));
     for (const entry of log.items.filter((e) => e.action.startsWith('signin-'))) expect(entry.admin, entry.action).toBeNull();
     expect(log.items.map((e) => e.seq)).toEqual([...log.items.map((e) => e.seq)].sort((a, b) => b - a));
