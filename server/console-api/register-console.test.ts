@@ -32,6 +32,30 @@ describe('console routing (in process, SQLite)', () => {
     expect(await opened.store.db.selectFrom('enrollment_codes').select('code_hash').execute()).toEqual([]);
   });
 
+  it('counts sign-ins per client address: the forwarded one only behind a trusted proxy', async () => {
+    let logins = 0;
+    const limits = async (trustProxy: boolean, forwarded: string[]) => {
+      const options = { consoleDir: dir, tls: false, trustProxy, hubVersion: '0.0.0', dataDir: dir, signinPerMinute: 2 };
+      const proxied = buildHub({ store: opened.store, epoch: await opened.store.epoch(), console: options });
+      try {
+        const statuses: Array<number | string> = [];
+        for (const hops of forwarded) {
+          const res = await proxied.inject({ method: 'POST', url: `${ADMIN_API_PREFIX}/session`, remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': hops }, payload: { name: `ai.${++logins}`, password: 'sai rồi' } });
+          statuses.push(res.statusCode === 429 ? `429 ${res.json<{ error: { code: string } }>().error.code}` : res.statusCode);
+        }
+        return statuses;
+      } finally {
+        await proxied.close();
+      }
+    };
+    const threeClients = ['198.51.100.7, 203.0.113.1', '198.51.100.7, 203.0.113.2', '198.51.100.7, 203.0.113.3'];
+    expect(await limits(true, threeClients)).toEqual([401, 401, 401]);
+    expect(await limits(false, threeClients)).toEqual([401, 401, '429 too_many_requests']);
+    // One client writing a new first hop each time: only the proxy's own entry (the last) is believed.
+    expect(await limits(true, ['198.51.100.1, 203.0.113.9', '198.51.100.2, 203.0.113.9', '198.51.100.3, 203.0.113.9'])).toEqual([401, 401, '429 too_many_requests']);
+
+  });
+
   it('answers a clear 503 naming the build command when the console is not built', async () => {
     const res = await hub.inject({ method: 'GET', url: '/admin' });
     expect(res.statusCode).toBe(503);
