@@ -27,6 +27,15 @@ describe('console routing (in process, SQLite)', () => {
       const res = await hub.inject({ method: 'GET', url });
       expect([401, 404], `${url}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
     }
+    // Same-origin only: the device API's CORS for any origin does not reach the console.
+    const session = await hub.inject({ method: 'GET', url: `${ADMIN_API_PREFIX}/session`, headers: { origin: 'http://evil.example' } });
+    expect(session.statusCode).toBe(401);
+    expect(session.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await hub.inject({ method: 'OPTIONS', url: `${ADMIN_API_PREFIX}/session`, headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } });
+    // No preflight passes: not a 2xx, and neither the CSRF header nor credentials allowed.
+    expect(preflight.statusCode).toBeGreaterThanOrEqual(400);
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(String(preflight.headers['access-control-allow-headers'] ?? '')).not.toContain('x-congvu-csrf');
     const change = await hub.inject({ method: 'POST', url: '/admin/api/%761/enrollments', headers: { 'content-type': 'application/json' }, payload: { role: 'inspector', name: 'A', hubUrl: 'http://127.0.0.1' } });
     expect(change.statusCode).toBe(401);
     expect(await opened.store.db.selectFrom('enrollment_codes').select('code_hash').execute()).toEqual([]);
