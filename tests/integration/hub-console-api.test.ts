@@ -157,7 +157,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
         ['GET', '/templates/ZZZ@9'],
         ['GET', '/templates/ZZZ@9/xlsx'],
         ['POST', '/templates/publish', undefined, { raw: new Uint8Array(0) }],
-        ['POST', '/templates/GIO@1/retire', { x: 1 }],
+        ['POST', '/templates/GIO@1@2/retire'],
         ['POST', '/templates/ZZZ@9/retire'],
         ['GET', '/exports?format=doc'],
         ['GET', '/exports?format=xlsx&from=2026-13-01'],
