@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import type { AdminSession } from '@shared/admin/admin-api';
-import type { Language } from '../../i18n/i18n';
+import { LanguageSelect } from '../components/language-select';
 import { useAdminI18n } from '../i18n/admin-i18n';
 import { hashOf } from './router';
 import { routes, type AdminRoute } from './routes';
 
 export function AdminShell({ session, current, onSignOut, children }: { session: AdminSession; current: AdminRoute | null; onSignOut: () => void; children: ReactNode }) {
-  const { t, language, setLanguage } = useAdminI18n();
+  const { t } = useAdminI18n();
   return (
     <div className="shell admin">
       <header className="topbar">
@@ -21,12 +21,7 @@ export function AdminShell({ session, current, onSignOut, children }: { session:
             </a>
           ))}
         </nav>
-        <label className="lang">
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={language === 'vi' ? 'Ngôn ngữ' : 'Language'}>
-            <option value="vi">Tiếng Việt</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <LanguageSelect />
         <div className="admin-who">
           <span className="small">{t('admin.signedInAs', { name: session.admin.name })}</span>
           <button type="button" className="button small-button" onClick={onSignOut}>

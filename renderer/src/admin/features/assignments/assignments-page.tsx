@@ -72,7 +72,7 @@ export function AssignmentsPage() {
                   </td>
                   <td>{a.team}</td>
                   <td>{a.note}</td>
-                  <td>{a.retired ? <span className="badge revoked">{t('assignments.retired')}</span> : <span className="badge finalized">{t('assignments.active')}</span>}</td>
+                  <td>{a.retired ? <span className="badge revoked">{t('assignments.retired')}</span> : <span className="badge active">{t('assignments.active')}</span>}</td>
                   <td>
                     {!a.retired && (
                       <button type="button" className="link" onClick={() => void retire(a)}>

@@ -123,20 +123,22 @@ export function DevicesPage() {
                   <div className="mono muted small">{d.id}</div>
                 </td>
                 <td>{roleName(d.role)}</td>
-                <td>{d.revokedAt ? <span className="badge revoked">{t('devices.revokedOn', { when: formatInstant(d.revokedAt) })}</span> : <span className="badge finalized">{t('devices.status.active')}</span>}</td>
-                <td>{d.lastSeenAt ? formatInstant(d.lastSeenAt) : <span className="muted">{t('devices.never')}</span>}</td>
+                <td>{d.revokedAt ? <span className="badge revoked">{t('devices.revokedOn', { when: formatInstant(d.revokedAt) })}</span> : <span className="badge active">{t('devices.status.active')}</span>}</td>
+                <td className="when">{d.lastSeenAt ? formatInstant(d.lastSeenAt) : <span className="muted">{t('devices.never')}</span>}</td>
                 <td className="num">{formatCount(d.inspections, locale)}</td>
-                <td className="row-actions">
-                  {!d.revokedAt && (
-                    <button type="button" className="link" onClick={() => void revoke(d)}>
-                      {t('devices.revoke')}
-                    </button>
-                  )}
-                  {d.inspections > 0 && (
-                    <button type="button" className="link" onClick={() => setHandingOver(d)}>
-                      {t('devices.handOver')}
-                    </button>
-                  )}
+                <td>
+                  <div className="row-actions">
+                    {!d.revokedAt && (
+                      <button type="button" className="link" onClick={() => void revoke(d)}>
+                        {t('devices.revoke')}
+                      </button>
+                    )}
+                    {d.inspections > 0 && (
+                      <button type="button" className="link" onClick={() => setHandingOver(d)}>
+                        {t('devices.handOver')}
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

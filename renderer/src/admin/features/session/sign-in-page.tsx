@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AdminSession } from '@shared/admin/admin-api';
 import { AdminApiError } from '../../api/api-error';
 import { describeApiError, waitMinutes } from '../../api/describe-api-error';
+import { LanguageSelect } from '../../components/language-select';
 import { useAdminI18n } from '../../i18n/admin-i18n';
 import { signIn } from './mutations';
 
@@ -31,7 +32,10 @@ export function SignInPage({ onSignedIn, notice }: { onSignedIn: (session: Admin
   });
   return (
     <form className="card sign-in" onSubmit={submit} noValidate aria-labelledby="sign-in-title" data-testid="sign-in-form">
-      <h1 id="sign-in-title">{t('signIn.title')}</h1>
+      <div className="sign-in-head">
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        <LanguageSelect />
+      </div>
       <p className="small muted">{t('signIn.hint')}</p>
       {notice && <p className="notice warn-notice">{notice}</p>}
       <div className="field">

@@ -8,7 +8,7 @@ import { ProblemsTable } from '../../components/problems-table';
 import { useAdminI18n } from '../../i18n/admin-i18n';
 import { importUnits, previewUnitsImport } from './mutations';
 
-type Preview = z.infer<typeof unitsImportPreviewSchema>;
+type Preview = z.infer<typeof unitsImportPreviewSchema> & { fileName: string };
 /** The hub refuses files over 20 MB; saying so here saves the upload. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const SHOWN_UNITS = 200;
@@ -33,7 +33,7 @@ export function UnitsImport({ onImported }: { onImported: () => void }) {
     setBusy(true);
     try {
       const body = { bytes: await chosen.arrayBuffer(), fileName: chosen.name };
-      setPreview(await previewUnitsImport(body));
+      setPreview({ ...(await previewUnitsImport(body)), fileName: chosen.name });
       setFile(body);
     } catch (e) {
       setError(e);
@@ -84,7 +84,9 @@ export function UnitsImport({ onImported }: { onImported: () => void }) {
       )}
       {preview && (
         <div className="import-preview" data-testid="import-preview">
-          <p>{t('import.summary', { rows: preview.rows.toLocaleString(locale), new: count('new'), changed: count('changed'), unchanged: count('unchanged') })}</p>
+          <p>
+            <strong>{preview.fileName}</strong>: {t('import.summary', { rows: preview.rows.toLocaleString(locale), new: count('new'), changed: count('changed'), unchanged: count('unchanged') })}
+          </p>
           {preview.problems.length > 0 && (
             <>
               <ProblemsTable problems={preview.problems} caption={t('import.problemsCaption', { n: preview.problems.length })} />
