@@ -74,7 +74,7 @@ describe('administration console (real Chromium, real hub)', () => {
     expect(await page.getByTestId('enroll-qr').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: shot('enroll-vi') });
 
-    // The laptop enrolls with the code shown.
+    // The laptop enrolls with the code shown; the hub names it after both.
     const res = await fetch(`${hub.url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Laptop Lan' }) });
     expect(res.status).toBe(201);
     const { token } = (await res.json()) as { token: string };
@@ -90,14 +90,14 @@ describe('administration console (real Chromium, real hub)', () => {
     // Escape cancels: the device stays active.
     await row.getByRole('button', { name: 'Thu hồi' }).click();
     const dialog = page.getByRole('dialog');
-    expect(await dialog.getByRole('heading').textContent()).toBe('Thu hồi máy “Laptop Lan”?');
+    expect(await dialog.getByRole('heading').textContent()).toBe('Thu hồi máy “Nguyễn Thị Lan — Laptop Lan”?');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await row.getByText('Đang hoạt động').count()).toBe(1);
 
     await row.getByRole('button', { name: 'Thu hồi' }).click();
     await dialog.getByRole('button', { name: 'Thu hồi máy' }).click();
-    await expect.poll(() => page.getByTestId('devices-notice').textContent()).toBe('Đã thu hồi máy “Laptop Lan”.');
+    await expect.poll(() => page.getByTestId('devices-notice').textContent()).toBe('Đã thu hồi máy “Nguyễn Thị Lan — Laptop Lan”.');
     const revoked = (await row.getByText(/^Thu hồi /).textContent())!;
     expect(revoked.replace('Thu hồi ', '')).toMatch(DAY_TIME);
     // And its next request is refused.
