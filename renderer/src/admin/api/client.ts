@@ -38,7 +38,7 @@ interface Options {
   query?: Query;
   json?: unknown;
   file?: FileBody;
-  /** Signing in: a 401 is a wrong password, not an ended session. */
+  /** Signing in, or asking whether there is a session: a 401 is an answer, not an ended session. */
   signingIn?: boolean;
 }
 
@@ -94,8 +94,8 @@ function parsed<S extends z.ZodType>(path: string, schema: S, value: unknown): z
   return result.data;
 }
 
-export async function apiGet<S extends z.ZodType>(path: string, schema: S, query?: Query): Promise<z.infer<S>> {
-  const response = await send(path, { query });
+export async function apiGet<S extends z.ZodType>(path: string, schema: S, query?: Query, options: { signingIn?: boolean } = {}): Promise<z.infer<S>> {
+  const response = await send(path, { query, ...options });
   return parsed(path, schema, await response.json());
 }
 

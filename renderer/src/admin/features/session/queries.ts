@@ -5,7 +5,7 @@ import { apiGet, setCsrfToken } from '../../api/client';
 /** The session this browser holds, or null when it holds none (401). */
 export async function fetchSession(): Promise<AdminSession | null> {
   try {
-    const session = await apiGet('session', sessionSchema);
+    const session = await apiGet('session', sessionSchema, {}, { signingIn: true });
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
