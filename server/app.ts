@@ -11,6 +11,8 @@ import { notOwner } from './store/ownership-rules';
 import { inspectorMayReadBlob } from './store/blob-access';
 import { keepReadingRefusedBody } from './refused-body';
 import { sha256Text } from './sha256-text';
+import { fail, HubHttpError } from './hub-http-error';
+import { registerConsole, type ConsoleOptions } from './console-api/register-console';
 import type { Device, HubStore, PushOutcome } from './store/hub-store';
 
 export interface HubOptions {
@@ -25,6 +27,10 @@ export interface HubOptions {
   requestTimeoutMs?: number;
   /** Enrollment attempts per client address per minute. */
   enrollPerMinute?: number;
+  /** The administration console at /admin; without it the hub has no console. */
+  console?: ConsoleOptions;
+  /** Served over https itself (HUB_TLS_CERT/HUB_TLS_KEY). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 /** Body limits sized to what each route carries; record pushes are as big as the largest record (photos go as blobs). */
@@ -54,19 +60,6 @@ function sameHeldRecord(body: unknown, held: string): boolean {
   }
 }
 
-class HubHttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-const fail = (status: number, code: string, message: string, extra?: Record<string, unknown>) => new HubHttpError(status, code, message, extra);
-
 function device(request: FastifyRequest): Device {
   if (!request.device) throw fail(401, 'unauthorized', 'A device token is required');
   return request.device;
@@ -93,9 +86,10 @@ function shaParam(request: FastifyRequest): string {
  * The hub's HTTP API (v1). Every error leaves as `{error: {code, message}}`; malformed input is a
  * 4xx, never a 5xx; nothing is stored from a request that fails.
  */
-export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, logger = false, idleTimeoutMs = 30_000, requestTimeoutMs = 300_000, enrollPerMinute = 10 }: HubOptions): FastifyInstance {
+export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, logger = false, idleTimeoutMs = 30_000, requestTimeoutMs = 300_000, enrollPerMinute = 10, console: consoleOptions, https }: HubOptions): FastifyInstance {
   const app = Fastify({
     logger,
+    ...(https ? { https } : {}),
     bodyLimit: LIMITS.default,
     connectionTimeout: idleTimeoutMs,
     requestTimeout: requestTimeoutMs,
@@ -144,7 +138,8 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.headers(ALWAYS_HEADERS);
-    if (request.method === 'OPTIONS') {
+    // The console (/admin) is same-origin only: no preflight is answered for it.
+    if (request.method === 'OPTIONS' && !request.url.startsWith('/admin')) {
       await reply
         .status(204)
         .header('access-control-allow-methods', 'GET, HEAD, PUT, POST')
@@ -366,5 +361,6 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
     return reply.status(201).send(review);
   });
 
+  if (consoleOptions) registerConsole(app, store, epoch, consoleOptions);
   return app;
 }

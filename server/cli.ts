@@ -17,7 +17,10 @@
  *                                                             the department's sheets (CSV: one file per sheet) or period report
  *   transfer --inspection <id> --to <deviceId>                hands one inspection to another inspector device
  *   transfer --from <deviceId> --to <deviceId>                hands all of a device's inspections over (logged)
- *   log                                                       the admin log (transfers)
+ *   admin add --name <login> --password-env <VAR>             a console administrator (password from that variable)
+ *   admin password --name <login> --password-env <VAR>        a new password (ends its sessions)
+ *   admin list / admin remove <login>
+ *   log                                                       the administration log, oldest first
  *   new-epoch                                                 after restoring a backup
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -30,6 +33,8 @@ import { openHub } from './open-hub';
 import { exportDepartment } from './admin/export';
 import { BUNDLE_DEVICE, importBundle } from './admin/bundle-import';
 import { activeInspector, adminLog, transferOwnership, TransferError } from './admin/transfer';
+import { logAdmin } from './admin/admin-log';
+import { AccountError, addAdmin, listAdmins, removeAdmin, setAdminPassword } from './admin/admin-accounts';
 import { importUnitsFile } from './admin/units-import';
 import { publishTemplate, publishTemplateUpload, templateWorkbook, TemplateUploadRefused } from './admin/templates';
 import { templateRefSchema } from '@shared/schemas';
@@ -69,6 +74,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       template: { type: 'string' },
       inspection: { type: 'string' },
       device: { type: 'string' },
+      'password-env': { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -82,6 +88,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const name = values.name?.trim();
         if (!name || name.length > 100) throw new CliError('--name <text> is required (at most 100 characters)');
         const { code, expiresAt } = await hub.store.createEnrollment(role.data, name);
+        await logAdmin(hub.store.db, null, 'enroll', { role: role.data, name, expiresAt });
         // What a QR code carries: the app fills in the hub address and the code from it.
         const qrPayload = JSON.stringify({ congvu: 'enroll', v: 1, code, ...(values['hub-url'] ? { hub: values['hub-url'] } : {}) });
         if (values['qr-svg']) await writeFile(values['qr-svg'], await QRCode.toString(qrPayload, { type: 'svg', errorCorrectionLevel: 'M' }));
@@ -99,6 +106,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         const id = positionals[0];
         if (!id) throw new CliError('revoke <deviceId>');
         if (!(await hub.store.revoke(id))) throw new CliError(`No active device ${id}`);
+        await logAdmin(hub.store.db, null, 'revoke', { device: id });
         return `Revoked ${id}: its token no longer works.`;
       }
       case 'publish-template': {
@@ -106,6 +114,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         if (!/\.xlsx$/i.test(positionals[0]!)) return await publishTemplate(hub.store, bytes);
         try {
           const { ref, legalBasesPublished, alreadyPublished } = await publishTemplateUpload(hub.store, bytes);
+          if (!alreadyPublished || legalBasesPublished > 0) await logAdmin(hub.store.db, null, 'publish-template', { ref, legalBasesPublished });
           const bases = `${legalBasesPublished} legal basis/bases new or changed`;
           return alreadyPublished ? `${ref} is already published, unchanged (${bases}).` : `Published ${ref} from ${positionals[0]} (${bases}).`;
         } catch (error) {
@@ -149,17 +158,42 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         if (!values.to) throw new CliError('transfer (--inspection <id> | --from <deviceId>) --to <deviceId>');
         if ((values.inspection === undefined) === (values.from === undefined)) throw new CliError('transfer needs exactly one of --inspection <id> or --from <deviceId>');
         const request = values.inspection !== undefined ? { inspection: values.inspection, to: values.to } : { from: values.from!, to: values.to };
-        return await asCliError(transferOwnership(hub.store, request));
+        return (await asCliError(transferOwnership(hub.store, request))).message;
       }
+      case 'admin':
+        return await accountCommand(hub.store, positionals, values.name, values['password-env'], env);
       case 'log':
         return await adminLog(hub.store);
       case 'new-epoch':
         return `New epoch ${await hub.store.renewEpoch()}: devices will pull everything again.`;
       default:
-        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, export-template, publish-legal-bases, import-units, assign, import, export, transfer, log, new-epoch`);
+        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, admin, publish-template, export-template, publish-legal-bases, import-units, assign, import, export, transfer, log, new-epoch`);
     }
   } finally {
     await hub.close();
+  }
+}
+
+/** `admin add|password|list|remove`: passwords are read from the named environment variable, never from the command line. */
+async function accountCommand(store: Parameters<typeof listAdmins>[0], positionals: string[], name: string | undefined, passwordEnv: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
+  const [action, login] = positionals;
+  const password = () => {
+    if (!passwordEnv) throw new CliError('--password-env <VAR> names the environment variable holding the password');
+    const value = env[passwordEnv];
+    if (value === undefined || value === '') throw new CliError(`The environment variable ${passwordEnv} is not set`);
+    return value;
+  };
+  switch (action) {
+    case 'add':
+      return await asCliError(addAdmin(store, name, password()));
+    case 'password':
+      return await asCliError(setAdminPassword(store, name, password()));
+    case 'remove':
+      return await asCliError(removeAdmin(store, login ?? name));
+    case 'list':
+      return await listAdmins(store);
+    default:
+      throw new CliError('admin add|password --name <login> --password-env <VAR>, admin list, admin remove <login>');
   }
 }
 
@@ -168,7 +202,7 @@ async function asCliError<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof TransferError) throw new CliError(error.message);
+    if (error instanceof TransferError || error instanceof AccountError) throw new CliError(error.message);
     throw error;
   }
 }

@@ -6,7 +6,13 @@
  * client address, default 10); HUB_TRUST_DIR (trusted root certificates, PEM or DER, that report
  * signers are checked against) and HUB_UNTRUSTED_SIGNER (`flag`, the default: a report whose signer
  * is outside it is kept and flagged for the reviewer; `refuse`: it is refused with 422).
+ * The administration console at /admin: its build from HUB_CONSOLE_DIR (default out/admin, made by
+ * `npm run build:admin`); HUB_TLS_CERT and HUB_TLS_KEY (PEM files) serve https; HUB_TRUST_PROXY=1
+ * believes a proxy's X-Forwarded-Proto/Host; HUB_SIGNIN_PER_MINUTE (default 20) limits sign-ins
+ * per client address.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { openHub } from './open-hub';
 import { buildHub } from './app';
 import { envMs } from './http-guards';
@@ -27,16 +33,33 @@ if (!(maxBlobMb > 0)) {
 }
 
 let timeouts: { idleTimeoutMs: number; requestTimeoutMs: number; enrollPerMinute: number };
+let signinPerMinute: number;
+let https: { cert: Buffer; key: Buffer } | undefined;
+const trustProxy = process.env['HUB_TRUST_PROXY'] === '1';
 try {
   timeouts = {
     idleTimeoutMs: envMs(process.env, 'HUB_IDLE_TIMEOUT_MS', 30_000),
     requestTimeoutMs: envMs(process.env, 'HUB_REQUEST_TIMEOUT_MS', 300_000),
     enrollPerMinute: envMs(process.env, 'HUB_ENROLL_PER_MINUTE', 10),
   };
+  signinPerMinute = envMs(process.env, 'HUB_SIGNIN_PER_MINUTE', 20);
+  const cert = process.env['HUB_TLS_CERT'];
+  const key = process.env['HUB_TLS_KEY'];
+  if ((cert === undefined) !== (key === undefined)) throw new Error('HUB_TLS_CERT and HUB_TLS_KEY go together: set both (PEM files) or neither');
+  if (cert !== undefined && key !== undefined) {
+    try {
+      https = { cert: readFileSync(cert), key: readFileSync(key) };
+    } catch (error) {
+      throw new Error(`Cannot read HUB_TLS_CERT/HUB_TLS_KEY: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+  if (process.env['HUB_TRUST_PROXY'] !== undefined && !['0', '1'].includes(process.env['HUB_TRUST_PROXY'])) throw new Error(`HUB_TRUST_PROXY must be 1 or 0, got "${process.env['HUB_TRUST_PROXY']}"`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(2);
 }
+const { version: hubVersion } = JSON.parse(readFileSync(resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
+const consoleDir = resolve(process.env['HUB_CONSOLE_DIR'] ?? resolve(import.meta.dirname, '../out/admin'));
 
 const opened = await openHub(process.env).catch((error: unknown) => {
   if (!(error instanceof HubConfigError)) throw error;
@@ -49,9 +72,17 @@ for (const problem of trust.problems) console.warn(`trust folder: ${problem}`);
 // Uploads cut off by a kill left their temporary files behind.
 const removed = await removeLeftoverParts(dataDir);
 if (removed > 0) console.log(`removed ${removed} unfinished upload file(s)`);
-const hub = buildHub({ store, epoch: await store.epoch(), maxBlobBytes: Math.round(maxBlobMb * 1024 * 1024), logger: process.env['HUB_LOG'] === '1', ...timeouts });
+const hub = buildHub({
+  store,
+  epoch: await store.epoch(),
+  maxBlobBytes: Math.round(maxBlobMb * 1024 * 1024),
+  logger: process.env['HUB_LOG'] === '1',
+  ...timeouts,
+  ...(https ? { https } : {}),
+  console: { consoleDir, tls: https !== undefined, trustProxy, hubVersion, dataDir, signinPerMinute },
+});
 const address = await hub.listen({ port, host });
-console.log(`congvu hub listening on ${address} (${where})`);
+console.log(`congvu hub listening on ${address} (${where}); administration console at ${address}/admin`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,5 +1,6 @@
 import type { HubStore } from '../store/hub-store';
 import { uuidSchema } from '@shared/schemas/common';
+import { logAdmin } from './admin-log';
 
 export class TransferError extends Error {}
 
@@ -18,7 +19,15 @@ export async function activeInspector(store: HubStore, deviceId: string, flag: s
   return { id, name: found.name };
 }
 
-export async function transferOwnership(store: HubStore, request: TransferRequest): Promise<string> {
+export interface TransferDone {
+  moved: number;
+  to: string;
+  toName: string;
+  message: string;
+}
+
+/** `admin`: the console administrator who asked, or null for the command line. */
+export async function transferOwnership(store: HubStore, request: TransferRequest, admin: string | null = null): Promise<TransferDone> {
   const target = await activeInspector(store, request.to, '--to');
   const to = target.id;
   return store.db.transaction().execute(async (trx) => {
@@ -43,13 +52,13 @@ export async function transferOwnership(store: HubStore, request: TransferReques
         await trx.updateTable('inspection_owners').set({ device_id: to, since: now }).where('inspection_id', 'in', ids.slice(k, k + 500)).execute();
       }
     }
-    await trx.insertInto('admin_log').values({ at: now, action: 'transfer', details: JSON.stringify(details) }).execute();
-    return `Transferred ${ids.length} inspection(s) to ${to} (${target.name}): ${JSON.stringify(details)}`;
+    await logAdmin(trx, admin, 'transfer', details);
+    return { moved: ids.length, to, toName: target.name, message: `Transferred ${ids.length} inspection(s) to ${to} (${target.name}): ${JSON.stringify(details)}` };
   });
 }
 
 /** The admin log, oldest first. */
 export async function adminLog(store: HubStore): Promise<string> {
   const rows = await store.db.selectFrom('admin_log').selectAll().orderBy('seq').execute();
-  return rows.map((r) => `${r.at}  ${r.action}  ${r.details}`).join('\n') || 'The admin log is empty.';
+  return rows.map((r) => `${r.at}  ${r.admin ?? '(cli)'}  ${r.action}  ${r.details}`).join('\n') || 'The admin log is empty.';
 }

@@ -123,6 +123,36 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('inspection_reports').addColumn('untrusted_signer', 'integer', (c) => c.notNull().defaultTo(0)).execute();
       },
     },
+    // The administration console (issue 15): administrator accounts, their sessions (only a hash of
+    // the session id is kept), wrong passwords for the lockout, and who did what in the admin log.
+    '0005-admin-console': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('admins')
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('admin_sessions')
+          .addColumn('id_hash', 'text', (c) => c.primaryKey())
+          .addColumn('admin', 'text', (c) => c.notNull())
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_used_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('admin_sessions_admin').on('admin_sessions').column('admin').execute();
+        await db.schema
+          .createTable('admin_signin_failures')
+          .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('admin_signin_failures_name_at').on('admin_signin_failures').columns(['name', 'at']).execute();
+        await db.schema.alterTable('admin_log').addColumn('admin', 'text').execute();
+        await db.schema.createIndex('devices_created_at').on('devices').column('created_at').execute();
+      },
+    },
   };
 }
 

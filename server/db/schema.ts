@@ -70,5 +70,10 @@ export interface HubDatabase {
   /** The device an inspection belongs to: the first to push it, or the one an administrator handed it to. */
   inspection_owners: { inspection_id: string; device_id: string; since: string };
   /** What administrators did to ownership (transfers), for the record. */
-  admin_log: { seq: Generated<number>; at: string; action: string; details: string };
+  admin_log: { seq: Generated<number>; at: string; action: string; details: string; /** The administrator's login; null for the command line. */ admin: string | null };
+  admins: { name: string; password_hash: string; created_at: string };
+  /** Console sessions: the cookie's id is kept only as SHA-256. */
+  admin_sessions: { id_hash: string; admin: string; csrf_token: string; created_at: string; last_used_at: string };
+  /** Wrong passwords, per login, for the lockout. */
+  admin_signin_failures: { seq: Generated<number>; name: string; at: string };
 }

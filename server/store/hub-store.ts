@@ -35,8 +35,8 @@ const CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** What each role is handed down by the changes feed. */
 const KINDS: Record<DeviceRole, string[]> = {
-  inspector: ['template', 'legal-basis', 'unit', 'assignment', 'review'],
-  reviewer: ['template', 'legal-basis', 'unit', 'assignment', 'inspection', 'report', 'review'],
+  inspector: ['template', 'template-retired', 'legal-basis', 'unit', 'assignment', 'review'],
+  reviewer: ['template', 'template-retired', 'legal-basis', 'unit', 'assignment', 'inspection', 'report', 'review'],
 };
 
 export type PushOutcome =
@@ -106,9 +106,15 @@ export class HubStore {
     });
   }
 
+  /** The live device a token belongs to; its last sync time is kept to the minute for the console. */
   async deviceByToken(token: string): Promise<Device | null> {
-    const row = await this.db.selectFrom('devices').select(['id', 'name', 'role']).where('token_hash', '=', hashSecret(token)).where('revoked_at', 'is', null).executeTakeFirst();
-    return row ?? null;
+    const row = await this.db.selectFrom('devices').select(['id', 'name', 'role', 'last_seen_at']).where('token_hash', '=', hashSecret(token)).where('revoked_at', 'is', null).executeTakeFirst();
+    if (!row) return null;
+    const now = this.now();
+    if (row.last_seen_at === null || Date.parse(now) - Date.parse(row.last_seen_at) > 60_000) {
+      await this.db.updateTable('devices').set({ last_seen_at: now }).where('id', '=', row.id).execute();
+    }
+    return { id: row.id, name: row.name, role: row.role };
   }
 
   listDevices() {

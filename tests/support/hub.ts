@@ -25,7 +25,7 @@ export async function startHub(env: Record<string, string>, port = 0, script = '
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const match = /listening on (https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (match) ok(match[1]!);
     });
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
