@@ -8,6 +8,8 @@ export class AdminApiError extends Error {
     readonly retryAfter: number | null = null,
     /** Row- or sheet-numbered problems a 422 carried, as the hub sent them. */
     readonly problems: unknown[] = [],
+    /** What a 400/422 found wrong in the request: the field and a message, often a message key ("err.date.beforeStart"). */
+    readonly issues: Array<{ path: string; message: string }> = [],
   ) {
     super(message);
     this.name = 'AdminApiError';

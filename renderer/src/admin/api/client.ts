@@ -70,17 +70,19 @@ async function refusal(response: Response, signingIn: boolean): Promise<AdminApi
   let code = `http_${response.status}`;
   let message = response.statusText;
   let problems: unknown[] = [];
+  let issues: Array<{ path: string; message: string }> = [];
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; problems?: unknown }; problems?: unknown };
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; problems?: unknown; issues?: unknown }; problems?: unknown };
     if (typeof body.error?.code === 'string') code = body.error.code;
     if (typeof body.error?.message === 'string') message = body.error.message;
     const list = body.problems ?? body.error?.problems;
     if (Array.isArray(list)) problems = list;
+    if (Array.isArray(body.error?.issues)) issues = (body.error.issues as unknown[]).flatMap((i) => (typeof i === 'object' && i !== null && typeof (i as { message?: unknown }).message === 'string' ? [{ path: String((i as { path?: unknown }).path ?? ''), message: (i as { message: string }).message }] : []));
   } catch {
     // Not JSON (a proxy's page): the status says enough.
   }
   const retry = Number(response.headers.get('retry-after'));
-  const error = new AdminApiError(response.status, code, message, Number.isFinite(retry) && retry > 0 ? retry : null, problems);
+  const error = new AdminApiError(response.status, code, message, Number.isFinite(retry) && retry > 0 ? retry : null, problems, issues);
   if (response.status === 401 && !signingIn) {
     setCsrfToken(null);
     onSignedOut();

@@ -16,6 +16,13 @@ describe('console request errors', () => {
     expect(en(new AdminAnswerError('devices', 'items.0.role: invalid'))).toContain('different releases');
   });
 
+  it("say the hub's message key in the console's words", () => {
+    const tError = (m: string) => (m === 'err.date.beforeStart' ? 'Ngày kết thúc trước ngày bắt đầu.' : m);
+    const error = new AdminApiError(422, 'invalid_request', 'to: err.date.beforeStart', null, [], [{ path: 'to', message: 'err.date.beforeStart' }]);
+    expect(describeApiError(error, (key, params) => adminTranslate('vi', key, params), tError)).toBe('Máy chủ không nhận dữ liệu này: Ngày kết thúc trước ngày bắt đầu.');
+    expect(vi(new AdminApiError(422, 'unknown_unit', 'Unknown unit "X1": import it first'))).toBe('Máy chủ không nhận dữ liệu này: Unknown unit "X1": import it first');
+  });
+
   it('turn a Retry-After into whole minutes to wait', () => {
     expect(vi(new AdminApiError(429, 'locked', 'x', 900))).toBe('Quá nhiều lần thử. Hãy đợi 15 phút rồi thử lại.');
     expect(en(new AdminApiError(429, 'rate_limited', 'x', 61))).toBe('Too many attempts. Try again in 2 min.');

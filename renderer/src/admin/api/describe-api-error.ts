@@ -19,7 +19,10 @@ export function describeApiError(error: unknown, t: AdminTranslate, tError: (mes
     if (error.status === 422 && error.problems.length > 0) return t('err.problems', { n: error.problems.length });
     if (error.status === 429) return t('err.rateLimited', { minutes: waitMinutes(error) });
     if (error.status >= 500) return t('err.server', { status: error.status });
-    return t('err.invalid', { message: tError(error.message) });
+    // The hub names the field and, where it can, the schema's message key: said in the console's words.
+    const issue = error.issues[0];
+    const said = issue ? tError(issue.message) : '';
+    return t('err.invalid', { message: said && said !== issue!.message ? said : tError(error.message) });
   }
   if (error instanceof AdminAnswerError) return t('err.answer');
   if (error instanceof z.ZodError) return tError(error.issues[0]?.message ?? '');
