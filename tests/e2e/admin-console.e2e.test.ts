@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { hubCli, startHub, type RunningHub } from '../support/hub';
 
@@ -40,6 +40,10 @@ describe('administration console (real Chromium, real hub)', () => {
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
     });
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await page.screenshot({ path: shot(`failed-${task.name.slice(0, 30).replace(/\W+/g, '-')}`), fullPage: true });
   });
 
   afterAll(async () => {
@@ -127,7 +131,8 @@ describe('administration console (real Chromium, real hub)', () => {
     expect(await page.getByLabel('Họ và tên 2').inputValue()).toBe('Lê Văn Nam');
     await page.getByLabel('Địa chỉ').fill('Thị trấn Hưng Nguyên');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByText('Đã lưu đơn vị 26734').waitFor();
+    await expect.poll(() => page.getByTestId('unit-saved').textContent()).toBe('Đã lưu đơn vị 26734; các máy nhận được ở lần đồng bộ tới.');
+    expect(await page.getByLabel('Địa chỉ').inputValue()).toBe('Thị trấn Hưng Nguyên');
   });
 
   it('assigns a unit with dd/mm/yyyy dates and retires the assignment after asking', async () => {

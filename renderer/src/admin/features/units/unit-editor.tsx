@@ -14,6 +14,8 @@ type UnitValues = z.input<typeof unitSchema>;
 export function UnitEditorPage({ code }: { code: string }) {
   const { t } = useAdminI18n();
   const unit = useUnit(code);
+  // Kept here: the form is made afresh from the saved unit once the hub has it.
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <section aria-labelledby="unit-title">
       <p>
@@ -23,24 +25,39 @@ export function UnitEditorPage({ code }: { code: string }) {
         <h1 id="unit-title">{t('unit.title', { code })}</h1>
       </div>
       <ErrorLine error={unit.error} />
-      {unit.data ? <UnitForm key={JSON.stringify(unit.data)} unit={unit.data} onSaved={unit.reload} /> : !unit.error && <p className="muted">{t('common.loading')}</p>}
+      {saved && (
+        <p className="notice" role="status" data-testid="unit-saved">
+          {saved}
+        </p>
+      )}
+      {unit.data ? (
+        <UnitForm
+          key={JSON.stringify(unit.data)}
+          unit={unit.data}
+          onEdit={() => setSaved(null)}
+          onSaved={() => {
+            setSaved(t('unit.saved', { code }));
+            unit.reload();
+          }}
+        />
+      ) : (
+        !unit.error && <p className="muted">{t('common.loading')}</p>
+      )}
     </section>
   );
 }
 
-function UnitForm({ unit, onSaved }: { unit: Unit; onSaved: () => void }) {
+function UnitForm({ unit, onEdit, onSaved }: { unit: Unit; onEdit: () => void; onSaved: () => void }) {
   const { t, tError } = useAdminI18n();
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<string | null>(null);
   const { register, handleSubmit, formState, control } = useForm<UnitValues, unknown, Unit>({ resolver: zodResolver(unitSchema), defaultValues: unit });
   const staff = useFieldArray({ control, name: 'staff' });
   const errors = formState.errors;
   const submit = handleSubmit(async (values) => {
     setError(null);
-    setSaved(null);
+    onEdit();
     try {
       await saveUnit({ ...values, code: unit.code });
-      setSaved(t('unit.saved', { code: unit.code }));
       onSaved();
     } catch (e) {
       setError(e);
@@ -118,11 +135,6 @@ function UnitForm({ unit, onSaved }: { unit: Unit; onSaved: () => void }) {
         </button>
       </fieldset>
       <ErrorLine error={error} />
-      {saved && (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      )}
       <div className="actions">
         <button type="submit" className="button primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('common.working') : t('common.save')}
