@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['tests/{e2e,reliability}/**/*.e2e.test.ts'],
     environment: 'node',
+    // One PostgreSQL cluster for the run; suites get their own database on it.
+    globalSetup: ['tests/support/pg-global-setup.ts'],
     // Hang detectors, not speed targets: a busy two-core machine runs these several times slower.
     testTimeout: 300_000,
     hookTimeout: 300_000,

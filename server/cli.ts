@@ -5,7 +5,9 @@
  *                                                             one-time code (24 h), its QR payload and QR code
  *   devices                                                   enrolled devices
  *   revoke <deviceId>                                         a device's token stops working
- *   publish-template <file.json>                              hands a checklist template down
+ *   publish-template <file.json|file.xlsx>                    hands a checklist template down (an .xlsx checklist
+ *                                                             workbook: every problem printed as "Sheet!row column: …")
+ *   export-template <ID@version> --out <file.xlsx>            any template, built-in ones included, as a checklist workbook
  *   publish-legal-bases <file.json>                           hands legal bases down (new or changed ones)
  *   import-units <file.csv|file.xlsx>                         units and their staff rosters
  *   assign --unit <code> --from <date> [--to <date>] --team <text> [--note <text>]
@@ -29,7 +31,8 @@ import { exportDepartment } from './admin/export';
 import { BUNDLE_DEVICE, importBundle } from './admin/bundle-import';
 import { activeInspector, adminLog, transferOwnership, TransferError } from './admin/transfer';
 import { importUnitsFile } from './admin/units-import';
-import { publishTemplate } from './admin/templates';
+import { publishTemplate, publishTemplateUpload, templateWorkbook, TemplateUploadRefused } from './admin/templates';
+import { templateRefSchema } from '@shared/schemas';
 import { assignUnit, publishLegalBases } from './admin/reference';
 import { vnDateTime } from '@shared/report/vn-date';
 import { asLocalIso } from '@shared/time/local-iso';
@@ -98,8 +101,27 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         if (!(await hub.store.revoke(id))) throw new CliError(`No active device ${id}`);
         return `Revoked ${id}: its token no longer works.`;
       }
-      case 'publish-template':
-        return await publishTemplate(hub.store, readInput(positionals[0], 'publish-template <file.json>'));
+      case 'publish-template': {
+        const bytes = readInput(positionals[0], 'publish-template <file.json|file.xlsx>');
+        if (!/\.xlsx$/i.test(positionals[0]!)) return await publishTemplate(hub.store, bytes);
+        try {
+          const { ref, legalBasesPublished, alreadyPublished } = await publishTemplateUpload(hub.store, bytes);
+          const bases = `${legalBasesPublished} legal basis/bases new or changed`;
+          return alreadyPublished ? `${ref} is already published, unchanged (${bases}).` : `Published ${ref} from ${positionals[0]} (${bases}).`;
+        } catch (error) {
+          // The author's mistakes are a refusal of what was given (exit 2), each on a line of its own.
+          if (error instanceof TemplateUploadRefused) throw new CliError(error.message);
+          throw error;
+        }
+      }
+      case 'export-template': {
+        const ref = templateRefSchema.safeParse(positionals[0]);
+        if (!ref.success || !values.out) throw new CliError('export-template <ID@version> --out <file.xlsx>');
+        const bytes = await templateWorkbook(hub.store, ref.data);
+        if (!bytes) throw new CliError(`No template ${ref.data}: neither built in nor published on this hub`);
+        await writeFile(resolve(values.out), bytes);
+        return `Wrote ${ref.data} to ${values.out}.`;
+      }
       case 'publish-legal-bases':
         return await publishLegalBases(hub.store, readInput(positionals[0], 'publish-legal-bases <file.json>'));
       case 'assign':
@@ -134,7 +156,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       case 'new-epoch':
         return `New epoch ${await hub.store.renewEpoch()}: devices will pull everything again.`;
       default:
-        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, publish-legal-bases, import-units, assign, import, export, transfer, log, new-epoch`);
+        throw new CliError(`Unknown command "${command ?? ''}". Commands: enroll, devices, revoke, publish-template, export-template, publish-legal-bases, import-units, assign, import, export, transfer, log, new-epoch`);
     }
   } finally {
     await hub.close();

@@ -15,7 +15,7 @@ export interface Device {
   role: DeviceRole;
 }
 
-type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
+export type Db = Kysely<HubDatabase> | Transaction<HubDatabase>;
 
 type Change = { kind: string; entityId: string; data: unknown; deleted?: boolean; audience?: string | null };
 

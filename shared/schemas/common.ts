@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
 /** Text held in both UI languages; Vietnamese is authoritative, English is for reference. */
+/** Longest text in one language of a template or legal basis: a paragraph, never a pasted document. */
+export const MAX_LOCAL_TEXT = 1000;
+
 export const localTextSchema = z.object({
-  vi: z.string().trim().min(1, 'err.text.viRequired'),
-  en: z.string().trim().min(1, 'err.text.enRequired'),
+  vi: z.string().trim().min(1, 'err.text.viRequired').max(MAX_LOCAL_TEXT, 'err.tooLong'),
+  en: z.string().trim().min(1, 'err.text.enRequired').max(MAX_LOCAL_TEXT, 'err.tooLong'),
 });
 export type LocalText = z.infer<typeof localTextSchema>;
 

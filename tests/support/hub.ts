@@ -1,6 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { HUB_NODE_FLAGS } from '../../server/node-flags';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -101,28 +102,80 @@ function run(command: string, args: string[]): Promise<string> {
 }
 
 /**
- * A throwaway PostgreSQL 15 cluster on a free loopback port (Debian's pg_createcluster), trust
- * authentication, dropped by `stop`. `.ci/run` installs PostgreSQL: without it this fails loudly.
+ * A throwaway PostgreSQL database. Under vitest (tests/support/pg-global-setup.ts sets
+ * CONGVU_PG_RUN_DIR) every suite of the run gets its own database on one cluster made for the run:
+ * a cluster takes seconds to create, a database a fraction of one. Elsewhere (benchmarks) a cluster
+ * of its own. `stop` drops what was made for the caller.
  */
 export async function startPgCluster(): Promise<PgCluster> {
+  const runDir = process.env['CONGVU_PG_RUN_DIR'];
+  return runDir ? freshDatabase(await sharedCluster(runDir)) : ownCluster();
+}
+
+let databases = 0;
+
+async function freshDatabase(port: number): Promise<PgCluster> {
+  databases += 1;
+  const name = `congvu_${process.pid}_${databases}`;
+  await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `CREATE DATABASE ${name}`]);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/${name}`,
+    stop: async () => {
+      await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    },
+  };
+}
+
+/**
+ * The run's cluster, made by whichever suite asks first (mkdir is the lock); the others wait for
+ * its port to be written. The global setup's teardown drops it.
+ */
+async function sharedCluster(runDir: string): Promise<number> {
+  const portFile = join(runDir, 'cluster.json');
+  const failFile = join(runDir, 'cluster.failed');
+  try {
+    mkdirSync(join(runDir, 'lock'));
+  } catch {
+    for (;;) {
+      if (existsSync(portFile)) return (JSON.parse(readFileSync(portFile, 'utf8')) as { port: number }).port;
+      if (existsSync(failFile)) throw new Error(`The run's PostgreSQL cluster could not be made: ${readFileSync(failFile, 'utf8')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    const cluster = await createCluster();
+    writeFileSync(`${portFile}.part`, JSON.stringify(cluster));
+    renameSync(`${portFile}.part`, portFile);
+    return cluster.port;
+  } catch (error) {
+    writeFileSync(failFile, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+async function createCluster(): Promise<{ name: string; port: number }> {
   await run('sh', ['-c', 'command -v pg_createcluster && test -x /usr/lib/postgresql/15/bin/initdb']).catch(() => {
     throw new Error('PostgreSQL 15 (pg_createcluster, package postgresql) is needed for the hub tests');
   });
   const port = await freePort();
   const name = `congvu_${process.pid}_${port}`;
   await run('pg_createcluster', ['15', name, '-p', String(port), '--start', '--', '--auth=trust']);
+  return { name, port };
+}
+
+/** Drops a cluster; a fast shutdown can outlast pg_ctl's wait on a loaded machine: then an immediate one. */
+export async function dropCluster(name: string): Promise<void> {
+  try {
+    await run('pg_dropcluster', ['--stop', '15', name]);
+  } catch {
+    await run('pg_ctlcluster', ['15', name, 'stop', '-m', 'immediate']).catch(() => undefined);
+    await run('pg_dropcluster', ['15', name]);
+  }
+}
+
+/** A cluster of the caller's own (outside vitest), dropped by `stop`: a cluster that cannot be dropped is an error, not a leak left running unnoticed. */
+async function ownCluster(): Promise<PgCluster> {
+  const { name, port } = await createCluster();
   await run('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-c', 'CREATE DATABASE congvu']);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/congvu`,
-    // A fast shutdown can outlast pg_ctl's wait on a loaded machine: then an immediate one. A
-    // cluster that cannot be dropped is an error, not a leak left running unnoticed.
-    stop: async () => {
-      try {
-        await run('pg_dropcluster', ['--stop', '15', name]);
-      } catch {
-        await run('pg_ctlcluster', ['15', name, 'stop', '-m', 'immediate']).catch(() => undefined);
-        await run('pg_dropcluster', ['15', name]);
-      }
-    },
-  };
+  return { url: `postgres://postgres@127.0.0.1:${port}/congvu`, stop: () => dropCluster(name) };
 }
