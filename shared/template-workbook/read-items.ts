@@ -120,12 +120,14 @@ export function readItem(sheet: ReadSheet<Key>, row: ReadRow<Key>, context: Item
   const rosterKind = choose(r, 'rosterKind', rosterKindChoices);
   const prefill = choose(r, 'prefill', prefillChoices);
 
-  const fields = code === null ? [] : (context.countFields.get(code) ?? []);
+  // A repeated code's numbers belong to the row that wrote it first: checked there, not twice.
+  const repeated = code !== null && seen.get(code) !== row.row;
+  const fields = code === null || repeated ? [] : (context.countFields.get(code) ?? []);
   const keys = fields.flatMap((f) => (f.key === null ? [] : [f.key]));
   if (answerType === 'roster' && rosterKind === null) r.add('rosterKind', 'wb.rosterWithoutKind');
   if (answerType !== null && answerType !== 'roster' && rosterKind !== null && rosterKind !== 'bad') r.add('rosterKind', 'wb.kindNotRoster');
   if (answerType !== null && answerType !== 'time' && perRosterRow) r.add('perRosterRow', 'wb.perRowNotTime');
-  if (answerType === 'count' && fields.length === 0) r.add('answerType', 'wb.countWithoutFields', { value: code ?? '' });
+  if (answerType === 'count' && fields.length === 0 && !repeated) r.add('answerType', 'wb.countWithoutFields', { value: code ?? '' });
   if (answerType !== null && answerType !== 'count' && fields.length > 0) {
     for (const f of fields) problems.add(f.sheet, f.row.row, f.row.column('item'), 'wb.fieldsNotCount', { value: code ?? '' });
   }
