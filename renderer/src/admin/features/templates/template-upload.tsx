@@ -20,7 +20,7 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
  * Workbook → the hub's check: every problem with its sheet and row and nothing published; or the
  * preview, the comparison with the version it replaces, and "Publish ID@version" after asking.
  */
-export function TemplateUpload({ onPublished }: { onPublished: (message: string) => void }) {
+export function TemplateUpload({ onPublished }: { onPublished: (result: { ref: string; legalBasesPublished: number }) => void }) {
   const { t, language } = useAdminI18n();
   const inputId = useId();
   const [dialog, ask] = useConfirm();
@@ -59,7 +59,7 @@ export function TemplateUpload({ onPublished }: { onPublished: (message: string)
       const result = await publishWorkbook(file);
       setCheck(null);
       setFile(null);
-      onPublished(result.legalBasesPublished > 0 ? t('templates.upload.publishedBases', { ref: result.ref, n: result.legalBasesPublished }) : t('templates.upload.published', { ref: result.ref }));
+      onPublished(result);
     } catch (e) {
       // Refused on publishing (someone published that version meanwhile): its problems shown as on checking.
       const problems = e instanceof AdminApiError ? z.array(workbookProblemSchema).safeParse(e.problems) : null;

@@ -1,5 +1,5 @@
 import type { AdminTemplate } from '@shared/admin/admin-api';
-import { formatInstant } from '../../app/format';
+import { formatDay } from '../../app/format';
 import { useAdminI18n } from '../../i18n/admin-i18n';
 
 /** Every version the hub knows, newest first within each id: its origin, state and what can be done with it. */
@@ -27,8 +27,8 @@ export function TemplatesTable({ templates, busy, onDownload, onRetire }: { temp
             <td className="mono">{tpl.ref}</td>
             <td>{tpl.title[language]}</td>
             <td className="num">{tpl.items.toLocaleString(locale)}</td>
-            {/* The day only: the hub's instant in dd/mm/yyyy, as everywhere in the console. */}
-            <td className="nowrap">{formatInstant(tpl.publishedAt).slice(0, 10)}</td>
+            {/* The day the department wrote (in its own offset), not shifted to this browser's zone. */}
+            <td className="nowrap">{formatDay(tpl.publishedAt.slice(0, 10))}</td>
             <td>
               <span className="badge">{tpl.builtIn ? t('templates.builtIn') : t('templates.hubPublished')}</span>{' '}
               <span className={`badge ${tpl.retired ? 'revoked' : ''}`} data-testid="template-state">
