@@ -74,7 +74,7 @@ export const commonMessages = {
     'err.invalid': 'The hub did not accept this: {message}',
     'err.problems': 'The hub refused it: {n} problems to fix (listed below).',
     'err.tooLarge': 'The file or data is too large for the hub.',
-    'err.rateLimited': 'Too many attempts. Wait {minutes} minutes and try again.',
+    'err.rateLimited': 'Too many attempts. Try again in {minutes} min.',
     'err.server': 'The hub failed ({status}). Nothing was changed; try again later or tell the system administrator.',
     'err.answer': "The hub's answer is not in a form this console understands (the two may be different releases). Reload the page.",
     'err.unknown': 'Something went wrong: {message}',

@@ -19,7 +19,7 @@ export const sessionMessages = {
     'signIn.password': 'Password',
     'signIn.submit': 'Sign in',
     'signIn.wrong': 'Wrong login or password.',
-    'signIn.locked': 'Too many wrong passwords: the account is locked for now. Wait {minutes} minutes and try again.',
+    'signIn.locked': 'Too many wrong passwords: the account is locked for now. Try again in {minutes} min.',
     'signIn.checking': 'Checking your session…',
     'signIn.unreachable': 'The hub cannot be reached.',
   } satisfies Record<keyof typeof vi, string>,
