@@ -43,13 +43,15 @@ describe('checklist workbook (.xlsx)', () => {
   it('writes Vietnamese headers, frozen and styled, dates as date cells shown dd/mm/yyyy, pick lists', async () => {
     const mc = builtInTemplates.find((t) => t.id === 'MC' && t.version === 2)!;
     const workbook = await load(await writeTemplateWorkbook(mc, defaultLegalBases));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Mẫu', 'Phần', 'Mục kiểm tra', 'Số liệu', 'Căn cứ pháp lý']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Mẫu', 'Phần', 'Mục kiểm tra', 'Số liệu', 'Căn cứ pháp lý', 'Hướng dẫn']);
+    const guide = workbook.getWorksheet('Hướng dẫn')!;
+    expect(guide.getRows(2, guide.rowCount)!.find((r) => r.getCell(2).value === 'Điều kiện đạt')!.getCell(4).value).toMatch(/^Chỉ với mục Số liệu: .*taiQuay >= duocGiao; treHan = 0/);
     const items = workbook.getWorksheet('Mục kiểm tra')!;
     expect(items.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(items.getRow(1).getCell(1).value).toBe('Mã mục');
     expect(items.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(items.getRow(2).getCell(5).value).toBe('Tuân thủ');
-    expect(items.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Tuân thủ,Số liệu,Giờ,Văn bản,Danh sách CBCC"'] });
+    expect(items.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Tuân thủ,Số liệu,Giờ,Ghi chép,Danh sách CBCC"'] });
     const mc05 = items.getRows(2, 20)!.find((r) => r.getCell(1).value === 'MC-05')!;
     expect(mc05.getCell(15).value).toBe('present >= assigned');
     const head = workbook.getWorksheet('Mẫu')!;
@@ -108,7 +110,7 @@ describe('checklist workbook (.xlsx)', () => {
     expect(await lines(bytes)).toEqual([
       'Mục kiểm tra!3 Nội dung (tiếng Anh): Cell Mục kiểm tra!D3 holds a formula; replace it with its value (Paste Special → Values).',
       'Phần: The sheet “Phần” is missing.',
-      'Mục kiểm tra!4 Kiểu trả lời: Answer type “Trắc nghiệm” does not exist; use one of: Tuân thủ, Số liệu, Giờ, Văn bản, Danh sách CBCC.',
+      'Mục kiểm tra!4 Kiểu trả lời: Answer type “Trắc nghiệm” does not exist; use one of: Tuân thủ, Số liệu, Giờ, Ghi chép, Danh sách CBCC.',
       'Mục kiểm tra!5 Điều kiện đạt: A rule belongs only to count items.',
       'Mục kiểm tra!7 Mã mục: Item code “MC-01” repeats row 2.',
       'Mục kiểm tra!10 Nội dung (tiếng Việt): 1199 characters long, at most 1000.',
@@ -121,7 +123,7 @@ describe('checklist workbook (.xlsx)', () => {
     const parts = unzipSync(await writeTemplateWorkbook(mc2, defaultLegalBases));
     const sheet = strFromU8(parts['xl/worksheets/sheet3.xml']!);
     parts['xl/worksheets/sheet3.xml'] = strToU8(sheet.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'));
-    expect(await lines(zipSync(parts))).toEqual(['The Excel file is damaged or unusually compressed (merged or validated ranges cover more than 200000 cells); not read.']);
+    expect(await lines(zipSync(parts))).toEqual(['A sheet declares merged or validated ranges over more than 200000 cells; not read.']);
     expect(await lines(new TextEncoder().encode('{"id":"MC"}'))).toEqual(['The file is not a readable Excel workbook (.xlsx).']);
     expect(await lines(zipSync({ 'hello.txt': strToU8('hi') }))).toEqual(['The file is not a readable Excel workbook (.xlsx).']);
   });

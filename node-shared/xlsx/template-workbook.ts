@@ -14,7 +14,7 @@ export const MAX_TEMPLATE_WORKBOOK_BYTES = 10 * 1024 * 1024;
 /** Merged and validated cells a sheet may declare; the library expands each (sheet-ranges.ts). */
 const MAX_RANGE_CELLS = 200_000;
 
-const refused = (code: 'wb.tooLarge' | 'wb.notXlsx' | 'wb.zip', params: Record<string, string | number> = {}): WorkbookRead => ({
+const refused = (code: 'wb.tooLarge' | 'wb.notXlsx' | 'wb.zip' | 'wb.tooManyCells', params: Record<string, string | number> = {}): WorkbookRead => ({
   ok: false,
   problems: [workbookProblem('', null, null, code, params)],
   legalBases: [],
@@ -68,7 +68,7 @@ export async function readTemplateWorkbook(bytes: Uint8Array, options: { knownLe
   if (!zip.ok) return zip.problem.code === 'not_zip' ? refused('wb.notXlsx') : refused('wb.zip', { detail: describeZipProblem(zip.problem) });
   // Any other zip (a .docx, an archive renamed) is not a workbook, whatever the library makes of it.
   if (!workbookPart) return refused('wb.notXlsx');
-  if (widest > MAX_RANGE_CELLS) return refused('wb.zip', { detail: `merged or validated ranges cover more than ${MAX_RANGE_CELLS} cells` });
+  if (widest > MAX_RANGE_CELLS) return refused('wb.tooManyCells', { max: MAX_RANGE_CELLS });
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

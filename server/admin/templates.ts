@@ -32,7 +32,8 @@ export async function publishTemplate(store: HubStore, bytes: Uint8Array): Promi
 /** A workbook refused: every problem, each at its sheet and row. */
 export class TemplateUploadRefused extends Error {
   constructor(readonly problems: WorkbookProblem[]) {
-    super(`Nothing published: ${problems.length} problem(s) in the workbook\n${problems.map((p) => problemLine(p)).join('\n')}`);
+    const found = problems.reduce((n, p) => n + (p.code === 'wb.moreProblems' ? Number(p.params['count']) : 1), 0);
+    super(`Nothing published: ${found} problem(s) in the workbook\n${problems.map((p) => problemLine(p)).join('\n')}`);
     this.name = 'TemplateUploadRefused';
   }
 }

@@ -5,7 +5,8 @@
 export const templateWorkbookMessagesVi = {
   'wb.tooLarge': 'Tệp lớn hơn {max} MB.',
   'wb.notXlsx': 'Tệp không phải bảng tính Excel (.xlsx) đọc được.',
-  'wb.zip': 'Tệp Excel bị hỏng hoặc có nội dung nén bất thường ({detail}); không đọc.',
+  'wb.zip': 'Tệp Excel bị hỏng hoặc nén bất thường (có thể là “bom nén”); không đọc.',
+  'wb.tooManyCells': 'Một trang khai báo vùng gộp ô hoặc vùng kiểm tra dữ liệu quá lớn (hơn {max} ô); không đọc.',
   'wb.formula': 'Ô {cell} có công thức; hãy thay công thức bằng giá trị (Dán đặc biệt → Giá trị).',
   'wb.errorValue': 'Ô {cell} có giá trị lỗi ({value}).',
   'wb.missingSheet': 'Thiếu trang “{sheet}”.',
@@ -28,7 +29,7 @@ export const templateWorkbookMessagesVi = {
   'wb.badSectionCode': 'Mã phần “{value}” phải có dạng {id}-A (mã mẫu, gạch nối, 1–4 chữ hoặc số).',
   'wb.duplicateSection': 'Mã phần “{value}” trùng với dòng {firstRow}.',
   'wb.emptySection': 'Phần “{value}” chưa có mục kiểm tra nào.',
-  'wb.badItemCode': 'Mã mục “{value}” phải có dạng {id}-01 (mã mẫu, gạch nối, 2 chữ số).',
+  'wb.badItemCode': 'Mã mục “{value}” phải có dạng {id}-01 (mã mẫu, gạch nối, 2 hoặc 3 chữ số).',
   'wb.itemPrefix': 'Mã mục “{value}” phải bắt đầu bằng mã mẫu “{id}-”.',
   'wb.duplicateItem': 'Mã mục “{value}” trùng với dòng {firstRow}.',
   'wb.unknownSection': 'Phần “{value}” không có trong trang Phần.',
@@ -56,6 +57,7 @@ export const templateWorkbookMessagesVi = {
   'wb.basisRange': 'Hiệu lực đến trước ngày bắt đầu hiệu lực.',
   'wb.schema': 'Giá trị không hợp lệ ({detail}).',
   'wb.alreadyPublished': '{ref} đã được ban hành với nội dung khác; hãy tăng Phiên bản.',
+  'wb.moreProblems': 'Còn {count} lỗi khác chưa liệt kê; sửa các lỗi trên rồi tải lên lại.',
 } as const;
 
 export type TemplateWorkbookMessageKey = keyof typeof templateWorkbookMessagesVi;
@@ -64,6 +66,7 @@ export const templateWorkbookMessagesEn: Record<TemplateWorkbookMessageKey, stri
   'wb.tooLarge': 'The file is larger than {max} MB.',
   'wb.notXlsx': 'The file is not a readable Excel workbook (.xlsx).',
   'wb.zip': 'The Excel file is damaged or unusually compressed ({detail}); not read.',
+  'wb.tooManyCells': 'A sheet declares merged or validated ranges over more than {max} cells; not read.',
   'wb.formula': 'Cell {cell} holds a formula; replace it with its value (Paste Special → Values).',
   'wb.errorValue': 'Cell {cell} holds an error value ({value}).',
   'wb.missingSheet': 'The sheet “{sheet}” is missing.',
@@ -86,7 +89,7 @@ export const templateWorkbookMessagesEn: Record<TemplateWorkbookMessageKey, stri
   'wb.badSectionCode': 'Section code “{value}” must look like {id}-A (the template id, a hyphen, 1–4 letters or digits).',
   'wb.duplicateSection': 'Section code “{value}” repeats row {firstRow}.',
   'wb.emptySection': 'Section “{value}” has no items.',
-  'wb.badItemCode': 'Item code “{value}” must look like {id}-01 (the template id, a hyphen, 2 digits).',
+  'wb.badItemCode': 'Item code “{value}” must look like {id}-01 (the template id, a hyphen, 2 or 3 digits).',
   'wb.itemPrefix': 'Item code “{value}” must start with the template id “{id}-”.',
   'wb.duplicateItem': 'Item code “{value}” repeats row {firstRow}.',
   'wb.unknownSection': 'Section “{value}” is not on the Sections sheet.',
@@ -114,6 +117,7 @@ export const templateWorkbookMessagesEn: Record<TemplateWorkbookMessageKey, stri
   'wb.basisRange': 'In force until a day before it came into force.',
   'wb.schema': 'Not a valid value ({detail}).',
   'wb.alreadyPublished': '{ref} is already published with other content; raise the version.',
+  'wb.moreProblems': '{count} more problem(s) not listed; fix those above and upload again.',
 };
 
 export type WorkbookParams = Record<string, string | number>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, sha256HexSchema, uuidV7Schema, revisionSchema } from './common';
+import { isoDateTimeSchema, ITEM_CODE_PATTERN, sha256HexSchema, uuidV7Schema, revisionSchema } from './common';
 
 export const attachmentMimeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'video/mp4', 'video/webm']);
 
@@ -9,7 +9,7 @@ export const attachmentSchema = z.object({
   inspectionId: uuidV7Schema,
   revision: revisionSchema,
   /** The checklist item it documents, if any. */
-  itemCode: z.string().regex(/^[A-Z]{2,5}-\d{2}$/).optional(),
+  itemCode: z.string().regex(ITEM_CODE_PATTERN).optional(),
   mime: attachmentMimeSchema,
   size: z.number().int().positive().max(200 * 1024 * 1024, 'err.attachment.tooLarge'),
   caption: z.string().trim().max(500).default(''),

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 /** Text held in both UI languages; Vietnamese is authoritative, English is for reference. */
+/**
+ * A checklist item's code: its template's id, a hyphen, a number of 2 or 3 digits ("GIO-03",
+ * "MCT-120"), so a department's own checklist can hold a few hundred items.
+ */
+export const ITEM_CODE_PATTERN = /^[A-Z]{2,5}-\d{2,3}$/;
+
 /** Longest text in one language of a template or legal basis: a paragraph, never a pasted document. */
 export const MAX_LOCAL_TEXT = 1000;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, noteSchema, sha256HexSchema, timeOfDaySchema, uuidSchema, uuidV7Schema, revisionSchema } from './common';
+import { isoDateTimeSchema, ITEM_CODE_PATTERN, noteSchema, sha256HexSchema, timeOfDaySchema, uuidSchema, uuidV7Schema, revisionSchema } from './common';
 import { templateRefSchema } from './template';
 
 export const complianceValueSchema = z.enum(['C', 'NC', 'NA']);
@@ -24,7 +24,7 @@ export const findingSchema = z.object({
   inspectionId: uuidV7Schema,
   revision: revisionSchema,
   templateRef: templateRefSchema,
-  itemCode: z.string().regex(/^[A-Z]{2,5}-\d{2}$/),
+  itemCode: z.string().regex(ITEM_CODE_PATTERN),
   answer: answerSchema.nullable(),
   note: noteSchema,
   /** People involved, as roll-call rows (so people added on site can be named too). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, isoDateTimeSchema, uuidSchema, uuidV7Schema, revisionSchema } from './common';
+import { isoDateSchema, isoDateTimeSchema, ITEM_CODE_PATTERN, uuidSchema, uuidV7Schema, revisionSchema } from './common';
 
 /** Measures a team can recommend (Nghị định 172/2025 for discipline). */
 export const measures = ['remind', 'self-criticism', 'propose-discipline', 'remedy'] as const;
@@ -12,7 +12,7 @@ export const recommendationSchema = z.object({
   inspectionId: uuidV7Schema,
   revision: revisionSchema,
   target: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('finding'), itemCode: z.string().regex(/^[A-Z]{2,5}-\d{2}$/) }),
+    z.object({ kind: z.literal('finding'), itemCode: z.string().regex(ITEM_CODE_PATTERN) }),
     z.object({ kind: z.literal('person'), rosterId: uuidSchema }),
     z.object({ kind: z.literal('unit') }),
   ]),

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, localTextSchema } from './common';
+import { isoDateTimeSchema, ITEM_CODE_PATTERN, localTextSchema } from './common';
 
 export const answerTypes = ['compliance', 'count', 'time', 'text', 'roster'] as const;
 export const answerTypeSchema = z.enum(answerTypes);
 export type AnswerType = z.infer<typeof answerTypeSchema>;
 
-const itemCodeSchema = z.string().regex(/^[A-Z]{2,5}-\d{2}$/, 'err.template.itemCode');
+const itemCodeSchema = z.string().regex(ITEM_CODE_PATTERN, 'err.template.itemCode');
 const templateIdSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, 'err.template.id');
 
 export const legalReferenceSchema = z.object({
   basisId: z.string().regex(/^[A-Z0-9]{2,16}$/),
-  /** Article or clause, as printed (e.g. "Điều 5 khoản 6"). */
-  provision: z.string().trim().max(100).optional(),
+  /**
+   * Article or clause, as printed (e.g. "Điều 5 khoản 6"). One line without ";", which separates
+   * references where a checklist workbook writes them in one cell.
+   */
+  provision: z.string().trim().max(100).regex(/^[^;\r\n]*$/, 'err.template.provision').optional(),
 });
 export type LegalReference = z.infer<typeof legalReferenceSchema>;
 

@@ -13,11 +13,13 @@ function validDay(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
+/** A date cell to the nearest minute: Excel keeps times as fractions of a day, which may land a hair before midnight. */
+const toMinute = (d: Date) => new Date(Math.round(d.getTime() / 60_000) * 60_000);
 const dayOfDate = (d: Date) => validDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 
 /** YYYY-MM-DD from a date cell or typed text, null when empty, 'bad' when not a date. */
 export function readDay(cell: CellValue, text: string): string | null | 'bad' {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'bad' : (dayOfDate(cell) ?? 'bad');
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'bad' : (dayOfDate(toMinute(cell)) ?? 'bad');
   if (text === '') return null;
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
   if (vn) return validDay(Number(vn[3]), Number(vn[2]), Number(vn[1])) ?? 'bad';
@@ -29,9 +31,10 @@ export function readDay(cell: CellValue, text: string): string | null | 'bad' {
 /** An ISO instant from a date(-time) cell (Vietnam time), typed dd/mm/yyyy [HH:mm], or ISO text kept as written. */
 export function readInstant(cell: CellValue, text: string): string | null | 'bad' {
   if (cell instanceof Date) {
-    const day = Number.isNaN(cell.getTime()) ? null : dayOfDate(cell);
-    if (day === null || cell.getUTCSeconds() !== 0 || cell.getUTCMilliseconds() !== 0) return 'bad';
-    return `${day}T${pad(cell.getUTCHours())}:${pad(cell.getUTCMinutes())}:00+07:00`;
+    if (Number.isNaN(cell.getTime())) return 'bad';
+    const at = toMinute(cell);
+    const day = dayOfDate(at);
+    return day === null ? 'bad' : `${day}T${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:00+07:00`;
   }
   if (text === '') return null;
   const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text);

@@ -13,14 +13,28 @@ export function workbookProblem(sheet: string, row: number | null, column: strin
   };
 }
 
+/** Problems listed one by one; past these, a count (a sheet pasted in the wrong place makes thousands). */
+export const MAX_LISTED_PROBLEMS = 200;
+
 /** Collects every problem found, so the author sees them all at once rather than one per upload. */
 export class ProblemList {
-  readonly items: WorkbookProblem[] = [];
+  private readonly items: WorkbookProblem[] = [];
+  private total = 0;
   add(sheet: string, row: number | null, column: string | null, code: TemplateWorkbookMessageKey, params: WorkbookParams = {}): void {
-    this.items.push(workbookProblem(sheet, row, column, code, params));
+    this.push(workbookProblem(sheet, row, column, code, params));
   }
+  push(problem: WorkbookProblem): void {
+    this.total += 1;
+    if (this.items.length < MAX_LISTED_PROBLEMS) this.items.push(problem);
+  }
+  /** How many were found, listed or not. */
   get count(): number {
-    return this.items.length;
+    return this.total;
+  }
+  /** The problems listed, and how many more there are when that is not all. */
+  list(): WorkbookProblem[] {
+    const more = this.total - this.items.length;
+    return more > 0 ? [...this.items, workbookProblem('', null, null, 'wb.moreProblems', { count: more })] : [...this.items];
   }
 }
 

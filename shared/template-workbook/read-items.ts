@@ -1,4 +1,4 @@
-import type { AnswerType, CountCondition, LegalReference, TemplateInput } from '../schemas';
+import { ITEM_CODE_PATTERN, type AnswerType, type CountCondition, type LegalReference, type TemplateInput } from '../schemas';
 import { RowReader } from './cell-readers';
 import type { ColumnKey, itemsSheet } from './layout';
 import type { ProblemList } from './problems';
@@ -74,7 +74,8 @@ function references(r: RowReader<Key>, bases: ReadonlySet<string>): LegalReferen
   return refs;
 }
 
-function rule(r: RowReader<Key>, answerType: AnswerType | null, keys: string[]): CountCondition[] | undefined {
+/** The rule of a count item; its keys are checked against the item's numbers unless those are unknown (null). */
+function rule(r: RowReader<Key>, answerType: AnswerType | null, keys: string[] | null): CountCondition[] | undefined {
   const text = r.text('compliantWhen', 1000, false);
   if (text === null) return undefined;
   if (answerType !== 'count') {
@@ -87,6 +88,7 @@ function rule(r: RowReader<Key>, answerType: AnswerType | null, keys: string[]):
     return undefined;
   }
   if (conditions.length > MAX_RULES) r.add('compliantWhen', 'wb.ruleTooMany', { max: MAX_RULES });
+  if (keys === null) return conditions;
   const named = new Set(conditions.flatMap((c) => ('field' in c.than ? [c.field, c.than.field] : [c.field])));
   for (const field of named) {
     if (!keys.includes(field)) r.add('compliantWhen', 'wb.ruleField', { value: field, known: keys.join(', ') || '—' });
@@ -100,7 +102,7 @@ export function readItem(sheet: ReadSheet<Key>, row: ReadRow<Key>, context: Item
   const before = problems.count;
   const code = r.text('code', 20, true);
   if (code !== null) {
-    if (!/^[A-Z]{2,5}-\d{2}$/.test(code)) r.add('code', 'wb.badItemCode', { value: code, id: context.templateId ?? 'MC' });
+    if (!ITEM_CODE_PATTERN.test(code)) r.add('code', 'wb.badItemCode', { value: code, id: context.templateId ?? 'MC' });
     else if (context.templateId !== null && !code.startsWith(`${context.templateId}-`)) r.add('code', 'wb.itemPrefix', { value: code, id: context.templateId });
     if (seen.has(code)) r.add('code', 'wb.duplicateItem', { value: code, firstRow: seen.get(code)! });
     else seen.set(code, row.row);
@@ -134,7 +136,7 @@ export function readItem(sheet: ReadSheet<Key>, row: ReadRow<Key>, context: Item
   const wrongPrefill =
     (prefill === 'arrival-time' && answerType !== 'time') || (prefill === 'roster-size' && (answerType !== 'count' || fields.length !== 1));
   if (answerType !== null && wrongPrefill) r.add('prefill', 'wb.prefillType', { value: row.text('prefill') });
-  const compliantWhen = rule(r, answerType, keys);
+  const compliantWhen = rule(r, answerType, repeated ? null : keys);
 
   if (problems.count > before || code === null || section === null || text === null || answerType === null) return null;
   if (fields.some((f) => f.field === null)) return null;

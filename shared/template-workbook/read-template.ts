@@ -67,14 +67,14 @@ export function templateFromSheets(sheets: readonly SheetCells[], options: ReadO
   }
 
   if (problems.count > 0 || head.id === null || head.version === null || head.title === null || head.publishedAt === null) {
-    return { ok: false, problems: problems.items, legalBases: bases };
+    return { ok: false, problems: problems.list(), legalBases: bases };
   }
   const placed = placeSections(sections, items);
   const input: TemplateInput = { id: head.id, version: head.version, title: head.title, publishedAt: head.publishedAt, sections: placed.map((p) => p.section) };
   const parsed = templateSchema.safeParse(input);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.items.push(placeIssue(issue, { head, found, placed }));
-    return { ok: false, problems: problems.items, legalBases: bases };
+    for (const issue of parsed.error.issues) problems.push(placeIssue(issue, { head, found, placed }));
+    return { ok: false, problems: problems.list(), legalBases: bases };
   }
   const versionAt = { sheet: found.template!.name, row: head.row!.row, column: head.row!.column('version') };
   return { ok: true, problems: [], template: parsed.data, legalBases: bases, versionAt };

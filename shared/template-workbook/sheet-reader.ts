@@ -1,5 +1,6 @@
 import { columnLetter, type CellValue, type SheetCells } from './cells';
 import { shownDate } from './dates';
+import { GUIDE_SHEET } from './guide';
 import { foldName, workbookSheets, type SheetDef, type SheetKey } from './layout';
 import type { ProblemList } from './problems';
 
@@ -48,6 +49,7 @@ export function readSheets(sheets: readonly SheetCells[], problems: ProblemList)
     const def = workbookSheets.find((d) => [d.name, ...d.aliases].some((n) => foldName(n) === folded));
     const nonEmpty = sheet.rows.filter((r) => r.cells.some((c) => cellText(c) !== '' || isFormula(c) || isError(c)));
     if (!def) {
+      if ([GUIDE_SHEET.name, ...GUIDE_SHEET.aliases].some((n) => foldName(n) === folded)) continue;
       if (nonEmpty.length > 0) problems.add(sheet.name, null, null, 'wb.unknownSheet', { sheet: sheet.name, known });
       continue;
     }

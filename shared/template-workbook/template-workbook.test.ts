@@ -4,6 +4,7 @@ import { defaultLegalBases } from '../legal-bases/default-legal-bases';
 import { templateSchema, type Template } from '../schemas';
 import { builtInTemplates } from '../templates';
 import type { CellValue, SheetCells, SheetOut } from './cells';
+import { readDay, readInstant } from './dates';
 import { diffTemplates } from './diff';
 import { problemLine } from './problems';
 import { templateFromSheets } from './read-template';
@@ -66,14 +67,14 @@ describe('checklist workbook mapping', () => {
     itemRow(cells, 'MC-03').cells[14] = 'a >= b';
     itemRow(cells, 'MC-04').cells[0] = 'MC-01';
     expect(lines(cells)).toEqual([
-      'Mục kiểm tra!3 Kiểu trả lời: Answer type “Trắc nghiệm” does not exist; use one of: Tuân thủ, Số liệu, Giờ, Văn bản, Danh sách CBCC.',
+      'Mục kiểm tra!3 Kiểu trả lời: Answer type “Trắc nghiệm” does not exist; use one of: Tuân thủ, Số liệu, Giờ, Ghi chép, Danh sách CBCC.',
       'Mục kiểm tra!4 Điều kiện đạt: A rule belongs only to count items.',
       'Mục kiểm tra!5 Mã mục: Item code “MC-01” repeats row 2.',
     ]);
     const read = templateFromSheets(cells, known);
     expect(read.ok).toBe(false);
     expect(read.template).toBeUndefined();
-    expect(read.problems[0]!.message.vi).toBe('Kiểu trả lời “Trắc nghiệm” không có; dùng một trong: Tuân thủ, Số liệu, Giờ, Văn bản, Danh sách CBCC.');
+    expect(read.problems[0]!.message.vi).toBe('Kiểu trả lời “Trắc nghiệm” không có; dùng một trong: Tuân thủ, Số liệu, Giờ, Ghi chép, Danh sách CBCC.');
   });
 
   it('names a missing sheet, a missing and an unknown column', () => {
@@ -172,5 +173,30 @@ describe('template diff', () => {
       changed: [{ code: 'MC-05', fields: ['text'] }],
       moved: [{ code: 'MC-01', from: 'MC-A', to: 'MC-B' }],
     });
+  });
+});
+
+describe('workbook dates', () => {
+  it('reads date cells to the minute, days typed as dd/mm/yyyy or ISO, and refuses impossible ones', async () => {
+    expect(readDay(new Date(Date.UTC(2026, 0, 14, 23, 59, 59, 990)), '')).toBe('2026-01-15');
+    expect(readDay(null, '5/1/2026')).toBe('2026-01-05');
+    expect(readDay(null, '2026-01-05')).toBe('2026-01-05');
+    expect(readDay(null, '29/02/2025')).toBe('bad');
+    expect(readDay(null, '')).toBeNull();
+    expect(readInstant(new Date(Date.UTC(2026, 11, 4, 7, 30, 12)), '')).toBe('2026-12-04T07:30:00+07:00');
+    expect(readInstant(null, '04/12/2026 07:30')).toBe('2026-12-04T07:30:00+07:00');
+    expect(readInstant(null, '2026-12-04T07:30:00Z')).toBe('2026-12-04T07:30:00Z');
+    expect(readInstant(null, '04/12/2026 25:00')).toBe('bad');
+  });
+});
+
+describe('a workbook full of mistakes', () => {
+  it('lists the first 200 problems and counts the rest', () => {
+    const cells = sheetsOf(mc2);
+    const items = sheet(cells, 'Mục kiểm tra');
+    for (let i = 0; i < 300; i++) items.rows.push({ row: items.rows.length + 1, cells: [`MC-${i + 100}`, 'MC-A', 'Nội dung', 'Text', 'Không rõ'] });
+    const read = templateFromSheets(cells, known);
+    expect(read.problems).toHaveLength(201);
+    expect(problemLine(read.problems[200]!, 'en')).toBe('100 more problem(s) not listed; fix those above and upload again.');
   });
 });

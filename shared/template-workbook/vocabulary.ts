@@ -12,7 +12,7 @@ export const answerTypeChoices: ReadonlyArray<Choice<AnswerType>> = [
   { value: 'compliance', name: 'Tuân thủ', aliases: ['compliance', 'C/NC/NA', 'Đạt/Không đạt'] },
   { value: 'count', name: 'Số liệu', aliases: ['count', 'Số', 'Đếm'] },
   { value: 'time', name: 'Giờ', aliases: ['time', 'Thời gian', 'Thời điểm'] },
-  { value: 'text', name: 'Văn bản', aliases: ['text', 'Ghi chép', 'Chữ'] },
+  { value: 'text', name: 'Ghi chép', aliases: ['text', 'Văn bản', 'Ghi chú'] },
   { value: 'roster', name: 'Danh sách CBCC', aliases: ['roster', 'Danh sách'] },
 ];
 

@@ -2,6 +2,7 @@ import type { Template } from '../schemas';
 import type { LegalBasis } from '../schemas/legal-basis';
 import type { CellValue, SheetColumnOut, SheetOut } from './cells';
 import { dayCell, instantCell } from './dates';
+import { guideSheet } from './guide';
 import { countFieldsSheet, itemsSheet, legalBasesSheet, sectionsSheet, templateSheet, type SheetDef } from './layout';
 import { TEMPLATE_WORKBOOK_FORMAT } from './types';
 import {
@@ -91,6 +92,7 @@ export function sheetsFromTemplate(template: Template, bases: readonly LegalBasi
     { name: itemsSheet.name, columns: columns(itemsSheet), rows: itemRows },
     { name: countFieldsSheet.name, columns: columns(countFieldsSheet), rows: fieldRows },
     { name: legalBasesSheet.name, columns: columns(legalBasesSheet), rows: basisRows },
+    guideSheet(),
   ];
 }
 

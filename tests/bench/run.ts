@@ -22,6 +22,7 @@ const benchmarks: Array<[string, () => Promise<Benchmark>]> = [
   ['console: devices page with 2,000 devices', async () => (await import('./console.bench')).benchConsole],
   ['recording with 10,000 inspections', async () => (await import('./recording.bench')).benchRecording],
   ['review: 10,000 inspections imported, shown and exported', async () => (await import('./review.bench')).benchReview],
+  ['template: a 300-item checklist workbook published', async () => (await import('./template-workbook.bench')).benchTemplateWorkbook],
 ];
 
 const RESULT_LINE = 'bench-result ';
