@@ -109,6 +109,11 @@ describe('console Templates page (real Chromium, real hub)', () => {
     await preview.locator('[data-item-code="MCT-03"]').getByRole('checkbox', { name: 'Võ Thị Thu Hằng' }).check();
     expect(await preview.locator('[data-item-code="MCT-03"]').getAttribute('data-answered')).toBe('true');
     await page.screenshot({ path: shot('preview-vi'), fullPage: true });
+    // The trial answers are the page's only: cleared, the sample starts over (the arrival time filled in again).
+    const answered = await preview.getByTestId('overall-progress').textContent();
+    await preview.getByRole('button', { name: 'Xóa các câu trả lời thử' }).click();
+    await expect.poll(() => preview.locator('[data-item-code="MCT-03"]').getAttribute('data-answered')).toBe('false');
+    expect(await preview.getByTestId('overall-progress').textContent()).not.toBe(answered);
 
     await page.getByTestId('publish').click();
     const dialog = page.getByRole('dialog');
