@@ -7,6 +7,7 @@ import { sampleDepartmentTemplate } from '../../shared/templates/sample-departme
 import { startWebServer } from '../../scripts/serve-web';
 import { freshProfileDir, launchProfile } from '../support/chromium';
 import { hubCli, startHub, type RunningHub } from '../support/hub';
+import { openHub } from '../../server/open-hub';
 import { createInspectionViaUi, tab } from '../support/app-driver';
 
 /**
@@ -23,6 +24,15 @@ describe("a hub-published checklist in the inspector's app (real Chromium, real 
   let context: BrowserContext;
   let page: Page;
   const pageErrors: string[] = [];
+  let inspectionId = '';
+  /** "Sync now", then the new-inspection page once the sync's result is what it offers: [GIO boxes, ANG boxes]. */
+  const offeredAfterSync = async (want: [number, number]) => {
+    await page.goto(`${server.url}#/sync`);
+    await page.getByTestId('sync-now').click();
+    await page.goto(`${server.url}#/new`);
+    const boxes = async () => [await page.getByRole('checkbox', { name: /^GIO —/ }).count(), await page.getByRole('checkbox', { name: /^ANG —/ }).count()];
+    await expect.poll(boxes).toEqual(want);
+  };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'congvu-e2e-tpl-'));
@@ -69,7 +79,7 @@ describe("a hub-published checklist in the inspector's app (real Chromium, real 
     await ang.waitFor();
     expect(await ang.isChecked()).toBe(true);
     // The built-in ones unticked: the inspection is answered against the department's checklist alone.
-    await createInspectionViaUi(page, { templates: [] });
+    inspectionId = await createInspectionViaUi(page, { templates: [] });
     await tab(page, 'Nội dung kiểm tra');
     await page.locator('[data-item-code="ANG-01"]').waitFor();
     expect(await page.locator('[data-item-card]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-item-code')))).toEqual(['ANG-01', 'ANG-02', 'ANG-03']);
@@ -83,6 +93,26 @@ describe("a hub-published checklist in the inspector's app (real Chromium, real 
     await roster.getByRole('checkbox', { name: 'Võ Thị Thu Hằng' }).check();
     await page.waitForFunction(() => document.querySelector('[data-item-code="ANG-03"]')?.getAttribute('data-answered') === 'true', undefined, { polling: 50 });
     expect(await page.getByTestId('overall-progress').textContent()).toBe('Đã trả lời 2/3 nội dung');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('is no longer offered once the hub retires that version, while the draft made with it still opens; a newer version is offered', async () => {
+    // As the hub's retire route hands it down: a change of kind template-retired naming the version.
+    const { store, close } = await openHub(env);
+    await store.appendChange(store.db, { kind: 'template-retired', entityId: 'ANG@1', data: { ref: 'ANG@1', retiredAt: '2026-12-04T14:00:00+07:00' } });
+    await close();
+    await offeredAfterSync([1, 0]);
+
+    await page.goto(`${server.url}#/inspections/${inspectionId}/checklist`);
+    await page.locator('[data-item-code="ANG-01"]').waitFor();
+    expect(await page.getByTestId('verdict-ANG-01').textContent()).toBe('Không đạt');
+    expect(await page.locator('[data-item-code="ANG-03"]').getAttribute('data-answered')).toBe('true');
+
+    const file = join(dataDir, 'ang2.json');
+    writeFileSync(file, JSON.stringify(sampleDepartmentTemplate(2, { title: 'Kiểm tra công vụ tỉnh An Giang 2027' })));
+    expect((await hubCli(['publish-template', file], env)).status).toBe(0);
+    await offeredAfterSync([1, 1]);
+    expect(await page.getByRole('checkbox', { name: /^ANG —/ }).getAttribute('value')).toBe('ANG@2');
     expect(pageErrors).toEqual([]);
   });
 });
