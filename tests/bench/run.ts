@@ -19,6 +19,7 @@ const benchmarks: Array<[string, () => Promise<Benchmark>]> = [
   ['sync: 1,000 records to a hub on loopback', async () => (await import('./sync.bench')).benchSync],
   ['hub: enrollment guesses from one address', async () => (await import('./hub-abuse.bench')).benchEnrollGuesses],
   ['web startup', async () => (await import('./web-startup.bench')).benchWebStartup],
+  ['console: devices page with 2,000 devices', async () => (await import('./console.bench')).benchConsole],
   ['recording with 10,000 inspections', async () => (await import('./recording.bench')).benchRecording],
   ['review: 10,000 inspections imported, shown and exported', async () => (await import('./review.bench')).benchReview],
   ['template: a 300-item checklist workbook published', async () => (await import('./template-workbook.bench')).benchTemplateWorkbook],

@@ -1,0 +1,36 @@
+const vi = {
+  'nav.exports': 'Xuất dữ liệu',
+  'exports.title': 'Xuất dữ liệu của Sở',
+  'exports.hint': 'Các bộ lọc giống lệnh hub:cli export; bỏ trống để xuất tất cả. Tệp được tải xuống trình duyệt này.',
+  'exports.format': 'Định dạng',
+  'exports.format.xlsx': 'Bảng tính XLSX',
+  'exports.format.csv': 'Các tệp CSV (nén ZIP)',
+  'exports.format.pdf': 'Báo cáo tổng hợp PDF',
+  'exports.from': 'Từ ngày',
+  'exports.to': 'Đến ngày',
+  'exports.unit': 'Mã đơn vị',
+  'exports.template': 'Mã mẫu kiểm tra (ví dụ GIO)',
+  'exports.team': 'Đoàn kiểm tra',
+  'exports.submit': 'Xuất và tải xuống',
+  'exports.done': 'Đã tải xuống {file} ({size}).',
+} as const;
+
+export const exportsMessages = {
+  vi,
+  en: {
+    'nav.exports': 'Exports',
+    'exports.title': "The department's exports",
+    'exports.hint': 'The same filters as hub:cli export; leave them empty to export everything. The file downloads to this browser.',
+    'exports.format': 'Format',
+    'exports.format.xlsx': 'XLSX workbook',
+    'exports.format.csv': 'CSV files (zipped)',
+    'exports.format.pdf': 'Summary report PDF',
+    'exports.from': 'From',
+    'exports.to': 'To',
+    'exports.unit': 'Unit code',
+    'exports.template': 'Checklist id (e.g. GIO)',
+    'exports.team': 'Inspection team',
+    'exports.submit': 'Export and download',
+    'exports.done': '{file} downloaded ({size}).',
+  } satisfies Record<keyof typeof vi, string>,
+};

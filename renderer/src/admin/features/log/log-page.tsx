@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { formatInstant } from '../../app/format';
+import { ErrorLine } from '../../components/error-line';
+import { Pager } from '../../components/pager';
+import { useAdminI18n } from '../../i18n/admin-i18n';
+import { LOG_PAGE, useAdminLog } from './queries';
+
+/** The details as "key: value" pairs, values as JSON when they are not plain text. */
+function describeDetails(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ');
+}
+
+export function LogPage() {
+  const { t } = useAdminI18n();
+  const [offset, setOffset] = useState(0);
+  const log = useAdminLog(offset);
+  return (
+    <section aria-labelledby="log-title">
+      <div className="page-head">
+        <h1 id="log-title">{t('log.title')}</h1>
+      </div>
+      <p className="small muted">{t('log.hint')}</p>
+      <div className="toolbar">{log.data && <Pager offset={offset} limit={LOG_PAGE} total={log.data.total} onOffset={setOffset} />}</div>
+      <ErrorLine error={log.error} />
+      {log.data &&
+        (log.data.items.length === 0 ? (
+          <p className="empty">{t('log.none')}</p>
+        ) : (
+          <table className="table" data-testid="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('log.col.at')}</th>
+                <th scope="col">{t('log.col.admin')}</th>
+                <th scope="col">{t('log.col.action')}</th>
+                <th scope="col">{t('log.col.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.data.items.map((entry) => (
+                <tr key={entry.seq} data-testid="log-row">
+                  <td className="nowrap">{formatInstant(entry.at, { seconds: true })}</td>
+                  <td>{entry.admin ?? <span className="muted">{t('log.commandLine')}</span>}</td>
+                  <td className="mono">{entry.action}</td>
+                  <td className="small log-details">{describeDetails(entry.details)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </section>
+  );
+}
