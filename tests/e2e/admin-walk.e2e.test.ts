@@ -90,7 +90,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 
       expect(await signIn('sonoivu.admin', ADMIN_PASSWORD)).toBe(200);
       await admin.getByRole('heading', { name: 'Máy tính đã ghi danh' }).waitFor();
-      const [cookie] = (await context.cookies(hub.url)).filter((c) => c.name === 'congvu_admin');
+      const [cookie] = (await context.cookies(`${hub.url}/admin/`)).filter((c) => c.name === 'congvu_admin');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: false, path: '/admin' });
     });
 
@@ -117,6 +117,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
       await laptop.goto(`${web.url}#/sync`);
       await laptop.getByTestId('hub-url').fill(hub.url);
       await laptop.getByTestId('enroll-code').fill(code);
+      await laptop.getByTestId('device-name').fill('Laptop Đoàn 1');
       await laptop.getByTestId('enroll-submit').click();
       await laptop.getByTestId('hub-panel').waitFor();
 
