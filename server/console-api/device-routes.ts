@@ -12,6 +12,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').repl
 /** Devices: the list with last sync and records, enrollment codes with their QR, revocation, hand-over. */
 export function deviceRoutes(scope: FastifyInstance, { store }: ConsoleContext): void {
   scope.get(`${ADMIN_API_PREFIX}/devices`, async (request) => {
+    adminOf(request);
     const query = parsed(pageQuerySchema.extend({ status: deviceStatusFilterSchema }), request.query, 400);
     // One query with every device's record count; 2,000 devices is a small table, filtered here
     // alike on both databases (accents and case folded, which SQLite's LIKE cannot do).

@@ -13,7 +13,8 @@ const idParam = z.object({ id: z.string().trim().max(64) });
 
 /** Assignments of units to teams, and the legal bases handed down: create, list, retire. */
 export function referenceRoutes(scope: FastifyInstance, { store }: ConsoleContext): void {
-  scope.get(`${ADMIN_API_PREFIX}/assignments`, async () => {
+  scope.get(`${ADMIN_API_PREFIX}/assignments`, async (request) => {
+    adminOf(request);
     const rows = await store.db.selectFrom('changes').select(['entity_id', 'data', 'deleted', 'created_at', 'seq']).where('kind', '=', 'assignment').orderBy('seq').execute();
     const latest = new Map<string, { data: string; deleted: number; createdAt: string }>();
     for (const row of rows) latest.set(row.entity_id, { data: row.data, deleted: row.deleted, createdAt: latest.get(row.entity_id)?.createdAt ?? row.created_at });
@@ -65,7 +66,10 @@ export function referenceRoutes(scope: FastifyInstance, { store }: ConsoleContex
     return all;
   };
 
-  scope.get(`${ADMIN_API_PREFIX}/legal-bases`, async () => ({ items: [...(await legalBases()).values()] }));
+  scope.get(`${ADMIN_API_PREFIX}/legal-bases`, async (request) => {
+    adminOf(request);
+    return { items: [...(await legalBases()).values()] };
+  });
 
   const publish = async (admin: string, basis: LegalBasis, action: string) => {
     const current = (await legalBases()).get(basis.id);

@@ -16,7 +16,8 @@ export function templateRoutes(scope: FastifyInstance, { store }: ConsoleContext
   const retiredRefs = async () => new Set((await store.db.selectFrom('changes').select('entity_id').where('kind', '=', 'template-retired').execute()).map((r) => r.entity_id));
   const find = async (ref: string) => (await allTemplates(store)).find((t) => templateRef(t) === ref);
 
-  scope.get(`${ADMIN_API_PREFIX}/templates`, async () => {
+  scope.get(`${ADMIN_API_PREFIX}/templates`, async (request) => {
+    adminOf(request);
     const retired = await retiredRefs();
     const builtIn = new Set(builtInTemplates.map(templateRef));
     const items = (await allTemplates(store)).map((t) => ({ ref: templateRef(t), id: t.id, version: t.version, title: t.title, publishedAt: t.publishedAt, items: templateItems(t).length, builtIn: builtIn.has(templateRef(t)), retired: retired.has(templateRef(t)) }));
@@ -24,6 +25,7 @@ export function templateRoutes(scope: FastifyInstance, { store }: ConsoleContext
   });
 
   scope.get(`${ADMIN_API_PREFIX}/templates/:ref`, async (request) => {
+    adminOf(request);
     const { ref } = parsed(refParam, request.params, 400);
     const template = await find(ref);
     if (!template) throw fail(404, 'not_found', `No template ${ref}`);
@@ -31,6 +33,7 @@ export function templateRoutes(scope: FastifyInstance, { store }: ConsoleContext
   });
 
   scope.get(`${ADMIN_API_PREFIX}/templates/:ref/xlsx`, async (request, reply) => {
+    adminOf(request);
     const { ref } = parsed(refParam, request.params, 400);
     const bytes = await templateWorkbook(store, ref);
     if (!bytes) throw fail(404, 'not_found', `No template ${ref}`);

@@ -38,6 +38,7 @@ export function unitRoutes(scope: FastifyInstance, { store }: ConsoleContext): v
   };
 
   scope.get(`${ADMIN_API_PREFIX}/units`, async (request) => {
+    adminOf(request);
     const query = parsed(pageQuerySchema, request.query, 400);
     const needle = fold(query.q);
     const matching = (await allUnits()).filter((u) => needle === '' || fold(u.name).includes(needle) || fold(u.code).includes(needle) || fold(u.province).includes(needle));
@@ -45,6 +46,7 @@ export function unitRoutes(scope: FastifyInstance, { store }: ConsoleContext): v
   });
 
   scope.get(`${ADMIN_API_PREFIX}/units/:code`, async (request) => {
+    adminOf(request);
     const { code } = parsed(codeParam, request.params, 400);
     const row = await store.db.selectFrom('changes').select('data').where('kind', '=', 'unit').where('entity_id', '=', code).orderBy('seq', 'desc').executeTakeFirst();
     if (!row) throw fail(404, 'not_found', 'No such unit');
