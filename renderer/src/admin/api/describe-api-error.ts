@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AdminTranslate } from '../i18n/admin-i18n';
+import { catalogue, type AdminKey } from '../i18n/catalogue';
 import { AdminAnswerError, AdminApiError } from './api-error';
 
 /** Minutes to wait, rounded up, from a Retry-After in seconds (a minute when the hub gave none). */
@@ -10,6 +11,9 @@ export function waitMinutes(error: AdminApiError): number {
 /** Why a console request failed, in a sentence the administrator can act on, in the console's language. */
 export function describeApiError(error: unknown, t: AdminTranslate, tError: (message: string) => string): string {
   if (error instanceof AdminApiError) {
+    // The hub's codes the console has its own sentence for.
+    const own = `err.code.${error.code}`;
+    if (own in catalogue.vi) return t(own as AdminKey);
     if (error.status === 0) return t('err.network');
     if (error.status === 401) return t('err.signedOut');
     if (error.status === 403) return error.code === 'csrf' ? t('err.csrf') : t('err.forbidden', { message: error.message });

@@ -36,6 +36,9 @@ const vi = {
   'err.server': 'Máy chủ gặp lỗi ({status}). Chưa có gì thay đổi; hãy thử lại sau hoặc báo quản trị hệ thống.',
   'err.answer': 'Câu trả lời của máy chủ không đúng dạng mà trang quản trị này hiểu (có thể hai bên khác phiên bản). Hãy tải lại trang.',
   'err.unknown': 'Có lỗi: {message}',
+  'err.code.unknown_unit': 'Máy chủ chưa có đơn vị này: hãy nhập danh sách đơn vị trước.',
+  'err.code.already_revoked': 'Máy này đã bị thu hồi từ trước.',
+  'err.code.already_retired': 'Việc này đã được ghi từ trước (có thể do người khác); hãy tải lại trang.',
 } as const;
 
 export const commonMessages = {
@@ -78,5 +81,8 @@ export const commonMessages = {
     'err.server': 'The hub failed ({status}). Nothing was changed; try again later or tell the system administrator.',
     'err.answer': "The hub's answer is not in a form this console understands (the two may be different releases). Reload the page.",
     'err.unknown': 'Something went wrong: {message}',
+    'err.code.unknown_unit': 'The hub does not have this unit: import the units first.',
+    'err.code.already_revoked': 'This device was already revoked.',
+    'err.code.already_retired': 'This was already recorded (perhaps by someone else); reload the page.',
   } satisfies Record<keyof typeof vi, string>,
 };

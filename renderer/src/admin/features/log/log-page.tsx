@@ -1,15 +1,30 @@
 import { useState } from 'react';
-import { formatInstant } from '../../app/format';
+import { formatDay, formatInstant } from '../../app/format';
+import { catalogue, type AdminKey } from '../../i18n/catalogue';
 import { ErrorLine } from '../../components/error-line';
 import { Pager } from '../../components/pager';
 import { useAdminI18n } from '../../i18n/admin-i18n';
 import { LOG_PAGE, useAdminLog } from './queries';
 
-/** The details as "key: value" pairs, values as JSON when they are not plain text. */
+/** A detail's value: days and instants the Vietnamese way, other text as it is, the rest as JSON. */
+function detailValue(value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatInstant(value);
+  return value;
+}
+
+/** The details as "key: value" pairs. */
 function describeDetails(details: Record<string, unknown>): string {
   return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .map(([key, value]) => `${key}: ${detailValue(value)}`)
     .join(' · ');
+}
+
+/** The action in words where the console knows it; a newer hub's action by its name. */
+function actionKey(action: string): AdminKey | null {
+  const key = `log.action.${action}`;
+  return key in catalogue.vi ? (key as AdminKey) : null;
 }
 
 export function LogPage() {
@@ -41,8 +56,8 @@ export function LogPage() {
               {log.data.items.map((entry) => (
                 <tr key={entry.seq} data-testid="log-row">
                   <td className="nowrap">{formatInstant(entry.at, { seconds: true })}</td>
-                  <td>{entry.admin ?? <span className="muted">{t('log.commandLine')}</span>}</td>
-                  <td className="mono">{entry.action}</td>
+                  <td>{entry.admin ?? <span className="muted">{t('log.noAdmin')}</span>}</td>
+                  <td>{actionKey(entry.action) ? t(actionKey(entry.action)!) : <span className="mono">{entry.action}</span>}</td>
                   <td className="small log-details">{describeDetails(entry.details)}</td>
                 </tr>
               ))}

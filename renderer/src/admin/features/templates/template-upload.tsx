@@ -75,9 +75,10 @@ export function TemplateUpload({ onPublished }: { onPublished: (result: { ref: s
       <section className="card" aria-labelledby="template-upload-title" data-testid="template-upload">
         <h2 id="template-upload-title">{t('templates.upload.title')}</h2>
         <p className="small muted">{t('templates.upload.hint')}</p>
-        <label htmlFor={inputId}>{t('templates.upload.file')} </label>
         <input
           id={inputId}
+          className="visually-hidden file-input"
+          aria-label={t('templates.upload.file')}
           type="file"
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="workbook-file"
@@ -88,6 +89,10 @@ export function TemplateUpload({ onPublished }: { onPublished: (result: { ref: s
           }}
           disabled={busy}
         />
+        {/* The browser's own file button speaks the browser's language: this one speaks the console's. */}
+        <label htmlFor={inputId} className="button file-button" aria-hidden="true">
+          {t('templates.upload.file')}
+        </label>
         {busy && <p className="muted">{t('templates.upload.checking')}</p>}
         <ErrorLine error={error} testId="upload-error" />
         {check && !check.ok && (

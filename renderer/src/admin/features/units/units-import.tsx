@@ -63,9 +63,10 @@ export function UnitsImport({ onImported }: { onImported: () => void }) {
     <section className="card" aria-labelledby="units-import-title" data-testid="units-import">
       <h2 id="units-import-title">{t('import.title')}</h2>
       <p className="small muted">{t('import.hint')}</p>
-      <label htmlFor={inputId}>{t('import.file')} </label>
       <input
         id={inputId}
+        className="visually-hidden file-input"
+        aria-label={t('import.choose')}
         type="file"
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         onChange={(e) => {
@@ -75,6 +76,10 @@ export function UnitsImport({ onImported }: { onImported: () => void }) {
         }}
         disabled={busy}
       />
+      {/* The browser's own file button speaks the browser's language: this one speaks the console's. */}
+      <label htmlFor={inputId} className="button file-button" aria-hidden="true">
+        {t('import.choose')}
+      </label>
       {busy && <p className="muted">{t('common.working')}</p>}
       <ErrorLine error={error} />
       {done && (
