@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { templateCheckSchema, templatePublishResultSchema } from '@shared/admin/admin-api';
+import { saveDownload } from '../../api/save-download';
 import { apiDownload, apiSend, type FileBody } from '../../api/client';
 
 /** The hub reads the workbook and says what it would publish, or every problem; nothing is stored. */
@@ -20,17 +21,6 @@ export function retireTemplate(ref: string) {
 /** Any version as a workbook, handed to the browser's downloads; its file name for the message. */
 export async function downloadTemplateWorkbook(ref: string): Promise<string> {
   const { blob, fileName } = await apiDownload(`templates/${encodeURIComponent(ref)}/xlsx`, {});
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // The download has the bytes once click() returns.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
+  saveDownload(blob, fileName);
   return fileName;
 }
