@@ -1,6 +1,7 @@
 import { describeZipProblem } from '@shared/zip/bounded-unzip';
 import { checkXlsxZip } from '@shared/zip/xlsx-guard';
 import { createHash } from 'node:crypto';
+import { rangeCells } from '../../node-shared/xlsx/sheet-ranges';
 import type { TableSpec } from '@shared/roster-import/headers';
 import { readCsvTable, readTable, type TableRead, type TableRecord } from '@shared/roster-import/read-table';
 import { personKey, rosterSpec } from '@shared/roster-import/roster';
@@ -27,6 +28,8 @@ export const unitsSpec: TableSpec<Column> = {
   ignored: rosterSpec.ignored,
 };
 
+/** Cells merged or validated ranges may cover before the library is asked to load a sheet. */
+const MAX_RANGE_CELLS = 200_000;
 export const MAX_UNITS_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_ROWS = 100_000;
 const MAX_STAFF = 2000;
@@ -59,8 +62,14 @@ export async function readUnitsTable(fileName: string, bytes: Uint8Array): Promi
   if (bytes.length > limits.maxBytes) return { ok: false, problems: [{ code: 'tooLarge', maxBytes: limits.maxBytes }] };
   if (!/\.xlsx$/i.test(fileName)) return readCsvTable(bytes, unitsSpec, limits);
   // The spreadsheet library inflates the whole zip at once, trusting it: a bomb is stopped here first.
-  const zip = checkXlsxZip(bytes);
+  let widest = 0;
+  const decoder = new TextDecoder();
+  const zip = checkXlsxZip(bytes, (name, part) => {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) widest = Math.max(widest, rangeCells(decoder.decode(part)));
+  });
   if (!zip.ok) throw new UnreadableUnitsFile(`${fileName} không phải tệp XLSX đọc được (${describeZipProblem(zip.problem)})`, `${fileName} is not a readable XLSX file (${describeZipProblem(zip.problem)})`);
+  // The library would expand every merged or validated range cell by cell: a tiny file could ask for billions.
+  if (widest > MAX_RANGE_CELLS) throw new UnreadableUnitsFile(`${fileName} có vùng gộp ô hoặc kiểm tra dữ liệu quá lớn (hơn ${MAX_RANGE_CELLS} ô)`, `${fileName} has merged or validated ranges covering more than ${MAX_RANGE_CELLS} cells`);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

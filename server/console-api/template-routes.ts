@@ -6,10 +6,9 @@ import { builtInTemplates } from '@shared/templates';
 import { fail } from '../hub-http-error';
 import { logAdmin } from '../admin/admin-log';
 import { allTemplates, checkTemplateUpload, publishTemplateUpload, TemplateUploadRefused, templateWorkbook } from '../admin/templates';
+import { MAX_TEMPLATE_WORKBOOK_BYTES } from '../../node-shared/xlsx/template-workbook';
 import { adminOf, parsed, uploadedBytes, type ConsoleContext } from './context';
 
-/** A workbook of a 300-item checklist is well under 1 MB; 5 MB leaves room for styling and notes. */
-const MAX_WORKBOOK_BYTES = 5 * 1024 * 1024;
 const refParam = z.object({ ref: templateRefSchema });
 
 /** Checklist templates: every version, one as JSON or as a workbook, an upload checked or published, a version retired. */
@@ -42,7 +41,7 @@ export function templateRoutes(scope: FastifyInstance, { store }: ConsoleContext
       .send(Buffer.from(bytes));
   });
 
-  const upload = { bodyLimit: MAX_WORKBOOK_BYTES };
+  const upload = { bodyLimit: MAX_TEMPLATE_WORKBOOK_BYTES };
   scope.post(`${ADMIN_API_PREFIX}/templates/check`, upload, async (request) => {
     adminOf(request);
     return await checkTemplateUpload(store, uploadedBytes(request));

@@ -33,7 +33,7 @@ function chunks<T>(rows: readonly T[], size: number): T[][] {
 
 const CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** What each role is handed down by the changes feed. */
+/** What each role is handed down by the changes feed (a retired template version is no longer offered for new inspections). */
 const KINDS: Record<DeviceRole, string[]> = {
   inspector: ['template', 'template-retired', 'legal-basis', 'unit', 'assignment', 'review'],
   reviewer: ['template', 'template-retired', 'legal-basis', 'unit', 'assignment', 'inspection', 'report', 'review'],

@@ -35,6 +35,17 @@ export function matchesFilter(f: InspectionFacts, filter: DashboardFilter): bool
  * Adds up the facts of the inspections that pass the filter: the figures of the dashboard, and the
  * same summary the period report (PDF, XLSX) prints. `today` decides what is overdue.
  */
+/**
+ * The period a report covers: the filter's days where given; an open end is the first or last
+ * inspection, or (none in it) today, so a report of an empty period still names real days.
+ */
+function periodOf(filter: DashboardFilter, days: readonly string[], today: string): { from: string; to: string } | null {
+  if (!filter.from && !filter.to) return days.length ? { from: days[0]!, to: days.at(-1)! } : null;
+  const from = filter.from || days[0] || (filter.to! < today ? filter.to! : today);
+  const to = filter.to || days.at(-1) || (today > from ? today : from);
+  return { from, to };
+}
+
 export function buildDashboard(all: readonly InspectionFacts[], templates: ReadonlyMap<string, Template>, filter: DashboardFilter, today: string): Dashboard {
   const facts = all.filter((f) => matchesFilter(f, filter));
   const collator = new Intl.Collator('vi');
@@ -100,7 +111,7 @@ export function buildDashboard(all: readonly InspectionFacts[], templates: Reado
   const recs = recommendations.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || collator.compare(a.unitName, b.unitName));
   return {
     summary: {
-      period: filter.from || filter.to ? { from: filter.from || days[0] || '', to: filter.to || days.at(-1) || '' } : days.length ? { from: days[0]!, to: days.at(-1)! } : null,
+      period: periodOf(filter, days, today),
       inspections: inspections.sort((a, b) => a.day.localeCompare(b.day) || collator.compare(a.unitName, b.unitName)),
       units: [...units.values()].sort((a, b) => b.violations - a.violations || collator.compare(a.unitName, b.unitName)),
       items: [...items.values()].filter((i) => i.checked > 0 || i.violations > 0).sort((a, b) => b.violations - a.violations || a.templateId.localeCompare(b.templateId) || a.code.localeCompare(b.code)),

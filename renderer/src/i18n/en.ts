@@ -287,6 +287,7 @@ export const en: Record<MessageKey, string> = {
   'err.roster.lateNeedsTime': 'A late person needs an arrival time',
   'err.roster.timeOnlyForLate': 'Only a late person has an arrival time',
   'err.template.unknown': 'Checklist not found',
+  'err.template.retired': 'This checklist version has been retired and cannot be used for a new inspection; choose the checklists again',
   'staff.title': "The unit's staff ({n} people)",
   'staff.hint': 'Used for the roll call. Type it in or import a CSV/XLSX file whose first row is a header, with columns Họ và tên (Name, required), Chức vụ (Position), Bộ phận (Department).',
   'staff.add': 'Add person',

@@ -287,6 +287,7 @@ export const vi = {
   'err.roster.lateNeedsTime': 'Người đi muộn cần có giờ đến',
   'err.roster.timeOnlyForLate': 'Chỉ người đi muộn mới có giờ đến',
   'err.template.unknown': 'Không tìm thấy mẫu kiểm tra',
+  'err.template.retired': 'Phiên bản mẫu kiểm tra này đã bị thu hồi, không dùng cho cuộc kiểm tra mới; hãy chọn lại mẫu',
   'staff.title': 'Danh sách CBCC của đơn vị ({n} người)',
   'staff.hint': 'Danh sách dùng để điểm danh. Nhập tay hoặc nhập từ tệp CSV/XLSX: dòng đầu là dòng tiêu đề, có cột Họ và tên (bắt buộc), Chức vụ, Bộ phận.',
   'staff.add': 'Thêm người',

@@ -24,6 +24,7 @@ export const routes: AdminRoute[] = [
   { path: 'units', nav: 'nav.units', page: lazy(() => import('../features/units/units-page').then((m) => ({ default: m.UnitsPage }))) },
   { path: 'assignments', nav: 'nav.assignments', page: lazy(() => import('../features/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage }))) },
   { path: 'legal-bases', nav: 'nav.legalBases', page: lazy(() => import('../features/legal-bases/legal-bases-page').then((m) => ({ default: m.LegalBasesPage }))) },
+  { path: 'templates', nav: 'nav.templates', page: lazy(() => import('../features/templates/templates-page').then((m) => ({ default: m.TemplatesPage }))) },
   { path: 'exports', nav: 'nav.exports', page: lazy(() => import('../features/exports/exports-page').then((m) => ({ default: m.ExportsPage }))) },
   { path: 'health', nav: 'nav.health', page: lazy(() => import('../features/health/health-page').then((m) => ({ default: m.HealthPage }))) },
   { path: 'log', nav: 'nav.log', page: lazy(() => import('../features/log/log-page').then((m) => ({ default: m.LogPage }))) },

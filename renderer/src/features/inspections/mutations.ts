@@ -7,6 +7,7 @@ import type { CongvuDb } from '../../db/database';
 import { useDb } from '../../db/db-context';
 import { appendAudit, recordTables } from '../recording/draft-transaction';
 import { loadTemplates } from '../reference/load-templates';
+import { loadRetiredTemplateRefs } from '../reference/offered-templates';
 import { NEW_INSPECTION_DRAFT_KEY, NEW_INSPECTION_DRAFT_VERSION, newInspectionDraftSchema, type NewInspectionDraft } from './form-draft';
 import { readNewInspectionDraft } from './queries';
 
@@ -17,10 +18,14 @@ import { readNewInspectionDraft } from './queries';
  */
 export async function createInspection(db: CongvuDb, input: NewInspectionInput, stamp: Stamp): Promise<Inspection> {
   const inspection = buildDraftInspection(input, stamp);
-  await db.transaction('rw', [...recordTables(db), db.units, db.templates, db.settings], async () => {
+  await db.transaction('rw', [...recordTables(db), db.units, db.templates, db.settings, db.hubRows], async () => {
     const byRef = await loadTemplates(db, inspection.templateRefs);
     const missing = inspection.templateRefs.find((ref) => !byRef.has(ref));
     if (missing) throw new Error(`err.template.unknown: ${missing}`);
+    // A version the hub retired while the form was open is not started with (older records keep theirs).
+    const retired = new Set(await loadRetiredTemplateRefs(db));
+    const gone = inspection.templateRefs.find((ref) => retired.has(ref));
+    if (gone) throw new Error(`err.template.retired: ${gone}`);
     const { roster, findings } = initialRows(inspection, [...byRef.values()], () => crypto.randomUUID());
     await db.inspections.add(inspection);
     await db.rosterEntries.bulkAdd(roster);

@@ -55,6 +55,13 @@ export function NewInspectionForm({ arrival, initial, onValues, whileCreating, b
   const { errors, isSubmitting } = formState;
   useEffect(() => subscribe({ formState: { values: true }, callback: ({ values }) => onValues(values as DraftValues) }), [subscribe, onValues]);
   const team = useFieldArray({ control, name: 'team' });
+  // A version retired or superseded since the draft was typed is no longer a box to tick: it is not kept ticked unseen.
+  const offeredKey = templates.map(templateRef).join();
+  useEffect(() => {
+    const offered = new Set(offeredKey.split(','));
+    const chosen = form.getValues('templateRefs') ?? [];
+    if (chosen.some((ref) => !offered.has(ref))) setValue('templateRefs', chosen.filter((ref) => offered.has(ref)));
+  }, [offeredKey, form, setValue]);
 
   const onSubmit = handleSubmit(async (input) => {
     setSaveError(null);

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 import { DateTextInput } from '../../inputs/date-text-input';
 import { AutosaveText } from './autosave-text';
 import { RosterCheckboxes } from './roster-checkboxes';
-import type { TabProps } from './tab-props';
+import type { ChecklistActions } from './tab-props';
 import { useOptimisticSave } from './use-optimistic-save';
 
 interface Props {
@@ -11,7 +11,7 @@ interface Props {
   finding: Finding;
   roster: RosterEntry[];
   locked: boolean;
-  actions: TabProps['actions'];
+  actions: ChecklistActions;
 }
 
 export function AnswerControl({ item, finding, roster, locked, actions }: Props) {

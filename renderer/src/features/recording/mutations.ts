@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { buildCorrection } from '@shared/inspection/correction';
 import { finalizeRecord, type FinalizeResult } from '@shared/inspection/finalize';
+import { toggledInRosterOrder, withCountValue } from '@shared/inspection/finding-edits';
 import {
   answerSchema,
   attachmentSchema,
@@ -60,19 +61,8 @@ export function setFindingNote(db: CongvuDb, key: RecordKey, findingId: string, 
 export function setCountValue(db: CongvuDb, key: RecordKey, findingId: string, field: string, value: number | null) {
   return editDraft(db, key, { action: 'finding.count', detail: { findingId, field, value } }, async (_i, now) => {
     const finding = await getFinding(db, key, findingId);
-    const current = finding.answer?.type === 'count' ? finding.answer.values : {};
-    const values = Object.fromEntries(Object.entries({ ...current, [field]: value }).filter((e): e is [string, number] => e[1] !== null));
-    const answer = Object.keys(values).length === 0 ? null : { type: 'count' as const, values };
-    await db.findings.put(findingSchema.parse({ ...finding, answer, updatedAt: now }));
+    await db.findings.put(findingSchema.parse({ ...finding, answer: withCountValue(finding.answer, field, value), updatedAt: now }));
   }, [db.findings]);
-}
-
-/** Adds or removes one person, in roll-call order, from a list kept on a finding. */
-function toggled(roster: RosterEntry[], current: string[], rosterId: string, include: boolean): string[] {
-  const set = new Set(current);
-  if (include) set.add(rosterId);
-  else set.delete(rosterId);
-  return roster.filter((r) => set.has(r.id)).map((r) => r.id);
 }
 
 async function rosterOf(db: CongvuDb, key: RecordKey) {
@@ -82,7 +72,7 @@ async function rosterOf(db: CongvuDb, key: RecordKey) {
 export function setInvolved(db: CongvuDb, key: RecordKey, findingId: string, rosterId: string, include: boolean) {
   return editDraft(db, key, { action: 'finding.involved', detail: { findingId, rosterId, include } }, async (_i, now) => {
     const finding = await getFinding(db, key, findingId);
-    const involvedRosterIds = toggled(await rosterOf(db, key), finding.involvedRosterIds, rosterId, include);
+    const involvedRosterIds = toggledInRosterOrder(await rosterOf(db, key), finding.involvedRosterIds, rosterId, include);
     await db.findings.put(findingSchema.parse({ ...finding, involvedRosterIds, updatedAt: now }));
   }, [db.findings, db.rosterEntries]);
 }
@@ -92,7 +82,7 @@ export function setViolator(db: CongvuDb, key: RecordKey, findingId: string, ros
   return editDraft(db, key, { action: 'finding.violator', detail: { findingId, rosterId, include } }, async (_i, now) => {
     const finding = await getFinding(db, key, findingId);
     const current = finding.answer?.type === 'roster' ? finding.answer.rosterIds : [];
-    const rosterIds = toggled(await rosterOf(db, key), current, rosterId, include);
+    const rosterIds = toggledInRosterOrder(await rosterOf(db, key), current, rosterId, include);
     await db.findings.put(findingSchema.parse({ ...finding, answer: { type: 'roster', rosterIds }, updatedAt: now }));
   }, [db.findings, db.rosterEntries]);
 }

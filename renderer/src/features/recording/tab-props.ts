@@ -9,3 +9,6 @@ export interface TabProps {
   locked: boolean;
   actions: ReturnType<typeof useRecordingActions>;
 }
+
+/** What answering the checklist needs of the actions: the store's (the app), or in memory (the console's preview). */
+export type ChecklistActions = Pick<TabProps['actions'], 'setAnswer' | 'setFindingNote' | 'setCountValue' | 'setInvolved' | 'setViolator'>;

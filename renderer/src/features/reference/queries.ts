@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { defaultLegalBases } from '@shared/legal-bases/default-legal-bases';
-import { newestVersions } from '@shared/templates';
 import { isInForce, templateRef, type LegalBasis, type Template } from '@shared/schemas';
 import { useDb } from '../../db/db-context';
+import { loadOfferedTemplates } from './offered-templates';
 
 const builtInOrder = new Map(defaultLegalBases.map((b, i) => [b.id, i]));
 
@@ -27,22 +27,14 @@ export function useLegalBases(): LegalBasis[] | undefined {
   return useLiveQuery(() => db.legalBases.toArray(), [db]);
 }
 
-/** The newest version of each template. */
+/** The templates offered for a new inspection: the newest version of each that the hub has not retired. */
 export function useCurrentTemplates(): Template[] | undefined {
   const db = useDb();
-  return useLiveQuery(async () => {
-    const order = ['GIO', 'VH', 'MC'];
-    return newestVersions(await db.templates.toArray()).sort((a, b) => rank(order, a.id) - rank(order, b.id) || a.id.localeCompare(b.id));
-  }, [db]);
+  return useLiveQuery(() => loadOfferedTemplates(db), [db]);
 }
 
 /** Templates by "ID@version". */
 export function useTemplatesByRef(): Map<string, Template> | undefined {
   const db = useDb();
   return useLiveQuery(async () => new Map((await db.templates.toArray()).map((t) => [templateRef(t), t])), [db]);
-}
-
-function rank(order: string[], id: string): number {
-  const i = order.indexOf(id);
-  return i === -1 ? order.length : i;
 }
