@@ -90,6 +90,9 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   const app = Fastify({
     logger,
     ...(https ? { https } : {}),
+    // Behind a trusted proxy the client's address is the one that proxy (the socket's peer, and no
+    // earlier hop a client could write) forwards, so the sign-in and enrollment limits count clients.
+    trustProxy: consoleOptions?.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     bodyLimit: LIMITS.default,
     connectionTimeout: idleTimeoutMs,
     requestTimeout: requestTimeoutMs,
@@ -182,7 +185,8 @@ export function buildHub({ store, epoch, maxBlobBytes = DEFAULT_MAX_BLOB_BYTES, 
   // in a plugin registered after the limiter, so the limiter sees it.
   void app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) => fail(429, 'too_many_requests', `Too many enrollment attempts: try again in ${context.after}`),
+    errorResponseBuilder: (request, context) =>
+      fail(429, 'too_many_requests', `Too many ${request.url.startsWith(API_PREFIX) ? 'enrollment' : 'sign-in'} attempts from this address: try again in ${context.after}`),
   });
   void app.register(async (scope) => {
     scope.post(`${API_PREFIX}/enroll`, { bodyLimit: LIMITS.enroll, config: { rateLimit: { max: enrollPerMinute, timeWindow: 60_000 } } }, async (request, reply) => {

@@ -32,7 +32,9 @@ export function registerConsole(app: FastifyInstance, store: HubStore, epoch: st
       return payload;
     });
     scope.addHook('onRequest', async (request) => {
-      const path = request.url.split('?')[0]!;
+      // Judged by the route matched, not the URL as sent: the router decodes %-escapes, so
+      // /admin/api/%761/devices reaches the devices route and must be guarded like it.
+      const path = request.routeOptions.url ?? '';
       if (!path.startsWith(`${ADMIN_API_PREFIX}/`)) return;
       if (request.headers.authorization !== undefined) throw fail(401, 'unauthorized', 'The console takes no bearer tokens: sign in');
       if (!SAFE_METHODS.has(request.method)) checkOrigin(request, options);
