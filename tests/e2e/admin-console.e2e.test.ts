@@ -53,13 +53,23 @@ describe('administration console (real Chromium, real hub)', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('refuses a wrong password with its reason, then signs in', async () => {
+  it('refuses a wrong password, says how long a locked login waits, then signs in', async () => {
     await open('');
     await page.getByLabel('Tên đăng nhập').fill(ADMIN);
     await page.getByLabel('Mật khẩu').fill('not the password at all');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toBe('Sai tên đăng nhập hoặc mật khẩu.');
     await page.screenshot({ path: shot('sign-in-vi') });
+    // Five wrong passwords for a login lock it, and the page says how long to wait.
+    await page.getByLabel('Tên đăng nhập').fill('nguoi.la');
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel('Mật khẩu').fill(`sai mật khẩu ${i}`);
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/admin/api/v1/session') && r.request().method() === 'POST'), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+    }
+    await page.getByLabel('Mật khẩu').fill('sai lần thứ sáu');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toBe('Đã nhập sai quá nhiều lần: tài khoản tạm khóa. Hãy đợi 15 phút rồi thử lại.');
+    await page.getByLabel('Tên đăng nhập').fill(ADMIN);
     await page.getByLabel('Mật khẩu').fill(PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('heading', { name: 'Máy tính đã ghi danh' }).waitFor();

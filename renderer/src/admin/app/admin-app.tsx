@@ -13,7 +13,7 @@ import { routeOf } from './routes';
 type SessionState = { kind: 'checking' } | { kind: 'signed-out'; ended: boolean } | { kind: 'signed-in'; session: AdminSession } | { kind: 'unreachable'; error: unknown };
 
 /** The console: the sign-in page until the hub knows this browser's session, then the page the hash names. */
-export function AdminApp() {
+export function AdminApp({ firstSession }: { firstSession: Promise<AdminSession | null> }) {
   const { t, tError } = useAdminI18n();
   const path = useHashPath();
   const [state, setState] = useState<SessionState>({ kind: 'checking' });
@@ -21,14 +21,15 @@ export function AdminApp() {
   useEffect(() => {
     let live = true;
     whenSignedOut(() => live && setState({ kind: 'signed-out', ended: true }));
-    fetchSession().then(
+    // The answer asked for at start-up first; "try again" asks afresh.
+    (attempt === 0 ? firstSession : fetchSession()).then(
       (session) => live && setState(session ? { kind: 'signed-in', session } : { kind: 'signed-out', ended: false }),
       (error: unknown) => live && setState({ kind: 'unreachable', error }),
     );
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, firstSession]);
   const onSignOut = useCallback(() => {
     void signOut()
       .catch(() => undefined)

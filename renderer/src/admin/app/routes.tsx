@@ -1,4 +1,5 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, type ComponentType } from 'react';
+import { DevicesPage } from '../features/devices/devices-page';
 import type { AdminKey } from '../i18n/catalogue';
 
 export interface PageProps {
@@ -11,12 +12,15 @@ export interface AdminRoute {
   path: string;
   /** Its entry in the top navigation. */
   nav: AdminKey;
-  page: LazyExoticComponent<ComponentType<PageProps>>;
+  /** Loaded when first opened (lazy), except the home page, which the console opens on. */
+  page: ComponentType<PageProps>;
 }
 
 /** Every console page, in the navigation's order; the first is the home page. A new page is one entry here. */
 export const routes: AdminRoute[] = [
-  { path: 'devices', nav: 'nav.devices', page: lazy(() => import('../features/devices/devices-page').then((m) => ({ default: m.DevicesPage }))) },
+  // In the first bundle: a lazy home page would wait for its own file and for React's pause before
+  // revealing suspended content, both before its list is even asked for.
+  { path: 'devices', nav: 'nav.devices', page: DevicesPage },
   { path: 'units', nav: 'nav.units', page: lazy(() => import('../features/units/units-page').then((m) => ({ default: m.UnitsPage }))) },
   { path: 'assignments', nav: 'nav.assignments', page: lazy(() => import('../features/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage }))) },
   { path: 'legal-bases', nav: 'nav.legalBases', page: lazy(() => import('../features/legal-bases/legal-bases-page').then((m) => ({ default: m.LegalBasesPage }))) },

@@ -74,10 +74,8 @@ export function LegalBasesPage() {
                   <td className="mono">{b.id}</td>
                   <td>
                     <strong>{b.shortName}</strong> · {b.number}
-                    <div className="small muted">
-                      {b.kind[language]} {b.issuer ? `${b.issuer[language]} ` : ''}
-                      {b.subject[language]}
-                    </div>
+                    {/* As it is cited: kind, issuer and subject; a law by its title alone. */}
+                    <div className="small muted">{b.issuer ? `${b.kind[language]} ${b.issuer[language]} ${b.subject[language]}` : b.subject[language]}</div>
                   </td>
                   <td>{formatDay(b.issuedOn)}</td>
                   <td>{b.effectiveTo ? t('legal.inForceRange', { from, to: formatDay(b.effectiveTo) }) : t('legal.inForceFrom', { from })}</td>
@@ -87,7 +85,7 @@ export function LegalBasesPage() {
                       <RetireForm basis={b} onRetire={(day) => retire(entry, day)} onCancel={() => setRetiring(null)} />
                     ) : (
                       b.effectiveTo === null && (
-                        <button type="button" className="link" onClick={() => setRetiring(b.id)}>
+                        <button type="button" className="link nowrap" onClick={() => setRetiring(b.id)}>
                           {t('legal.retire')}
                         </button>
                       )
