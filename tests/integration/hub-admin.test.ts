@@ -163,7 +163,7 @@ describe.each<HubBackend>(['sqlite', 'postgres'])('hub console API on %s', { tim
     expect(await check.json()).toMatchObject({ ok: false, problems: [{ code: 'wb.notXlsx' }] });
   });
 
-  it('pages 2,000 devices with their counts, filters them, and answers within a second', async () => {
+  it('pages 2,000 devices with their counts and filters them (its speed is the console.devices_page_ms benchmark)', async () => {
     const hub = await openHub(api.env);
     try {
       const now = Date.now();
@@ -190,9 +190,7 @@ describe.each<HubBackend>(['sqlite', 'postgres'])('hub console API on %s', { tim
     }
     expect(total).toBeGreaterThanOrEqual(2002);
     expect(seen.size).toBe(total);
-    const started = performance.now();
     const first = devicesPageSchema.parse(await (await admin.call('GET', '/devices?limit=100')).json());
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(first.items).toHaveLength(100);
     const revoked = devicesPageSchema.parse(await (await admin.call('GET', '/devices?status=revoked&limit=500')).json());
     expect(revoked.total).toBe(20);
