@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end suites: real Chromium (and Electron where its binary exists), one file at a time. */
+/**
+ * End-to-end suites: real Chromium (and Electron where its binary exists), one file at a time by
+ * default. `npm run test:e2e` runs tests/e2e two files at a time, then tests/reliability (which
+ * kill browsers and hubs at random moments) alone.
+ */
 export default defineConfig({
   resolve: { alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) } },
   test: {
