@@ -91,7 +91,8 @@ describe.each<HubBackend>(['sqlite', 'postgres'])('hub console API on %s', { tim
     const before = await (await admin.call('GET', '/log?limit=500')).json();
     const attempts = [
       await fetch(`${api.hub.url}${ADMIN_API_PREFIX}/assignments`, { method: 'POST', headers: { cookie: admin.cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-      await admin.call('POST', '/assignments', body, { 'x-congvu-csrf': `${admin.csrf.slice(0, -1)}A` }),
+      // The right token with its last character changed (to one it is not already).
+      await admin.call('POST', '/assignments', body, { 'x-congvu-csrf': `${admin.csrf.slice(0, -1)}${admin.csrf.endsWith('A') ? 'B' : 'A'}` }),
       await admin.call('POST', '/assignments', body, { origin: 'http://evil.example' }),
       await admin.call('DELETE', '/session', undefined, { origin: 'http://evil.example' }),
     ];
