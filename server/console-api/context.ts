@@ -66,3 +66,8 @@ export function uploadedBytes(request: FastifyRequest): Uint8Array {
   if (!Buffer.isBuffer(request.body)) throw fail(415, 'unsupported_media_type', 'Send the file as application/octet-stream');
   return new Uint8Array(request.body.buffer, request.body.byteOffset, request.body.byteLength);
 }
+
+/** Text as a search compares it: accents, đ and case set aside, the same on both databases. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}

@@ -5,9 +5,7 @@ import { ADMIN_API_PREFIX, deviceStatusFilterSchema, enrollmentRequestSchema, pa
 import { fail } from '../hub-http-error';
 import { logAdmin } from '../admin/admin-log';
 import { transferOwnership, TransferError } from '../admin/transfer';
-import { adminOf, parsed, type ConsoleContext } from './context';
-
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+import { adminOf, fold, parsed, type ConsoleContext } from './context';
 
 /** Devices: the list with last sync and records, enrollment codes with their QR, revocation, hand-over. */
 export function deviceRoutes(scope: FastifyInstance, { store }: ConsoleContext): void {

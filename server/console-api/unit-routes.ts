@@ -6,9 +6,8 @@ import { unitSchema, type Unit } from '@shared/schemas';
 import { fail } from '../hub-http-error';
 import { logAdmin } from '../admin/admin-log';
 import { analyseUnitsFile, MAX_UNITS_FILE_BYTES, storeUnits, type UnitsAnalysis } from '../admin/units-import';
-import { adminOf, parsed, uploadedBytes, type ConsoleContext } from './context';
+import { adminOf, fold, parsed, uploadedBytes, type ConsoleContext } from './context';
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 const codeParam = z.object({ code: z.string().trim().regex(/^[0-9A-Za-z._-]{1,20}$/) });
 
 const summary = (u: Unit) => ({ code: u.code, name: u.name, level: u.level, province: u.province, address: u.address, staff: u.staff.length });
